@@ -1,0 +1,32 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.Quota;
+
+import java.util.Optional;
+
+/** The increase was raised in another account than the one making the failing calls. */
+final class AccountMismatchRule extends MismatchRule {
+
+    @Override
+    Mismatch dimension() {
+        return Mismatch.ACCOUNT;
+    }
+
+    @Override
+    FindingDraft describe(FindingDraft draft, Assessment a, Workload w, Optional<Quota> target) {
+        String requestAccount = a.request().account().orElse("?");
+        String callAccount = w.account().orElse("?");
+        return draft.title("The increase belongs to account " + requestAccount + ", the failing calls run in account "
+                        + callAccount)
+                .explain("Quotas are per account and per region. " + Facts.describe(a.request())
+                        + " was made by account " + requestAccount + ", but CloudTrail shows the throttled "
+                        + w.model().raw() + " calls in " + w.region() + " made by account " + callAccount
+                        + ". An increase never carries over to another account (cross-account roles, CI or "
+                        + "sandbox accounts), so the approved value does not apply to these calls.")
+                .step("Confirm which account the workload's credentials resolve to (run it with the workload's "
+                        + "role or profile):", Commands.callerIdentity())
+                .step("If the workload should run in account " + requestAccount
+                        + ", fix its credentials or assumed role; otherwise raise the quota in account "
+                        + callAccount + ".");
+    }
+}

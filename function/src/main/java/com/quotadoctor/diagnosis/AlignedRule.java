@@ -1,0 +1,33 @@
+package com.quotadoctor.diagnosis;
+
+import java.util.Set;
+
+/** The approved value applies to the failing context: the last suspect is the client's own region or retry setup. */
+final class AlignedRule extends RequestStateRule {
+
+    @Override
+    public FindingCode code() {
+        return FindingCode.ALIGNED;
+    }
+
+    @Override
+    Set<RequestState> states() {
+        return Set.of(RequestState.FULFILLED);
+    }
+
+    @Override
+    FindingDraft describe(Assessment a, RequestState state, Situation s) {
+        var r = a.request();
+        FindingDraft draft = FindingDraft.of(code(), Severity.INFO)
+                .title("The approved value applies: " + r.quotaCode() + " is " + appliedText(a) + " in " + r.region())
+                .explain(Facts.describe(r) + " is " + r.rawStatus() + " and the applied value (" + appliedText(a)
+                        + ") has reached it" + a.workload().map(w -> "; it governs the " + w.model().raw()
+                        + " calls in " + w.region()).orElse("") + ". Account, region, model, inference family and "
+                        + "metric all line up. Retest with an explicit region to rule out a client that resolves "
+                        + "another region or account.");
+        a.workload().ifPresentOrElse(
+                w -> draft.step("Retest with an explicit region:", Commands.retest(w.model(), w.region())),
+                () -> draft.step("Retest your workload with the region set explicitly to " + r.region() + "."));
+        return draft;
+    }
+}

@@ -1,0 +1,50 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.Quota;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The account's applied value is below the AWS default (common on new accounts). */
+final class AppliedBelowDefaultRule implements DiagnosisRule {
+
+    @Override
+    public FindingCode code() {
+        return FindingCode.APPLIED_BELOW_DEFAULT;
+    }
+
+    @Override
+    public List<Finding> evaluate(Situation s) {
+        Map<String, Finding> byQuota = new LinkedHashMap<>();
+        for (Workload w : s.workloads()) {
+            for (Quota q : w.governing()) {
+                if (q.appliedBelowDefault()) {
+                    byQuota.putIfAbsent(q.region() + "/" + q.code(), finding(w, q));
+                }
+            }
+        }
+        return List.copyOf(byQuota.values());
+    }
+
+    private Finding finding(Workload w, Quota q) {
+        double applied = q.applied().orElseThrow();
+        double dflt = q.awsDefault().orElseThrow();
+        FindingDraft draft = FindingDraft.of(code(), Severity.WARNING)
+                .title(q.code() + " applies " + Format.text(applied) + ", below the AWS default of " + Format.text(dflt))
+                .explain("This account's applied value for " + Facts.describe(q) + " is " + Format.text(applied)
+                        + ", " + Format.percent(applied, dflt) + " of the AWS default " + Format.text(dflt)
+                        + ". AWS documents that applied values may be lower than the defaults, typically for new "
+                        + "accounts; the calls are limited by the lower value.")
+                .proof(Facts.quota(Facts.workload(new Proof(), w), "governing", q))
+                .about(Optional.of(q.region()), w.account(), Optional.of(q.code()), Optional.of(w.model().raw()));
+        if (q.isAdjustable()) {
+            draft.step("Request at least the default value:", Commands.requestIncrease(q.code(), dflt, q.region()));
+        } else {
+            draft.step("The quota is not adjustable through Service Quotas: open a support case quoting "
+                    + q.code() + " in " + q.region() + ".");
+        }
+        return draft.build();
+    }
+}

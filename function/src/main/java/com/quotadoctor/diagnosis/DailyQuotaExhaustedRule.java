@@ -1,0 +1,74 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.InferenceFamily;
+import com.quotadoctor.domain.Quota;
+import com.quotadoctor.domain.QuotaMetric;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** The tokens-per-day quota, per model or cross-model, is used up. */
+final class DailyQuotaExhaustedRule implements DiagnosisRule {
+
+    @Override
+    public FindingCode code() {
+        return FindingCode.DAILY_QUOTA_EXHAUSTED;
+    }
+
+    @Override
+    public List<Finding> evaluate(Situation s) {
+        List<Finding> findings = new ArrayList<>();
+        for (Workload w : s.workloads()) {
+            boolean saidSo = w.boundMetric().map(QuotaMetric::isDaily).orElse(false);
+            Optional<Double> used = w.demand().tokensLastDay();
+            Optional<Quota> worst = w.governing().stream()
+                    .filter(q -> q.kind().metric().isDaily() && q.effectiveValue().isPresent())
+                    .max(Comparator.comparingDouble(q -> used.orElse(0.0) / limit(q, w)));
+            boolean measuredOut = worst.isPresent() && used.isPresent()
+                    && used.get() >= s.settings().dailyRatio() * limit(worst.get(), w);
+            if (saidSo || measuredOut) {
+                findings.add(finding(w, worst, used, saidSo));
+            }
+        }
+        return findings;
+    }
+
+    /** The daily value these calls get: the shared on-demand quota is doubled for cross-region calls. */
+    private static double limit(Quota q, Workload w) {
+        double value = q.effectiveValue().orElse(0.0);
+        boolean doubled = q.kind().sharedWithCrossRegion() && w.model().family() == InferenceFamily.CROSS_REGION;
+        return Math.max(1, doubled ? 2 * value : value);
+    }
+
+    private Finding finding(Workload w, Optional<Quota> quota, Optional<Double> used, boolean saidSo) {
+        Proof proof = Facts.workload(new Proof(), w);
+        quota.ifPresent(q -> Facts.quota(proof, "daily", q).put("dailyLimitForTheseCalls", Format.number(limit(q, w))));
+        Facts.demand(proof, w.demand());
+        String usage = used.map(u -> Format.text(Math.round(u)) + " tokens in the last 24 h"
+                + quota.map(q -> " (" + Format.percent(u, limit(q, w)) + " of " + Format.text(limit(q, w)) + ")").orElse(""))
+                .orElse("no token metrics to measure it");
+        FindingDraft draft = FindingDraft.of(code(), Severity.CRITICAL)
+                .title("The tokens-per-day quota is used up" + quota.map(q -> " (" + q.code() + ")").orElse(""))
+                .explain((saidSo ? "The errors say \"too many tokens per day\". " : "")
+                        + "Daily usage: " + usage + ". "
+                        + quota.map(q -> Facts.describe(q) + " caps daily tokens" + (q.kind().metric() == QuotaMetric.CROSS_MODEL_TOKENS_PER_DAY
+                        ? " across all models" : "") + ". ").orElse("")
+                        + "Raising tokens per minute does not help until the daily budget frees up; AWS does not "
+                        + "document whether the window is rolling or a UTC day.")
+                .proof(proof)
+                .about(Optional.of(w.region()), w.account(), quota.map(Quota::code), Optional.of(w.model().raw()));
+        if (w.model().family() == InferenceFamily.ON_DEMAND && quota.map(q -> q.kind().sharedWithCrossRegion()).orElse(false)) {
+            InferenceTypeMismatchRule.invocationFor(InferenceFamily.CROSS_REGION, w.model()).ifPresent(id -> draft.step(
+                    "Cross-region calls get double this daily quota: invoke " + id + " instead of the bare model id.",
+                    Commands.retest(com.quotadoctor.domain.ModelId.parse(id), w.region())));
+        }
+        quota.filter(Quota::isAdjustable).ifPresentOrElse(
+                q -> draft.step("Request a higher daily quota:",
+                        Commands.requestIncrease(q.code(), Facts.suggestedValue(q, w, Optional.empty()), w.region())),
+                () -> draft.step("The daily quota is not adjustable through Service Quotas: spread the load over "
+                        + "another model or region, or ask AWS Support through a support case."));
+        return draft.build();
+    }
+}

@@ -1,0 +1,100 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.MetricSeries;
+import com.quotadoctor.domain.ModelId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Demand on one model's quotas as the quota counts it, from {@code AWS/Bedrock} metrics.
+ *
+ * <p>Settled tokens per minute are {@code InputTokenCount + CacheWriteInputTokens +
+ * OutputTokenCount × burndown}; cache reads do not count. When AWS's own
+ * {@code EstimatedTPMQuotaUsage} is present its peak wins, since it already applies burndown.
+ *
+ * @param peakTokensPerMinute   highest settled tokens in one minute inside the recent window
+ * @param peakRequestsPerMinute highest attempted requests (accepted plus throttled) in one minute
+ * @param throttles             throttled requests inside the recent window
+ * @param tokensLastDay         settled tokens over the 24 hours before capture
+ * @param burndown              output-token multiplier applied
+ * @param source                which metrics the peaks came from
+ */
+public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peakRequestsPerMinute, double throttles,
+                     Optional<Double> tokensLastDay, int burndown, String source) {
+
+    public static final Demand UNKNOWN = new Demand(Optional.empty(), Optional.empty(), 0, Optional.empty(), 1,
+            "no metrics");
+
+    public boolean isKnown() {
+        return peakTokensPerMinute.isPresent() || peakRequestsPerMinute.isPresent();
+    }
+
+    /** Reads the series of one invoked model id out of a region's metrics. */
+    public static Demand of(ModelId model, List<MetricSeries> metrics, Instant capturedAt, Duration recentWindow) {
+        List<MetricSeries> mine = metrics.stream().filter(s -> model.sameInvocation(s.modelId())).toList();
+        if (mine.isEmpty()) {
+            return UNKNOWN;
+        }
+        int burndown = model.outputBurndown();
+        Instant recentStart = capturedAt.minus(recentWindow);
+        Instant dayStart = capturedAt.minus(Duration.ofDays(1));
+
+        Map<Instant, Double> settledPerMinute = new TreeMap<>();
+        Map<Instant, Double> requestsPerMinute = new TreeMap<>();
+        double estimatedPeak = -1;
+        double throttles = 0;
+        double dayTokens = 0;
+        boolean anyTokens = false;
+        boolean anyRequests = false;
+        for (MetricSeries series : mine) {
+            double weight = switch (series.metricName()) {
+                case "InputTokenCount", "CacheWriteInputTokens" -> 1;
+                case "OutputTokenCount" -> burndown;
+                default -> 0;
+            };
+            double perMinute = 60.0 / series.periodSeconds();
+            for (int i = 0; i < series.values().size(); i++) {
+                Instant t = series.timestamps().get(i);
+                double v = series.values().get(i);
+                if (t.isAfter(capturedAt)) {
+                    continue;
+                }
+                if (weight > 0 && !t.isBefore(dayStart)) {
+                    dayTokens += v * weight;
+                    anyTokens = true;
+                }
+                if (t.isBefore(recentStart)) {
+                    continue;
+                }
+                switch (series.metricName()) {
+                    case "InputTokenCount", "CacheWriteInputTokens", "OutputTokenCount" ->
+                            settledPerMinute.merge(t, v * weight * perMinute, Double::sum);
+                    case "EstimatedTPMQuotaUsage" -> estimatedPeak = Math.max(estimatedPeak, v * perMinute);
+                    case "Invocations" -> {
+                        requestsPerMinute.merge(t, v * perMinute, Double::sum);
+                        anyRequests = true;
+                    }
+                    case "InvocationThrottles" -> {
+                        requestsPerMinute.merge(t, v * perMinute, Double::sum);
+                        throttles += v;
+                        anyRequests = true;
+                    }
+                    default -> { }
+                }
+            }
+        }
+        Optional<Double> settledPeak = settledPerMinute.values().stream().max(Double::compare);
+        Optional<Double> tokenPeak = estimatedPeak >= 0
+                ? Optional.of(Math.max(estimatedPeak, settledPeak.orElse(0.0)))
+                : settledPeak;
+        String source = estimatedPeak >= 0 ? "EstimatedTPMQuotaUsage" : "InputTokenCount+CacheWriteInputTokens+OutputTokenCount×" + burndown;
+        return new Demand(tokenPeak,
+                anyRequests ? requestsPerMinute.values().stream().max(Double::compare) : Optional.empty(),
+                throttles, anyTokens ? Optional.of(dayTokens) : Optional.empty(), burndown, source);
+    }
+}

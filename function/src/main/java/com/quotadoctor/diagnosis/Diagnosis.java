@@ -1,0 +1,35 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.DiagnosisRequest;
+import com.quotadoctor.domain.EvidenceGap;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The verdict over one evidence set.
+ *
+ * @param verdict          the code of the top finding
+ * @param findings         ranked, most important first; never empty
+ * @param nextCheckSeconds present only while waiting is the fix
+ * @param deadline         when waiting stops being reasonable; present with {@code nextCheckSeconds}
+ * @param fingerprint      stable across attempts for the same situation: the dedupe key
+ * @param judgedAt         the instant ages were judged against (the evidence's capture time)
+ */
+public record Diagnosis(FindingCode verdict, List<Finding> findings, DiagnosisRequest request, int attempt,
+                        Optional<Long> nextCheckSeconds, Optional<Instant> deadline, String fingerprint,
+                        List<EvidenceGap> evidenceGaps, Instant judgedAt) {
+
+    public Diagnosis {
+        findings = List.copyOf(findings);
+        evidenceGaps = List.copyOf(evidenceGaps);
+        if (findings.isEmpty()) {
+            throw new IllegalArgumentException("a diagnosis has at least one finding");
+        }
+    }
+
+    public Finding top() {
+        return findings.get(0);
+    }
+}

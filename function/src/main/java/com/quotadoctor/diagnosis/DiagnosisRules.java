@@ -1,0 +1,32 @@
+package com.quotadoctor.diagnosis;
+
+import java.util.List;
+
+/** Every rule the diagnosis applies, one per finding code, in one place. */
+public final class DiagnosisRules {
+
+    private DiagnosisRules() {
+    }
+
+    public static List<DiagnosisRule> all() {
+        return List.of(
+                new AccountMismatchRule(),
+                new RegionMismatchRule(),
+                new InferenceTypeMismatchRule(),
+                new ModelMismatchRule(),
+                new MetricMismatchRule(),
+                new DailyQuotaExhaustedRule(),
+                new RequestDeniedRule(),
+                new PropagationOverdueRule(),
+                new PartiallyGrantedRule(),
+                new PropagationPendingRule(),
+                new RequestPendingRule(),
+                new AppliedBelowDefaultRule(),
+                new NotAdjustableRule(),
+                new UsageExceedsQuotaRule(),
+                new MaxTokensReservationRule(),
+                new NoMatchingRequestRule(),
+                new IncompleteEvidenceRule(),
+                new AlignedRule());
+    }
+}

@@ -1,0 +1,78 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.DiagnosisRequest;
+import com.quotadoctor.domain.Evidence;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The diagnosis: a pure function of (request, evidence). Applies every rule, ranks the findings,
+ * and names the top one the verdict. Time is the evidence's capture time, never the wall clock.
+ */
+public final class Diagnostician {
+
+    private final List<DiagnosisRule> rules;
+    private final Settings settings;
+
+    public Diagnostician(List<DiagnosisRule> rules, Settings settings) {
+        this.rules = List.copyOf(rules);
+        this.settings = settings;
+    }
+
+    public static Diagnostician standard() {
+        return new Diagnostician(DiagnosisRules.all(), Settings.defaults());
+    }
+
+    public Diagnosis diagnose(DiagnosisRequest request, Evidence evidence) {
+        Situation situation = Situation.of(request, evidence, settings);
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        for (DiagnosisRule rule : rules) {
+            for (Finding finding : rule.evaluate(situation)) {
+                unique.putIfAbsent(finding.identity(), finding);
+            }
+        }
+        List<Finding> ranked = unique.values().stream()
+                .sorted(Comparator.comparing(Finding::code).thenComparing(Finding::severity))
+                .toList();
+        if (ranked.isEmpty()) {
+            ranked = List.of(nothingToJudge(situation));
+        }
+        Finding top = ranked.get(0);
+        Waiting waiting = Waiting.of(situation, top);
+        return new Diagnosis(top.code(), ranked, request, request.attempt(), waiting.nextCheckSeconds(),
+                waiting.deadline(), fingerprint(request, ranked), situation.gaps(), situation.now());
+    }
+
+    /** The evidence shows neither failing calls nor increase requests: say so rather than invent a verdict. */
+    private static Finding nothingToJudge(Situation s) {
+        return FindingDraft.of(FindingCode.INCOMPLETE_EVIDENCE, Severity.WARNING)
+                .title("Nothing to judge: no failing calls, no increase request and no model in the evidence")
+                .explain("The evidence holds no Bedrock call that failed with a quota error, no increase request "
+                        + "for a Bedrock runtime quota, and the request names no model and region to check. Name the "
+                        + "failing context (--model, --region) or capture while the errors happen.")
+                .proof(new Proof().put("regionsRead", List.copyOf(s.evidence().regions().keySet())))
+                .about(Optional.empty(), s.callerAccount(), Optional.empty(), Optional.empty())
+                .step("Diagnose the failing context explicitly: quota-doctor diagnose --model <model-id> --region <region>")
+                .build();
+    }
+
+    /** Stable across attempts: the findings' identities, not their changing values or times. */
+    static String fingerprint(DiagnosisRequest request, List<Finding> findings) {
+        StringBuilder text = new StringBuilder(request.requestId().orElse("")).append('\n');
+        findings.stream().map(Finding::identity).sorted().forEach(id -> text.append(id).append('\n'));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.FailedCall;
+import com.quotadoctor.domain.IncreaseRequest;
+import com.quotadoctor.domain.Quota;
+import com.quotadoctor.domain.QuotaMetric;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+
+/** The evidence every finding about a request or a failing context shows, worded once. */
+final class Facts {
+
+    private Facts() {
+    }
+
+    static Proof request(Proof proof, IncreaseRequest r) {
+        return proof.put("requestId", r.id())
+                .put("caseId", r.caseId())
+                .put("requestQuotaCode", r.quotaCode())
+                .put("requestQuotaName", r.quotaName())
+                .put("requestRegion", r.region())
+                .put("requestAccount", r.account())
+                .put("desiredValue", r.desiredValue())
+                .put("status", r.rawStatus())
+                .put("created", r.created())
+                .put("lastUpdated", r.lastUpdated());
+    }
+
+    static Proof workload(Proof proof, Workload w) {
+        proof.put("failingRegion", w.region())
+                .put("failingAccount", w.account())
+                .put("modelId", w.model().raw())
+                .put("inferenceFamily", w.model().family().label())
+                .put("regionConfirmedBy", w.confirmed() ? "CloudTrail failed calls" : "trigger only")
+                .put("failedCalls", w.calls().isEmpty() ? null : w.calls().size());
+        w.calls().stream().max(Comparator.comparing(FailedCall::time)).ifPresent(c -> proof
+                .put("lastFailure", c.time())
+                .put("lastError", c.errorCode() + c.errorMessage().map(m -> ": " + m).orElse(""))
+                .put("principal", c.principalArn()));
+        w.boundMetric().ifPresent(m -> proof.put("boundMetric", m.label()));
+        return proof;
+    }
+
+    static Proof quota(Proof proof, String prefix, Quota q) {
+        return proof.put(prefix + "QuotaCode", q.code())
+                .put(prefix + "QuotaName", q.name())
+                .put(prefix + "Region", q.region())
+                .put(prefix + "AppliedValue", q.applied())
+                .put(prefix + "DefaultValue", q.awsDefault())
+                .put(prefix + "Adjustable", q.adjustable());
+    }
+
+    static Proof demand(Proof proof, Demand d) {
+        return proof.put("peakTokensPerMinute", d.peakTokensPerMinute().map(Format::number))
+                .put("peakRequestsPerMinute", d.peakRequestsPerMinute().map(Format::number))
+                .put("throttledRequests", d.throttles() > 0 ? Format.number(d.throttles()) : null)
+                .put("tokensLast24h", d.tokensLastDay().map(Format::number))
+                .put("outputBurndown", d.isKnown() ? d.burndown() + "x" : null)
+                .put("demandSource", d.isKnown() ? d.source() : null);
+    }
+
+    /** "request 1a2b (L-F4DDD3EB, desired 400000) in us-east-1". */
+    static String describe(IncreaseRequest r) {
+        return "request " + r.id() + " (" + r.quotaCode() + " \"" + r.quotaName() + "\", desired "
+                + Format.text(r.desiredValue()) + ") in " + r.region();
+    }
+
+    static String describe(Quota q) {
+        return q.code() + " \"" + q.name() + "\" in " + q.region();
+    }
+
+    static String since(Optional<Instant> time, Instant now) {
+        return time.map(t -> t + " (" + Format.age(java.time.Duration.between(t, now)) + " before capture)").orElse("an unknown time");
+    }
+
+    /** The demand figure that the quota counts, if measured. */
+    static Optional<Double> demandFor(Workload w, QuotaMetric metric) {
+        return switch (metric) {
+            case TOKENS_PER_MINUTE -> w.demand().peakTokensPerMinute();
+            case REQUESTS_PER_MINUTE -> w.demand().peakRequestsPerMinute();
+            case TOKENS_PER_DAY, CROSS_MODEL_TOKENS_PER_DAY -> w.demand().tokensLastDay();
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The value to ask for on a quota: what was already asked for elsewhere, else enough for the
+     * observed peak with 25 % headroom, else double the current value; rounded up to a readable figure.
+     */
+    static double suggestedValue(Quota q, Workload w, Optional<Double> alreadyAsked) {
+        double current = q.effectiveValue().orElse(0.0);
+        double needed = demandFor(w, q.kind().metric()).map(d -> d * 1.25).orElse(0.0);
+        double value = alreadyAsked.orElse(Math.max(needed, current * 2));
+        value = Math.max(value, current + 1);
+        double step = Math.pow(10, Math.max(0, Math.floor(Math.log10(value)) - 1));
+        return Math.ceil(value / step) * step;
+    }
+}

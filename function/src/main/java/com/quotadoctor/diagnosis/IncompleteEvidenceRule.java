@@ -1,0 +1,64 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.EvidenceGap;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A region or API could not be read: one finding that lists every gap, so nothing is judged blind in silence. */
+final class IncompleteEvidenceRule implements DiagnosisRule {
+
+    @Override
+    public FindingCode code() {
+        return FindingCode.INCOMPLETE_EVIDENCE;
+    }
+
+    @Override
+    public List<Finding> evaluate(Situation s) {
+        List<EvidenceGap> gaps = s.gaps();
+        if (gaps.isEmpty()) {
+            return List.of();
+        }
+        Set<String> regions = new LinkedHashSet<>();
+        gaps.forEach(g -> regions.add(g.region()));
+        FindingDraft draft = FindingDraft.of(code(), Severity.WARNING)
+                .title(gaps.size() + " piece" + (gaps.size() == 1 ? "" : "s") + " of evidence could not be read ("
+                        + String.join(", ", regions) + ")")
+                .explain("The diagnosis is made without: " + String.join("; ", gaps.stream()
+                        .map(g -> g.region() + " " + g.source() + " (" + g.code() + ")").toList())
+                        + ". A request or failing call in what could not be read would change the verdict.")
+                .proof(new Proof().put("gaps", gaps.stream().map(g -> g.region() + " " + g.source() + ": " + g.code()
+                        + " — " + g.message()).toList()))
+                .about(regions.size() == 1 ? regions.stream().findFirst() : Optional.empty(), s.callerAccount(),
+                        Optional.empty(), Optional.empty());
+        for (String step : steps(gaps)) {
+            draft.step(step);
+        }
+        return List.of(draft.build());
+    }
+
+    private static Set<String> steps(List<EvidenceGap> gaps) {
+        Set<String> steps = new LinkedHashSet<>();
+        for (EvidenceGap g : gaps) {
+            String code = g.code();
+            if (code.contains("AccessDenied") || code.contains("Unauthorized")) {
+                steps.add("Grant the read-only permission that " + g.source() + " needs (servicequotas:List*, "
+                        + "cloudwatch:GetMetricData, cloudtrail:LookupEvents) to the role that collects evidence.");
+            } else if (code.contains("Throttl") || code.contains("TooManyRequests")) {
+                steps.add("Capture again in a few minutes: " + g.source() + " was throttled in " + g.region() + ".");
+            } else if (code.contains("UnrecognizedClient") || code.contains("OptIn") || code.contains("InvalidClientToken")) {
+                steps.add("Enable " + g.region() + " for the account, or drop it from the configured regions.");
+            } else if (code.equals("UnresolvedModel")) {
+                steps.add("Resolve the application inference profile to its model: aws bedrock get-inference-profile "
+                        + "--inference-profile-identifier <arn> --region " + g.region());
+            } else if (code.equals(EvidenceGap.NOT_COLLECTED)) {
+                steps.add("Collect the missing sections (quota-doctor capture) or add them to the snapshot from the aws CLI.");
+            } else {
+                steps.add("Retry the capture; " + g.source() + " in " + g.region() + " failed with " + code + ".");
+            }
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,76 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.IncreaseRequest;
+import com.quotadoctor.domain.Quota;
+import com.quotadoctor.domain.QuotaMetric;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The shape every misalignment shares: an increase request that misses the failing context in one
+ * way. Subclasses say which way and word the story; the fix always ends with the quota that does
+ * govern the calls, in their region.
+ */
+abstract class MismatchRule implements DiagnosisRule {
+
+    abstract Mismatch dimension();
+
+    /** Title, explanation and the fix specific to this way of missing. */
+    abstract FindingDraft describe(FindingDraft draft, Assessment a, Workload w, Optional<Quota> target);
+
+    @Override
+    public final FindingCode code() {
+        return dimension().code();
+    }
+
+    @Override
+    public final List<Finding> evaluate(Situation s) {
+        return s.assessments().stream()
+                .filter(a -> a.workload().isPresent() && a.mismatches().contains(dimension()))
+                .map(a -> finding(a, a.workload().get()))
+                .toList();
+    }
+
+    private Finding finding(Assessment a, Workload w) {
+        Optional<Quota> target = target(a.request(), w);
+        Proof proof = Facts.workload(Facts.request(new Proof(), a.request()), w);
+        target.ifPresent(q -> Facts.quota(proof, "governing", q));
+        proof.put("otherMismatches", a.mismatches().stream().filter(m -> m != dimension()).map(Enum::name).toList());
+        FindingDraft draft = FindingDraft.of(code(), Severity.CRITICAL)
+                .proof(proof)
+                .about(Optional.of(w.region()), w.account(), target.map(Quota::code).or(() -> Optional.of(a.request().quotaCode())),
+                        Optional.of(w.model().raw()));
+        describe(draft, a, w, target);
+        fileWhereItGoverns(draft, a, w, target);
+        return draft.build();
+    }
+
+    /** The quota that governs the failing calls for the metric that binds (else the one the request raised). */
+    static Optional<Quota> target(IncreaseRequest r, Workload w) {
+        QuotaMetric metric = w.boundMetric().orElse(r.kind().metric());
+        return w.governing(metric).or(() -> metric.isDaily() ? w.governing(QuotaMetric.TOKENS_PER_DAY) : Optional.empty());
+    }
+
+    static void fileWhereItGoverns(FindingDraft draft, Assessment a, Workload w, Optional<Quota> target) {
+        if (target.isPresent()) {
+            Quota q = target.get();
+            if (!q.isAdjustable()) {
+                draft.step(Facts.describe(q) + " is not adjustable through Service Quotas; see the NOT_ADJUSTABLE "
+                        + "finding for the family that can be raised.");
+                return;
+            }
+            boolean sameMetric = q.kind().metric() == a.request().kind().metric();
+            double value = Facts.suggestedValue(q, w, sameMetric ? Optional.of(a.request().desiredValue()) : Optional.empty());
+            draft.step("Or request the increase on the quota that governs these calls"
+                    + w.account().map(acc -> ", with credentials of account " + acc).orElse("")
+                    + " (the request you have does not apply to them):",
+                    Commands.requestIncrease(q.code(), value, w.region()));
+        } else {
+            draft.step("Find the quota that governs " + w.model().raw() + " in " + w.region()
+                            + " (it was not in the collected catalogue), then request the increase on it:",
+                    "aws service-quotas list-service-quotas --service-code bedrock --region " + w.region()
+                            + " --query \"Quotas[?contains(QuotaName, 'per minute')].[QuotaCode,QuotaName,Value]\" --output table");
+        }
+    }
+}

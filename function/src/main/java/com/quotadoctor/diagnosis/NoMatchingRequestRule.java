@@ -1,0 +1,57 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.Quota;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** No increase request exists for the quota that governs the failing calls, in any region read. */
+final class NoMatchingRequestRule implements DiagnosisRule {
+
+    @Override
+    public FindingCode code() {
+        return FindingCode.NO_MATCHING_REQUEST;
+    }
+
+    @Override
+    public List<Finding> evaluate(Situation s) {
+        if (!s.requestHistoryComplete()) {
+            return List.of(); // a region whose history could not be read may hold the request: INCOMPLETE_EVIDENCE says so
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (Workload w : s.workloads()) {
+            boolean hasRequest = s.assessments().stream().anyMatch(a -> a.workload().filter(w::equals).isPresent());
+            Optional<Quota> binding = w.bindingQuota();
+            boolean adjustable = binding.map(q -> !q.adjustable().equals(Optional.of(false))).orElse(true);
+            if (!hasRequest && adjustable) {
+                findings.add(finding(s, w, binding));
+            }
+        }
+        return findings;
+    }
+
+    private Finding finding(Situation s, Workload w, Optional<Quota> binding) {
+        Proof proof = Facts.workload(new Proof(), w);
+        binding.ifPresent(q -> Facts.quota(proof, "governing", q));
+        Facts.demand(proof, w.demand());
+        proof.put("regionsSearched", List.copyOf(s.evidence().regions().keySet()));
+        FindingDraft draft = FindingDraft.of(code(), Severity.WARNING)
+                .title("No increase request exists for " + binding.map(Quota::code).orElse("the quota") + " in "
+                        + w.region())
+                .explain("The request history of " + String.join(", ", s.evidence().regions().keySet())
+                        + " holds no increase request for the quota that governs " + w.model().raw() + " in " + w.region()
+                        + binding.map(q -> " (" + Facts.describe(q) + ", applied "
+                        + q.effectiveValue().map(Format::text).orElse("unknown") + ")").orElse("")
+                        + ", nor one that nearly matches it. Whatever was raised, it was not this.")
+                .proof(proof)
+                .about(Optional.of(w.region()), w.account(), binding.map(Quota::code), Optional.of(w.model().raw()));
+        binding.ifPresentOrElse(
+                q -> draft.step("Request the increase on the quota that governs these calls:",
+                        Commands.requestIncrease(q.code(), Facts.suggestedValue(q, w, Optional.empty()), w.region())),
+                () -> draft.step("Find the quota that governs " + w.model().raw() + " in " + w.region() + ":",
+                        "aws service-quotas list-service-quotas --service-code bedrock --region " + w.region()
+                                + " --query \"Quotas[?contains(QuotaName, 'per minute')].[QuotaCode,QuotaName,Value]\" --output table"));
+        return draft.build();
+    }
+}

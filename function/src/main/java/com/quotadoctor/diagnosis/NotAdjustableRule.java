@@ -1,0 +1,75 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.InferenceFamily;
+import com.quotadoctor.domain.ModelId;
+import com.quotadoctor.domain.ModelName;
+import com.quotadoctor.domain.Quota;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The quota that binds cannot be raised; another inference family is the way. */
+final class NotAdjustableRule implements DiagnosisRule {
+
+    @Override
+    public FindingCode code() {
+        return FindingCode.NOT_ADJUSTABLE;
+    }
+
+    @Override
+    public List<Finding> evaluate(Situation s) {
+        List<Finding> findings = new ArrayList<>();
+        for (Workload w : s.workloads()) {
+            Optional<Quota> binding = w.bindingQuota();
+            if (binding.isPresent() && binding.get().adjustable().equals(Optional.of(false))) {
+                findings.add(finding(s, w, binding.get()));
+            }
+        }
+        return findings;
+    }
+
+    private Finding finding(Situation s, Workload w, Quota q) {
+        Optional<Quota> alternative = alternative(s, w, q);
+        Proof proof = Facts.quota(Facts.workload(new Proof(), w), "binding", q);
+        alternative.ifPresent(a -> Facts.quota(proof, "adjustable", a));
+        FindingDraft draft = FindingDraft.of(code(), Severity.WARNING)
+                .title(q.code() + " cannot be raised through Service Quotas"
+                        + alternative.map(a -> "; " + a.kind().family().label() + " can (" + a.code() + ")").orElse(""))
+                .explain("The quota that binds these calls, " + Facts.describe(q) + " (" + q.kind().describe()
+                        + "), reports Adjustable=false: an increase request for it cannot be approved. "
+                        + alternative.map(a -> "The same model's " + a.kind().describe() + " quota " + a.code()
+                        + " is adjustable; moving the calls to that family is the way to more capacity.")
+                        .orElse("No adjustable quota of another family was found for this model in " + w.region() + "."))
+                .proof(proof)
+                .about(Optional.of(w.region()), w.account(), Optional.of(q.code()), Optional.of(w.model().raw()));
+        if (alternative.isPresent()) {
+            Quota a = alternative.get();
+            InferenceTypeMismatchRule.invocationFor(a.kind().family(), w.model()).ifPresent(id ->
+                    draft.step("Invoke the model through " + id + " (" + a.kind().family().label() + "):",
+                            Commands.retest(ModelId.parse(id), w.region())));
+            draft.step("Then raise that family's quota if its value is not enough:",
+                    Commands.requestIncrease(a.code(), Facts.suggestedValue(a, w, Optional.empty()), w.region()));
+        } else {
+            draft.step("Ask AWS Support through a support case (Service limit increase), quoting " + q.code()
+                    + " in " + w.region() + ", or spread the load over another model or region.");
+        }
+        return draft.build();
+    }
+
+    /** An adjustable quota of the same model and metric in another runtime family of the same region. */
+    private static Optional<Quota> alternative(Situation s, Workload w, Quota binding) {
+        Optional<ModelName> model = w.model().name();
+        if (model.isEmpty()) {
+            return Optional.empty();
+        }
+        List<InferenceFamily> preference = List.of(InferenceFamily.CROSS_REGION, InferenceFamily.GLOBAL, InferenceFamily.ON_DEMAND);
+        return s.evidence().region(w.region()).stream()
+                .flatMap(r -> r.quotas().stream())
+                .filter(q -> q.kind().metric() == binding.kind().metric() && q.isAdjustable()
+                        && q.adjustable().isPresent()
+                        && q.kind().family() != w.model().family() && q.kind().family().isRuntime()
+                        && q.kind().model().map(m -> m.sameModel(model.get())).orElse(false))
+                .min((a, b) -> Integer.compare(preference.indexOf(a.kind().family()), preference.indexOf(b.kind().family())));
+    }
+}

@@ -1,0 +1,54 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.RequestStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Where an increase request stands once its status is read together with the applied value. */
+enum RequestState {
+    /** PENDING or CASE_OPENED. */
+    OPEN,
+    /** A status this version does not know, with the value not (yet) applied. */
+    UNKNOWN_STATUS,
+    /** DENIED, NOT_APPROVED, INVALID_REQUEST. */
+    REFUSED,
+    /** CASE_CLOSED and the applied value never moved. */
+    CLOSED_UNCHANGED,
+    /** Closed with the applied value raised, but below what was asked. */
+    PARTIAL,
+    /** APPROVED, applied value below desired, inside the propagation window. */
+    PROPAGATING,
+    /** APPROVED, applied value below desired, past the propagation window. */
+    OVERDUE,
+    /** The applied value reached the desired value. */
+    FULFILLED,
+    /** Decided, but the applied value could not be read. */
+    UNJUDGEABLE;
+
+    static RequestState of(Assessment a, Instant now, Duration propagationWindow) {
+        RequestStatus status = a.request().status();
+        if (status.isOpen()) {
+            return OPEN;
+        }
+        if (status.isRefused()) {
+            return REFUSED;
+        }
+        if (a.appliedValue().isEmpty()) {
+            return UNJUDGEABLE;
+        }
+        if (a.fulfilled()) {
+            return FULFILLED;
+        }
+        return switch (status) {
+            case CASE_CLOSED -> a.partlyRaised() ? PARTIAL : CLOSED_UNCHANGED;
+            case APPROVED -> a.request().decidedAt().map(t -> t.plus(propagationWindow).isAfter(now)).orElse(true)
+                    ? PROPAGATING : OVERDUE;
+            default -> UNKNOWN_STATUS;
+        };
+    }
+
+    static RequestState of(Assessment a, Situation s) {
+        return of(a, s.now(), s.settings().propagationWindow());
+    }
+}

@@ -1,0 +1,41 @@
+package com.quotadoctor.diagnosis;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The shape every judgement about an on-target request shares: the request targets exactly the
+ * quota that governs the calls (or is followed on its own), and its state decides the finding.
+ */
+abstract class RequestStateRule implements DiagnosisRule {
+
+    abstract Set<RequestState> states();
+
+    abstract FindingDraft describe(Assessment a, RequestState state, Situation s);
+
+    @Override
+    public final List<Finding> evaluate(Situation s) {
+        return s.onTarget().stream()
+                .filter(a -> states().contains(RequestState.of(a, s)))
+                .map(a -> {
+                    RequestState state = RequestState.of(a, s);
+                    FindingDraft draft = describe(a, state, s);
+                    Proof proof = Facts.request(new Proof(), a.request());
+                    a.quota().ifPresent(q -> Facts.quota(proof, "current", q));
+                    a.workload().ifPresent(w -> Facts.workload(proof, w));
+                    a.workload().ifPresent(w -> Facts.demand(proof, w.demand()));
+                    return draft.proof(proof)
+                            .about(Optional.of(a.request().region()),
+                                    a.request().account().or(() -> a.workload().flatMap(Workload::account)),
+                                    Optional.of(a.request().quotaCode()),
+                                    a.workload().map(w -> w.model().raw()))
+                            .build();
+                })
+                .toList();
+    }
+
+    static String appliedText(Assessment a) {
+        return a.appliedValue().map(Format::text).orElse("unknown");
+    }
+}

@@ -1,0 +1,26 @@
+package com.quotadoctor.diagnosis;
+
+import java.time.Duration;
+
+/**
+ * The judgement's tunables.
+ *
+ * @param propagationWindow how long an approved value may take to apply before it is overdue. AWS
+ *                          documents no time; 24 h covers the reported cases ("minutes to hours")
+ * @param recentWindow      how far back per-minute peaks and throttles count as current
+ * @param pendingPatience   how long to keep rechecking an undecided request
+ * @param usageRatio        demand at or above this share of the quota counts as exceeding it
+ *                          (one-minute sums hide the sub-minute bursts that throttle)
+ * @param reservationRatio  throttled while settled usage stays under this share: max_tokens reservation
+ * @param dailyRatio        daily usage at or above this share counts as exhausted
+ * @param firstCheck        first recheck delay; doubles per attempt up to {@code longestCheck}
+ */
+public record Settings(Duration propagationWindow, Duration recentWindow, Duration pendingPatience,
+                       double usageRatio, double reservationRatio, double dailyRatio, Duration firstCheck,
+                       Duration longestCheck) {
+
+    public static Settings defaults() {
+        return new Settings(Duration.ofHours(24), Duration.ofHours(3), Duration.ofDays(14), 0.9, 0.6, 0.95,
+                Duration.ofMinutes(5), Duration.ofHours(1));
+    }
+}

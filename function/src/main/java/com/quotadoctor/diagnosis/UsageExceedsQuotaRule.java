@@ -1,0 +1,58 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.Quota;
+import com.quotadoctor.domain.QuotaMetric;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Context aligned and applied, but the observed per-minute demand (burndown included) reaches the applied value. */
+final class UsageExceedsQuotaRule implements DiagnosisRule {
+
+    @Override
+    public FindingCode code() {
+        return FindingCode.USAGE_EXCEEDS_QUOTA;
+    }
+
+    @Override
+    public List<Finding> evaluate(Situation s) {
+        List<Finding> findings = new ArrayList<>();
+        for (Workload w : s.workloads()) {
+            for (QuotaMetric metric : List.of(QuotaMetric.TOKENS_PER_MINUTE, QuotaMetric.REQUESTS_PER_MINUTE)) {
+                Optional<Quota> quota = w.governing(metric);
+                Optional<Double> peak = Facts.demandFor(w, metric);
+                if (quota.isEmpty() || peak.isEmpty() || quota.get().effectiveValue().isEmpty()) {
+                    continue;
+                }
+                double limit = quota.get().effectiveValue().get();
+                if (peak.get() >= s.settings().usageRatio() * limit) {
+                    findings.add(finding(w, quota.get(), metric, peak.get(), limit));
+                }
+            }
+        }
+        return findings;
+    }
+
+    private Finding finding(Workload w, Quota q, QuotaMetric metric, double peak, double limit) {
+        Proof proof = Facts.quota(Facts.workload(new Proof(), w), "governing", q);
+        Facts.demand(proof, w.demand());
+        FindingDraft draft = FindingDraft.of(code(), Severity.CRITICAL)
+                .title("Demand of " + Format.text(Math.round(peak)) + " " + metric.label() + " reaches the applied "
+                        + Format.text(limit) + " (" + q.code() + ")")
+                .explain("The quota that governs these calls, " + Facts.describe(q) + ", applies " + Format.text(limit)
+                        + "; the busiest minute used " + Format.text(Math.round(peak)) + " (" + Format.percent(peak, limit) + ")"
+                        + (metric == QuotaMetric.TOKENS_PER_MINUTE ? ", counting input and cache-write tokens plus output "
+                        + "tokens at " + w.demand().burndown() + "x burndown" : "") + ". The context is right; the value is too small.")
+                .proof(proof)
+                .about(Optional.of(w.region()), w.account(), Optional.of(q.code()), Optional.of(w.model().raw()));
+        if (q.isAdjustable()) {
+            draft.step("Request an increase sized on the observed peak (+25 % headroom):",
+                    Commands.requestIncrease(q.code(), Facts.suggestedValue(q, w, Optional.empty()), w.region()));
+        } else {
+            draft.step(Facts.describe(q) + " is not adjustable: see NOT_ADJUSTABLE for the family that can be raised.");
+        }
+        return draft.step("Meanwhile retry with exponential backoff and jitter, and spread load across a cross-region "
+                + "profile if the model has one.").build();
+    }
+}

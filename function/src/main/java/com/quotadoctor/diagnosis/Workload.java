@@ -1,0 +1,42 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.FailedCall;
+import com.quotadoctor.domain.ModelId;
+import com.quotadoctor.domain.Quota;
+import com.quotadoctor.domain.QuotaMetric;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where calls fail: one account, one region, one model id, with what was seen there.
+ *
+ * @param calls        the failed calls CloudTrail recorded for this context
+ * @param confirmed    true when CloudTrail confirmed the context; false when it only comes from the trigger
+ * @param governing    the runtime quotas of this region that these calls draw from
+ * @param boundMetric  the metric the errors point at, if any says
+ */
+public record Workload(Optional<String> account, String region, ModelId model, List<FailedCall> calls,
+                       boolean confirmed, List<Quota> governing, Demand demand, Optional<QuotaMetric> boundMetric) {
+
+    public Workload {
+        calls = List.copyOf(calls);
+        governing = List.copyOf(governing);
+    }
+
+    public Optional<Quota> governing(QuotaMetric metric) {
+        return governing.stream().filter(q -> q.kind().metric() == metric).findFirst();
+    }
+
+    /** The quota the errors point at, else the tokens-per-minute quota (the one that throttles most). */
+    public Optional<Quota> bindingQuota() {
+        return boundMetric.flatMap(m -> m == QuotaMetric.TOKENS_PER_DAY
+                        ? governing(QuotaMetric.TOKENS_PER_DAY).or(() -> governing(QuotaMetric.CROSS_MODEL_TOKENS_PER_DAY))
+                        : governing(m))
+                .or(() -> governing(QuotaMetric.TOKENS_PER_MINUTE));
+    }
+
+    public boolean isFailing() {
+        return !calls.isEmpty() || demand.throttles() > 0;
+    }
+}

@@ -1,0 +1,33 @@
+package com.quotadoctor.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What failed or changed, normalised from any trigger, plus the state of the waiting loop.
+ *
+ * @param regions   the regions the failing calls are said to run in (may be empty: then CloudTrail decides)
+ * @param models    the model ids invoked (may be empty: then CloudTrail and metrics decide)
+ * @param requestId an increase request to follow, if the trigger named one
+ * @param quotaCode a quota the trigger named
+ * @param attempt   1 for the first look, incremented by each wait-and-recheck
+ * @param deadline  when the loop stops waiting, if one was set
+ */
+public record DiagnosisRequest(Optional<String> account, List<String> regions, List<ModelId> models,
+                               Optional<String> requestId, Optional<String> quotaCode, ErrorSignal error,
+                               int attempt, Optional<Instant> deadline) {
+
+    public DiagnosisRequest {
+        regions = List.copyOf(regions);
+        models = List.copyOf(models);
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be 1 or more, was " + attempt);
+        }
+    }
+
+    public static DiagnosisRequest empty() {
+        return new DiagnosisRequest(Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(),
+                ErrorSignal.NONE, 1, Optional.empty());
+    }
+}

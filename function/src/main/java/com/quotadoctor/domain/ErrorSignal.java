@@ -1,0 +1,42 @@
+package com.quotadoctor.domain;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The error a failing call reported. Bedrock's {@code ThrottlingException} carries only a message,
+ * no quota code, so the message is the one hint at which quota bound.
+ */
+public record ErrorSignal(Optional<String> code, Optional<String> message) {
+
+    public static final ErrorSignal NONE = new ErrorSignal(Optional.empty(), Optional.empty());
+
+    /** The metric the message points at, e.g. "Too many tokens per day" → tokens per day. */
+    public Optional<QuotaMetric> boundMetric() {
+        return message.flatMap(ErrorSignal::metricOfMessage);
+    }
+
+    static Optional<QuotaMetric> metricOfMessage(String message) {
+        String m = message.toLowerCase(Locale.ROOT);
+        if (m.contains("tokens per day") || m.contains("tokens per 24")) {
+            return Optional.of(QuotaMetric.TOKENS_PER_DAY);
+        }
+        if (m.contains("too many tokens") || m.contains("tokens per minute")) {
+            return Optional.of(QuotaMetric.TOKENS_PER_MINUTE);
+        }
+        if (m.contains("too many requests") || m.contains("request rate is too high")
+                || m.contains("requests per minute")) {
+            return Optional.of(QuotaMetric.REQUESTS_PER_MINUTE);
+        }
+        if (m.contains("concurrent")) {
+            return Optional.of(QuotaMetric.CONCURRENT_REQUESTS);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the code names a quota failure (as opposed to e.g. ModelNotReadyException). */
+    public static boolean isQuotaError(String code) {
+        return code != null && (code.equals("ThrottlingException") || code.equals("ServiceQuotaExceededException")
+                || code.equals("TooManyRequestsException"));
+    }
+}

@@ -1,0 +1,31 @@
+package com.quotadoctor.domain;
+
+/** The quota family a call draws from, decided by how the model is addressed. */
+public enum InferenceFamily {
+    /** A bare model id or foundation-model ARN: the On-demand quotas. */
+    ON_DEMAND("on-demand"),
+    /** A geographic inference profile ({@code us.}, {@code eu.}, {@code apac.}, …): the Cross-region quotas. */
+    CROSS_REGION("cross-Region (geographic profile)"),
+    /** A {@code global.} inference profile: the Global cross-region quotas. */
+    GLOBAL("global cross-Region"),
+    /** A provisioned-model ARN: model units, not tokens per minute. */
+    PROVISIONED("provisioned throughput"),
+    /** Batch inference job quotas. */
+    BATCH("batch inference"),
+    /** Anything else (Mantle endpoint, application inference profile not yet resolved, …). */
+    OTHER("other");
+
+    private final String label;
+
+    InferenceFamily(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean isRuntime() {
+        return this == ON_DEMAND || this == CROSS_REGION || this == GLOBAL;
+    }
+}

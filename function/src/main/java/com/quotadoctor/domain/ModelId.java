@@ -1,0 +1,129 @@
+package com.quotadoctor.domain;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A model identifier as a caller passes it to bedrock-runtime: a bare id, a geographic or
+ * {@code global.} inference profile id, or an ARN (foundation model, inference profile,
+ * application inference profile, provisioned model).
+ *
+ * @param raw        what the caller passed
+ * @param family     the quota family the call draws from
+ * @param geography  the profile prefix ({@code us}, {@code eu}, {@code global}, …), empty for on-demand
+ * @param baseId     the foundation model id without prefix, e.g. {@code anthropic.claude-sonnet-4-5-20250929-v1:0};
+ *                   empty when the identifier names no model (application profile, provisioned model)
+ * @param region     the region written in an ARN, if any
+ * @param account    the account written in an ARN, if any
+ */
+public record ModelId(String raw, InferenceFamily family, Optional<String> geography, Optional<String> baseId,
+                      Optional<String> region, Optional<String> account) {
+
+    /** Geographic prefixes of cross-region inference profiles (CDK CrossRegionInferenceProfileRegion, AWS docs). */
+    public static final Set<String> GEOGRAPHIC_PREFIXES = Set.of("us", "eu", "apac", "jp", "au", "us-gov", "ca");
+    private static final Pattern ARN = Pattern.compile(
+            "^arn:aws[a-z-]*:bedrock:([a-z0-9-]*):(\\d{12})?:([a-z-]+)/(.+)$");
+    private static final Pattern BARE = Pattern.compile("^([a-z0-9-]+)\\.([a-z0-9][a-z0-9._:/-]*)$");
+
+    /**
+     * Parses a model identifier.
+     *
+     * @throws IllegalArgumentException with the reason when it is not a Bedrock model identifier
+     */
+    public static ModelId parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("empty model id");
+        }
+        String raw = text.trim();
+        Matcher arn = ARN.matcher(raw);
+        if (arn.matches()) {
+            Optional<String> region = Optional.of(arn.group(1)).filter(r -> !r.isEmpty());
+            Optional<String> account = Optional.ofNullable(arn.group(2));
+            String resource = arn.group(4);
+            return switch (arn.group(3)) {
+                case "foundation-model" -> fromProfileId(raw, resource, region, account);
+                case "inference-profile" -> fromProfileId(raw, resource, region, account);
+                case "provisioned-model" -> new ModelId(raw, InferenceFamily.PROVISIONED, Optional.empty(),
+                        Optional.empty(), region, account);
+                case "application-inference-profile" -> new ModelId(raw, InferenceFamily.OTHER, Optional.empty(),
+                        Optional.empty(), region, account);
+                default -> throw new IllegalArgumentException(
+                        "not a model ARN (resource type '" + arn.group(3) + "'): " + raw);
+            };
+        }
+        if (raw.startsWith("arn:")) {
+            throw new IllegalArgumentException("not a Bedrock model ARN: " + raw);
+        }
+        return fromProfileId(raw, raw, Optional.empty(), Optional.empty());
+    }
+
+    private static ModelId fromProfileId(String raw, String id, Optional<String> region, Optional<String> account) {
+        String lower = id.toLowerCase(Locale.ROOT);
+        if (!BARE.matcher(lower).matches()) {
+            throw new IllegalArgumentException("malformed model id (expected provider.model, e.g. "
+                    + "anthropic.claude-sonnet-4-5-20250929-v1:0, or an inference profile such as us.…): " + raw);
+        }
+        int dot = lower.indexOf('.');
+        String prefix = lower.substring(0, dot);
+        if (prefix.equals("global")) {
+            return new ModelId(raw, InferenceFamily.GLOBAL, Optional.of(prefix), Optional.of(requireModel(raw, lower.substring(dot + 1))), region, account);
+        }
+        if (GEOGRAPHIC_PREFIXES.contains(prefix)) {
+            return new ModelId(raw, InferenceFamily.CROSS_REGION, Optional.of(prefix), Optional.of(requireModel(raw, lower.substring(dot + 1))), region, account);
+        }
+        return new ModelId(raw, InferenceFamily.ON_DEMAND, Optional.empty(), Optional.of(lower), region, account);
+    }
+
+    private static String requireModel(String raw, String rest) {
+        if (!BARE.matcher(rest).matches()) {
+            throw new IllegalArgumentException("malformed inference profile id (expected prefix.provider.model): " + raw);
+        }
+        return rest;
+    }
+
+    /** The provider, e.g. {@code anthropic}. */
+    public Optional<String> provider() {
+        return baseId.map(b -> b.substring(0, b.indexOf('.')));
+    }
+
+    /** The comparable model name; empty when the identifier does not name a model. */
+    public Optional<ModelName> name() {
+        return baseId.map(b -> ModelName.fromModelId(b.substring(b.indexOf('.') + 1)));
+    }
+
+    /** The id as CloudWatch's {@code ModelId} dimension and CloudTrail show it: prefix plus base id, no ARN. */
+    public String invokedId() {
+        if (baseId.isEmpty()) {
+            return raw;
+        }
+        return geography.map(g -> g + "." + baseId.get()).orElse(baseId.get());
+    }
+
+    /** Whether two identifiers address the same thing the same way (ARN or not). */
+    public boolean sameInvocation(String otherRaw) {
+        if (otherRaw == null) {
+            return false;
+        }
+        try {
+            return parse(otherRaw).invokedId().equalsIgnoreCase(invokedId());
+        } catch (IllegalArgumentException e) {
+            return otherRaw.equalsIgnoreCase(raw);
+        }
+    }
+
+    /** Output-token burndown factor: 5x for Claude 3.7 and later Claude generations, 1:1 for all other models. */
+    public int outputBurndown() {
+        if (!provider().map("anthropic"::equals).orElse(false)) {
+            return 1;
+        }
+        return name().map(n -> n.generation() >= 3.7 ? 5 : 1).orElse(1);
+    }
+
+    @Override
+    public String toString() {
+        return raw;
+    }
+}

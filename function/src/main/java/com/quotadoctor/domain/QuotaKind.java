@@ -1,0 +1,55 @@
+package com.quotadoctor.domain;
+
+import java.util.Optional;
+
+/**
+ * What a Bedrock quota governs, read from its code and name.
+ *
+ * @param family   the inference family it limits
+ * @param metric   what it counts
+ * @param model    the model it is for; empty for cross-model and unrecognised quotas
+ * @param sharedWithCrossRegion true for "Model invocation max tokens per day … (doubled for cross-region calls)",
+ *                 the daily quota that on-demand and geographic cross-region calls share
+ */
+public record QuotaKind(InferenceFamily family, QuotaMetric metric, Optional<ModelName> model,
+                        boolean sharedWithCrossRegion) {
+
+    public static final QuotaKind UNRECOGNISED = new QuotaKind(InferenceFamily.OTHER, QuotaMetric.OTHER,
+            Optional.empty(), false);
+
+    /** Whether calls of this family draw from this quota. */
+    public boolean governs(InferenceFamily callFamily) {
+        if (metric == QuotaMetric.CROSS_MODEL_TOKENS_PER_DAY) {
+            return callFamily.isRuntime();
+        }
+        if (sharedWithCrossRegion) {
+            return callFamily == InferenceFamily.ON_DEMAND || callFamily == InferenceFamily.CROSS_REGION;
+        }
+        return family == callFamily;
+    }
+
+    /** Whether calls of this family, for this model, draw from this quota. */
+    public boolean governs(InferenceFamily callFamily, ModelName callModel) {
+        if (!governs(callFamily)) {
+            return false;
+        }
+        return metric == QuotaMetric.CROSS_MODEL_TOKENS_PER_DAY
+                || model.map(m -> m.sameModel(callModel)).orElse(false);
+    }
+
+    public boolean isRuntimeLimit() {
+        return family.isRuntime() && metric.isRuntimeLimit();
+    }
+
+    /** A short human description, e.g. "cross-Region (geographic profile) tokens per minute for Anthropic Claude Sonnet 4.5 V1". */
+    public String describe() {
+        String subject = model.map(m -> " for " + m.display()).orElse("");
+        if (metric == QuotaMetric.CROSS_MODEL_TOKENS_PER_DAY) {
+            return "cross-model tokens per day";
+        }
+        if (sharedWithCrossRegion) {
+            return "tokens per day" + subject + " (on-demand and cross-Region)";
+        }
+        return family.label() + " " + metric.label() + subject;
+    }
+}

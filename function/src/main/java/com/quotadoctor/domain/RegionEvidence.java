@@ -1,0 +1,49 @@
+package com.quotadoctor.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything read in one region. A section absent from {@code collected} was not read; its list is empty.
+ *
+ * @param quotas   applied values merged with defaults
+ * @param errors   API errors met while reading this region
+ */
+public record RegionEvidence(String region, Set<EvidenceSection> collected, List<Quota> quotas,
+                             List<IncreaseRequest> requests, List<MetricSeries> metrics,
+                             List<FailedCall> failedCalls, List<Probe> probes, List<EvidenceGap> errors) {
+
+    public RegionEvidence {
+        collected = Set.copyOf(collected);
+        quotas = List.copyOf(quotas);
+        requests = List.copyOf(requests);
+        metrics = List.copyOf(metrics);
+        failedCalls = List.copyOf(failedCalls);
+        probes = List.copyOf(probes);
+        errors = List.copyOf(errors);
+    }
+
+    public boolean has(EvidenceSection section) {
+        return collected.contains(section);
+    }
+
+    public Optional<Quota> quota(String code) {
+        return quotas.stream().filter(q -> q.code().equalsIgnoreCase(code)).findFirst();
+    }
+
+    /** Errors met here plus expected sections that were not collected. */
+    public List<EvidenceGap> gaps() {
+        List<EvidenceGap> gaps = new ArrayList<>(errors);
+        for (EvidenceSection section : EvidenceSection.values()) {
+            boolean explained = errors.stream().anyMatch(e -> e.source().equals(section.operation())
+                    || e.source().equals(section.snapshotField()));
+            if (section.expected() && !has(section) && !explained) {
+                gaps.add(new EvidenceGap(region, section.snapshotField(), EvidenceGap.NOT_COLLECTED,
+                        section.snapshotField() + " (" + section.operation() + ") was not collected in " + region));
+            }
+        }
+        return gaps;
+    }
+}

@@ -1,0 +1,35 @@
+package com.quotadoctor.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.Optional;
+
+/**
+ * The {@code Requester} of an increase request: on the wire a JSON-encoded string,
+ * {@code "{\"accountId\":\"123456789012\",\"callerArn\":\"arn:aws:iam::123456789012:root\"}"}.
+ */
+record Requester(Optional<String> accountId, Optional<String> callerArn) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Requester UNKNOWN = new Requester(Optional.empty(), Optional.empty());
+
+    static Requester parse(WireNode field) {
+        if (!field.present()) {
+            return UNKNOWN;
+        }
+        JsonNode node = field.node();
+        if (node.isTextual()) {
+            try {
+                node = JSON.readTree(node.asText());
+            } catch (java.io.IOException e) {
+                throw field.problem("expected a JSON-encoded object with accountId and callerArn");
+            }
+        }
+        if (node == null || !node.isObject()) {
+            throw field.problem("expected a JSON-encoded object with accountId and callerArn");
+        }
+        WireNode parsed = new WireNode(node, field.path());
+        return new Requester(parsed.field("accountId").text(), parsed.field("callerArn").text());
+    }
+}

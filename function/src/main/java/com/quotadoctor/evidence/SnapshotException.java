@@ -1,0 +1,13 @@
+package com.quotadoctor.evidence;
+
+/** A snapshot that cannot be read, with the place in it that is wrong. */
+public class SnapshotException extends IllegalArgumentException {
+
+    public SnapshotException(String message) {
+        super(message);
+    }
+
+    public SnapshotException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

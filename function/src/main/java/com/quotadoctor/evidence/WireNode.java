@@ -1,0 +1,125 @@
+package com.quotadoctor.evidence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A JSON node that knows where it sits in the file, so every complaint names the exact place
+ * ({@code regions.us-west-2.serviceQuotas[3].Value}). Reads values the way AWS writes them:
+ * epoch seconds for timestamps (ISO-8601 from the aws CLI is accepted too).
+ */
+record WireNode(JsonNode node, String path) {
+
+    WireNode field(String name) {
+        return new WireNode(node.get(name), path.isEmpty() ? name : path + "." + name);
+    }
+
+    boolean present() {
+        return node != null && !node.isNull() && !node.isMissingNode();
+    }
+
+    <T> List<T> list(Function<WireNode, T> reader) {
+        if (!present()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw problem("expected a list");
+        }
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            out.add(reader.apply(new WireNode(node.get(i), path + "[" + i + "]")));
+        }
+        return out;
+    }
+
+    Optional<String> text() {
+        if (!present()) {
+            return Optional.empty();
+        }
+        if (!node.isValueNode() || node.isBoolean()) {
+            throw problem("expected a string");
+        }
+        String value = node.asText().trim();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    String requiredText() {
+        return text().orElseThrow(() -> problem("is required"));
+    }
+
+    Optional<Double> number() {
+        if (!present()) {
+            return Optional.empty();
+        }
+        if (node.isNumber()) {
+            return Optional.of(node.doubleValue());
+        }
+        if (node.isTextual()) {
+            try {
+                return Optional.of(new BigDecimal(node.asText().trim()).doubleValue());
+            } catch (NumberFormatException e) {
+                throw problem("expected a number, got \"" + node.asText() + "\"");
+            }
+        }
+        throw problem("expected a number");
+    }
+
+    double requiredNumber() {
+        return number().orElseThrow(() -> problem("is required"));
+    }
+
+    Optional<Boolean> bool() {
+        if (!present()) {
+            return Optional.empty();
+        }
+        if (node.isBoolean()) {
+            return Optional.of(node.booleanValue());
+        }
+        if (node.isTextual() && (node.asText().equalsIgnoreCase("true") || node.asText().equalsIgnoreCase("false"))) {
+            return Optional.of(Boolean.parseBoolean(node.asText()));
+        }
+        throw problem("expected true or false");
+    }
+
+    /** Epoch seconds (the wire format, fractions allowed) or an ISO-8601 timestamp (aws CLI output). */
+    Optional<Instant> instant() {
+        if (!present()) {
+            return Optional.empty();
+        }
+        if (node.isNumber()) {
+            BigDecimal seconds = node.decimalValue();
+            long whole = seconds.longValue();
+            long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
+            return Optional.of(Instant.ofEpochSecond(whole, nanos));
+        }
+        if (node.isTextual()) {
+            String text = node.asText().trim();
+            try {
+                return Optional.of(OffsetDateTime.parse(text).toInstant());
+            } catch (DateTimeParseException e) {
+                try {
+                    return Optional.of(Instant.parse(text));
+                } catch (DateTimeParseException e2) {
+                    throw problem("expected epoch seconds or an ISO-8601 timestamp, got \"" + text + "\"");
+                }
+            }
+        }
+        throw problem("expected a timestamp");
+    }
+
+    Instant requiredInstant() {
+        return instant().orElseThrow(() -> problem("is required"));
+    }
+
+    SnapshotException problem(String what) {
+        return new SnapshotException((path.isEmpty() ? "snapshot" : path) + ": " + what);
+    }
+}

@@ -1,0 +1,38 @@
+package com.quotadoctor;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The judgement stays a pure function: no AWS SDK, no I/O library, no adapter leaks into it. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.quotadoctor");
+
+    @Test
+    void diagnosisAndDomainImportNoAwsSdkType() {
+        noClasses().that().resideInAnyPackage("com.quotadoctor.diagnosis..", "com.quotadoctor.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void diagnosisAndDomainDependOnNoSerialisationOrAdapter() {
+        noClasses().that().resideInAnyPackage("com.quotadoctor.diagnosis..", "com.quotadoctor.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "picocli..",
+                        "com.quotadoctor.cli..", "com.quotadoctor.evidence..", "com.quotadoctor.notification..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void domainDoesNotDependOnTheDiagnosis() {
+        noClasses().that().resideInAPackage("com.quotadoctor.domain..")
+                .should().dependOnClassesThat().resideInAPackage("com.quotadoctor.diagnosis..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,143 @@
+package com.quotadoctor.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DiagnoseCommandTest {
+
+    private static final Path SNAPSHOTS = Path.of(System.getProperty("quotadoctor.events", "../events"), "snapshots");
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return QuotaDoctorCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private String snapshot(String name) {
+        return SNAPSHOTS.resolve(name).toString();
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        int code = run("--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("diagnose").contains("Usage: quota-doctor");
+    }
+
+    @Test
+    void diagnoseHelpListsTheContractFlags() {
+        run("diagnose", "--help");
+
+        assertThat(out.toString()).contains("--snapshot", "--model", "--region", "--account", "--request-id",
+                "--error-message", "--format");
+    }
+
+    @Test
+    void jsonOutputCarriesTheContractFields() throws IOException {
+        int code = run("diagnose", "--snapshot", snapshot("propagation-pending.json"), "--format", "json");
+
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(code).isZero();
+        assertThat(json.get("verdict").asText()).isEqualTo("PROPAGATION_PENDING");
+        assertThat(json.get("findings").get(0).get("remediation").get(0).get("command").asText())
+                .contains("--region us-east-1").contains("L-F4DDD3EB");
+        assertThat(json.get("nextCheckSeconds").asLong()).isPositive();
+        assertThat(json.get("deadline").asText()).isEqualTo("2026-11-26T09:20:00.903Z");
+        assertThat(json.get("fingerprint").asText()).hasSize(32);
+        assertThat(json.get("attempt").asInt()).isEqualTo(1);
+        assertThat(json.get("evidenceGaps").isArray()).isTrue();
+        assertThat(json.get("request").get("modelIds").get(0).asText()).startsWith("us.anthropic");
+    }
+
+    @Test
+    void nextCheckSecondsIsAbsentWhenWaitingDoesNotHelp() throws IOException {
+        run("diagnose", "--snapshot", snapshot("region-mismatch.json"), "--format", "json");
+
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("verdict").asText()).isEqualTo("REGION_MISMATCH");
+        assertThat(json.has("nextCheckSeconds")).isFalse();
+    }
+
+    @Test
+    void textAndMarkdownNameTheVerdictAndTheFix() {
+        run("diagnose", "--snapshot", snapshot("region-mismatch.json"));
+        String text = out.toString();
+        out.getBuffer().setLength(0);
+        run("diagnose", "--snapshot", snapshot("region-mismatch.json"), "--format", "markdown");
+        String markdown = out.toString();
+
+        assertThat(text).contains("REGION_MISMATCH").contains("$ aws service-quotas request-service-quota-increase");
+        assertThat(markdown).startsWith("# Quota Doctor verdict: REGION_MISMATCH").contains("```sh");
+    }
+
+    @Test
+    void flagsOverrideTheSnapshotRequest() throws IOException {
+        // the snapshot names us-west-2; asking about us-east-1 instead finds the approved, applied value there
+        run("diagnose", "--snapshot", snapshot("region-mismatch.json"), "--region", "us-east-1",
+                "--model", "us.anthropic.claude-sonnet-4-5-20250929-v1:0", "--format", "json");
+
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("request").get("regions").get(0).asText()).isEqualTo("us-east-1");
+    }
+
+    @Test
+    void unreadableSnapshotExitsTwoWithOneLine(@TempDir Path dir) throws IOException {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"capturedAt\": \"2026-11-25T10:00:00Z\", \"regions\": {\"us-east-1\": {\"serviceQuotas\": [{\"QuotaCode\": \"L-1\", \"Value\": \"lots\"}]}}}");
+
+        int code = run("diagnose", "--snapshot", broken.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().trim()).doesNotContain("\n")
+                .contains("regions.us-east-1.serviceQuotas[0].Value").contains("expected a number");
+    }
+
+    @Test
+    void missingSnapshotExitsTwo() {
+        assertThat(run("diagnose", "--snapshot", "/nonexistent/snap.json")).isEqualTo(2);
+        assertThat(err.toString()).contains("not found");
+    }
+
+    @Test
+    void malformedModelIdExitsTwo() {
+        int code = run("diagnose", "--snapshot", snapshot("aligned.json"), "--model", "claude sonnet");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("quota-doctor: --model: malformed model id");
+    }
+
+    @Test
+    void unknownRegionExitsTwo() {
+        int code = run("diagnose", "--snapshot", snapshot("aligned.json"), "--region", "us-middle-9");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown region 'us-middle-9'");
+    }
+
+    @Test
+    void badAccountAndUnknownFlagAndFormatExitTwo() {
+        assertThat(run("diagnose", "--snapshot", snapshot("aligned.json"), "--account", "12345")).isEqualTo(2);
+        assertThat(run("diagnose", "--snapshot", snapshot("aligned.json"), "--colour")).isEqualTo(2);
+        assertThat(run("diagnose", "--snapshot", snapshot("aligned.json"), "--format", "yaml")).isEqualTo(2);
+    }
+
+    @Test
+    void liveModeSaysItNeedsASnapshot() {
+        int code = run("diagnose", "--region", "us-east-1");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--snapshot");
+    }
+}
