@@ -32,4 +32,9 @@ public record Diagnosis(FindingCode verdict, List<Finding> findings, DiagnosisRe
     public Finding top() {
         return findings.get(0);
     }
+
+    /** The finding codes in rank order. */
+    public List<FindingCode> codes() {
+        return findings.stream().map(Finding::code).toList();
+    }
 }

@@ -86,14 +86,14 @@ final class Facts {
     }
 
     /**
-     * The value to ask for on a quota: what was already asked for elsewhere, else enough for the
-     * observed peak with 25 % headroom, else double the current value; rounded up to a readable figure.
+     * The value to ask for on a quota: what was already asked for elsewhere, else the observed peak
+     * with 25 % headroom when that is above the current value, else double the current value;
+     * rounded up to a readable figure.
      */
     static double suggestedValue(Quota q, Workload w, Optional<Double> alreadyAsked) {
         double current = q.effectiveValue().orElse(0.0);
         double needed = demandFor(w, q.kind().metric()).map(d -> d * 1.25).orElse(0.0);
-        double value = alreadyAsked.orElse(Math.max(needed, current * 2));
-        value = Math.max(value, current + 1);
+        double value = Math.max(alreadyAsked.orElse(needed > current ? needed : current * 2), current + 1);
         double step = Math.pow(10, Math.max(0, Math.floor(Math.log10(value)) - 1));
         return Math.ceil(value / step) * step;
     }

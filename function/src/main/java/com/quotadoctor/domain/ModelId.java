@@ -91,7 +91,7 @@ public record ModelId(String raw, InferenceFamily family, Optional<String> geogr
 
     /** The comparable model name; empty when the identifier does not name a model. */
     public Optional<ModelName> name() {
-        return baseId.map(b -> ModelName.fromModelId(b.substring(b.indexOf('.') + 1)));
+        return baseId.map(b -> ModelName.fromModelId(b.substring(0, b.indexOf('.')), b.substring(b.indexOf('.') + 1)));
     }
 
     /** The id as CloudWatch's {@code ModelId} dimension and CloudTrail show it: prefix plus base id, no ARN. */

@@ -19,9 +19,12 @@ import java.util.regex.Pattern;
  * @param tokens        lower-case name tokens without provider words, dates and version
  * @param version       the model version ({@code V2}, {@code -v2:0}); empty when the name implies the first
  * @param contextLength a context-length variant such as {@code 1m}; empty for the standard model
+ * @param provider      the provider read from a model id ({@code acme} of {@code acme.rocket-v1:0}); empty for quota names,
+ *                      whose leading provider word is only recognised when it equals a model id's provider
  * @param display       the text this was read from
  */
-public record ModelName(Set<String> tokens, Optional<Integer> version, Optional<String> contextLength, String display) {
+public record ModelName(Set<String> tokens, Optional<Integer> version, Optional<String> contextLength,
+                        Optional<String> provider, String display) {
 
     /** Words that name a provider, never a model: both sides drop them so "Mistral AI" meets {@code mistral.}. */
     private static final Set<String> PROVIDER_WORDS = Set.of(
@@ -40,8 +43,8 @@ public record ModelName(Set<String> tokens, Optional<Integer> version, Optional<
         tokens = Set.copyOf(tokens);
     }
 
-    /** Reads the part of a model id after the provider, e.g. {@code claude-3-5-sonnet-20240620-v1:0}. */
-    public static ModelName fromModelId(String idWithoutProvider) {
+    /** Reads a model id's name part, e.g. {@code claude-3-5-sonnet-20240620-v1:0} of provider {@code anthropic}. */
+    public static ModelName fromModelId(String provider, String idWithoutProvider) {
         String id = idWithoutProvider.toLowerCase(Locale.ROOT);
         Optional<Integer> version = Optional.empty();
         Optional<String> context = Optional.empty();
@@ -64,7 +67,8 @@ public record ModelName(Set<String> tokens, Optional<Integer> version, Optional<
                 raw.add(part);
             }
         }
-        return new ModelName(joinVersionNumbers(raw), version, context, idWithoutProvider);
+        return new ModelName(joinVersionNumbers(raw), version, context,
+                Optional.of(provider.toLowerCase(Locale.ROOT)), provider + "." + idWithoutProvider);
     }
 
     /** Reads the model part of a quota name, e.g. {@code Anthropic Claude Sonnet 4.5 V1 1M Context Length}. */
@@ -103,7 +107,7 @@ public record ModelName(Set<String> tokens, Optional<Integer> version, Optional<
                 raw.add(word);
             }
         }
-        return new ModelName(joinVersionNumbers(raw), version, context, subject.trim());
+        return new ModelName(joinVersionNumbers(raw), version, context, Optional.empty(), subject.trim());
     }
 
     private static Set<String> joinVersionNumbers(List<String> raw) {
@@ -135,7 +139,17 @@ public record ModelName(Set<String> tokens, Optional<Integer> version, Optional<
 
     /** Same model line whatever the version or context variant: "Claude 3.5 Sonnet" and "Claude 3.5 Sonnet V2". */
     public boolean sameLineage(ModelName other) {
-        return covers(tokens, other.tokens) && covers(other.tokens, tokens);
+        Set<String> mine = withoutProviders(tokens, other);
+        Set<String> theirs = withoutProviders(other.tokens, other);
+        return covers(mine, theirs) && covers(theirs, mine);
+    }
+
+    /** Drops a provider word that the provider list does not know ("Acme" in "Acme Rocket 3.5") on either side. */
+    private Set<String> withoutProviders(Set<String> words, ModelName other) {
+        Set<String> out = new LinkedHashSet<>(words);
+        provider.ifPresent(out::remove);
+        other.provider.ifPresent(out::remove);
+        return out;
     }
 
     private boolean sameVersion(ModelName other) {

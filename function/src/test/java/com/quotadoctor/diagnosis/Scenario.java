@@ -102,10 +102,10 @@ final class Scenario {
 
         /** A per-minute series over the last {@code values.length} minutes, the last one ending just before capture. */
         Region series(String metric, String model, double... values) {
-            return series(metric, model, 60, values);
+            return seriesEvery(60, metric, model, values);
         }
 
-        Region series(String metric, String model, int period, double... values) {
+        Region seriesEvery(int period, String metric, String model, double... values) {
             int n = values.length;
             List<Instant> times = IntStream.range(0, n).mapToObj(i -> NOW.minusSeconds((long) period * (n - i))).toList();
             List<Double> vals = IntStream.range(0, n).mapToObj(i -> values[i]).toList();
@@ -169,7 +169,7 @@ final class Scenario {
     }
 
     List<FindingCode> codes() {
-        return diagnose().findings().stream().map(Finding::code).toList();
+        return diagnose().codes();
     }
 
     /** The standard Sonnet 4.5 cross-region catalogue of a region, at defaults unless the TPM is given. */
