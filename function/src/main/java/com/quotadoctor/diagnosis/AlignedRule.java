@@ -25,6 +25,9 @@ final class AlignedRule extends RequestStateRule {
                         + " calls in " + w.region()).orElse("") + ". Account, region, model, inference family and "
                         + "metric all line up. Retest with an explicit region to rule out a client that resolves "
                         + "another region or account.");
+        a.workload().filter(w -> w.probes().stream().anyMatch(p -> p.succeeded())).ifPresent(w -> draft.step(
+                "The explicit-region retest succeeded in " + w.region() + ": the failing clients resolve another region, "
+                        + "account or model id. Log the region and account each client uses at start-up."));
         a.workload().ifPresentOrElse(
                 w -> draft.step("Retest with an explicit region:", Commands.retest(w.model(), w.region())),
                 () -> draft.step("Retest your workload with the region set explicitly to " + r.region() + "."));

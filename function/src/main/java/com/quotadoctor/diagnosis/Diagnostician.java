@@ -64,10 +64,16 @@ public final class Diagnostician {
                 .build();
     }
 
-    /** Stable across attempts: the findings' identities, not their changing values or times. */
+    /**
+     * Stable across attempts: the findings' identities, not their changing values or times. A gap
+     * that comes and goes (one throttled read) does not make a new situation unless it is the verdict.
+     */
     static String fingerprint(DiagnosisRequest request, List<Finding> findings) {
+        FindingCode verdict = findings.get(0).code();
         StringBuilder text = new StringBuilder(request.requestId().orElse("")).append('\n');
-        findings.stream().map(Finding::identity).sorted().forEach(id -> text.append(id).append('\n'));
+        findings.stream()
+                .filter(f -> f.code() != FindingCode.INCOMPLETE_EVIDENCE || verdict == FindingCode.INCOMPLETE_EVIDENCE)
+                .map(Finding::identity).sorted().forEach(id -> text.append(id).append('\n'));
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);

@@ -40,6 +40,10 @@ final class Facts {
                 .put("lastError", c.errorCode() + c.errorMessage().map(m -> ": " + m).orElse(""))
                 .put("principal", c.principalArn()));
         w.boundMetric().ifPresent(m -> proof.put("boundMetric", m.label()));
+        proof.put("explicitRegionRetest", w.probes().stream()
+                .map(p -> p.region() + ": " + p.outcome() + p.latencyMs().map(ms -> " (" + ms + " ms)").orElse("")
+                        + p.message().filter(m -> !m.isBlank()).map(m -> " " + m).orElse(""))
+                .toList());
         return proof;
     }
 
@@ -61,9 +65,9 @@ final class Facts {
                 .put("demandSource", d.isKnown() ? d.source() : null);
     }
 
-    /** "request 1a2b (L-F4DDD3EB, desired 400000) in us-east-1". */
+    /** "Request 1a2b (L-F4DDD3EB \"…\", desired 400000) in us-east-1": it always opens a sentence. */
     static String describe(IncreaseRequest r) {
-        return "request " + r.id() + " (" + r.quotaCode() + " \"" + r.quotaName() + "\", desired "
+        return "Request " + r.id() + " (" + r.quotaCode() + " \"" + r.quotaName() + "\", desired "
                 + Format.text(r.desiredValue()) + ") in " + r.region();
     }
 

@@ -9,6 +9,7 @@ import com.quotadoctor.domain.FailedCall;
 import com.quotadoctor.domain.IncreaseRequest;
 import com.quotadoctor.domain.ModelId;
 import com.quotadoctor.domain.ModelName;
+import com.quotadoctor.domain.Probe;
 import com.quotadoctor.domain.Quota;
 import com.quotadoctor.domain.QuotaMetric;
 import com.quotadoctor.domain.RegionEvidence;
@@ -184,7 +185,9 @@ public final class Situation {
         Demand demand = here.map(r -> Demand.of(model, r.metrics(), now(), settings.recentWindow()))
                 .orElse(Demand.UNKNOWN);
         Optional<QuotaMetric> bound = boundMetric(calls);
-        return new Workload(account, region, model, calls, confirmed, governing, demand, bound);
+        List<Probe> probes = here.map(r -> r.probes().stream().filter(p -> model.sameInvocation(p.modelId())).toList())
+                .orElse(List.of());
+        return new Workload(account, region, model, calls, confirmed, governing, demand, bound, probes);
     }
 
     private static List<Quota> governingQuotas(RegionEvidence region, ModelId model) {

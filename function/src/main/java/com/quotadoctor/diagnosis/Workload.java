@@ -2,6 +2,7 @@ package com.quotadoctor.diagnosis;
 
 import com.quotadoctor.domain.FailedCall;
 import com.quotadoctor.domain.ModelId;
+import com.quotadoctor.domain.Probe;
 import com.quotadoctor.domain.Quota;
 import com.quotadoctor.domain.QuotaMetric;
 
@@ -15,13 +16,16 @@ import java.util.Optional;
  * @param confirmed    true when CloudTrail confirmed the context; false when it only comes from the trigger
  * @param governing    the runtime quotas of this region that these calls draw from
  * @param boundMetric  the metric the errors point at, if any says
+ * @param probes       explicit-region retests of this model, in this region
  */
 public record Workload(Optional<String> account, String region, ModelId model, List<FailedCall> calls,
-                       boolean confirmed, List<Quota> governing, Demand demand, Optional<QuotaMetric> boundMetric) {
+                       boolean confirmed, List<Quota> governing, Demand demand, Optional<QuotaMetric> boundMetric,
+                       List<Probe> probes) {
 
     public Workload {
         calls = List.copyOf(calls);
         governing = List.copyOf(governing);
+        probes = List.copyOf(probes);
     }
 
     public Optional<Quota> governing(QuotaMetric metric) {

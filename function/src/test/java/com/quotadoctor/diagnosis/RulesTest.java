@@ -300,6 +300,34 @@ class RulesTest {
         }
 
         @Test
+        void aGapThatComesAndGoesKeepsTheFingerprint() {
+            Scenario clean = new Scenario();
+            clean.sonnet45("us-east-1", 200000).request("r1", TPM_SONNET_45, 600000, "APPROVED", HOUR, HOUR)
+                    .failedCall(SONNET_45, MSG_TPM);
+            Scenario throttledRead = new Scenario();
+            throttledRead.sonnet45("us-east-1", 200000).request("r1", TPM_SONNET_45, 600000, "APPROVED", HOUR, HOUR)
+                    .failedCall(SONNET_45, MSG_TPM);
+            throttledRead.sonnet45("eu-west-1", 200000).notCollected(EvidenceSection.METRICS)
+                    .error("GetMetricData", "ThrottlingException");
+
+            assertThat(throttledRead.codes()).contains(INCOMPLETE_EVIDENCE);
+            assertThat(throttledRead.diagnose().fingerprint()).isEqualTo(clean.diagnose().fingerprint());
+        }
+
+        @Test
+        void aSuccessfulExplicitRegionRetestPointsAtTheClients() {
+            Scenario s = new Scenario();
+            s.sonnet45("us-east-1", 600000).request("r1", TPM_SONNET_45, 600000, "APPROVED", DAY.multipliedBy(3), DAY.multipliedBy(3))
+                    .failedCall(SONNET_45, MSG_TPM).probe(SONNET_45, "Success");
+
+            Finding f = s.diagnose().top();
+
+            assertThat(f.code()).isEqualTo(ALIGNED);
+            assertThat(f.evidence()).containsEntry("explicitRegionRetest", List.of("us-east-1: Success (800 ms)"));
+            assertThat(f.remediation().get(0).action()).contains("retest succeeded");
+        }
+
+        @Test
         void followingARequestWithoutFailingCallsJudgesTheRequestAlone() {
             Scenario s = new Scenario().request(new DiagnosisRequest(Optional.empty(), List.of(), List.of(),
                     Optional.of("r1"), Optional.empty(), ErrorSignal.NONE, 1, Optional.empty()));

@@ -113,6 +113,11 @@ final class Scenario {
             return this;
         }
 
+        Region probe(String model, String outcome) {
+            probes.add(new Probe(name, model, outcome, Optional.empty(), Optional.of(800L)));
+            return this;
+        }
+
         Region notCollected(EvidenceSection section) {
             collected.remove(section);
             return this;
