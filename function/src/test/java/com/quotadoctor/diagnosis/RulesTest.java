@@ -1,14 +1,10 @@
 package com.quotadoctor.diagnosis;
 
-import com.quotadoctor.domain.DiagnosisRequest;
-import com.quotadoctor.domain.ErrorSignal;
 import com.quotadoctor.domain.EvidenceSection;
-import com.quotadoctor.domain.ModelId;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -260,8 +256,7 @@ class RulesTest {
         @Test
         void backoffDoublesPerAttemptUpToAnHour() {
             List<Long> waits = List.of(1, 2, 3, 4, 5, 12).stream().map(attempt -> {
-                Scenario s = new Scenario().request(new DiagnosisRequest(Optional.empty(), List.of(), List.of(),
-                        Optional.empty(), Optional.empty(), ErrorSignal.NONE, attempt, Optional.empty()));
+                Scenario s = new Scenario().attempt(attempt, Optional.empty());
                 s.sonnet45("us-east-1", 200000).request("r1", TPM_SONNET_45, 600000, "PENDING", HOUR, HOUR)
                         .failedCall(SONNET_45, MSG_TPM);
                 return s.diagnose().nextCheckSeconds().orElseThrow();
@@ -272,8 +267,7 @@ class RulesTest {
 
         @Test
         void pastTheLoopsDeadlineWaitingStops() {
-            Scenario s = new Scenario().request(new DiagnosisRequest(Optional.empty(), List.of(), List.of(),
-                    Optional.empty(), Optional.empty(), ErrorSignal.NONE, 9, Optional.of(NOW.minusSeconds(1))));
+            Scenario s = new Scenario().attempt(9, Optional.of(NOW.minusSeconds(1)));
             s.sonnet45("us-east-1", 200000).request("r1", TPM_SONNET_45, 600000, "PENDING", HOUR, HOUR)
                     .failedCall(SONNET_45, MSG_TPM);
 
@@ -288,8 +282,7 @@ class RulesTest {
         void fingerprintIsStableAcrossAttempts() {
             Diagnosis[] byAttempt = new Diagnosis[2];
             for (int attempt = 1; attempt <= 2; attempt++) {
-                Scenario s = new Scenario().request(new DiagnosisRequest(Optional.empty(), List.of(), List.of(),
-                        Optional.empty(), Optional.empty(), ErrorSignal.NONE, attempt, Optional.empty()));
+                Scenario s = new Scenario().attempt(attempt, Optional.empty());
                 s.sonnet45("us-east-1", 200000).request("r1", TPM_SONNET_45, 600000, "APPROVED", HOUR, HOUR)
                         .series("InputTokenCount", SONNET_45, 1000.0 * attempt).failedCall(SONNET_45, MSG_TPM);
                 byAttempt[attempt - 1] = s.diagnose();
@@ -329,8 +322,7 @@ class RulesTest {
 
         @Test
         void followingARequestWithoutFailingCallsJudgesTheRequestAlone() {
-            Scenario s = new Scenario().request(new DiagnosisRequest(Optional.empty(), List.of(), List.of(),
-                    Optional.of("r1"), Optional.empty(), ErrorSignal.NONE, 1, Optional.empty()));
+            Scenario s = new Scenario().following("r1");
             s.sonnet45("us-east-1", 200000).request("r1", TPM_SONNET_45, 600000, "APPROVED", HOUR, MIN.multipliedBy(10))
                     .request("r2", RPM_SONNET_45, 600, "PENDING", HOUR, HOUR);
 
@@ -342,8 +334,7 @@ class RulesTest {
 
         @Test
         void aRequestIdInNoHistoryIsAGap() {
-            Scenario s = new Scenario().request(new DiagnosisRequest(Optional.empty(), List.of(), List.of(),
-                    Optional.of("nope"), Optional.empty(), ErrorSignal.NONE, 1, Optional.empty()));
+            Scenario s = new Scenario().following("nope");
             s.sonnet45("us-east-1", 200000);
 
             Diagnosis d = s.diagnose();

@@ -148,8 +148,17 @@ final class Scenario {
         return this;
     }
 
-    Scenario request(DiagnosisRequest value) {
-        request = value;
+    /** The waiting loop's state: which attempt this is and the deadline it set. */
+    Scenario attempt(int attempt, Optional<Instant> deadline) {
+        request = new DiagnosisRequest(request.account(), request.regions(), request.models(), request.requestId(),
+                request.quotaCode(), request.error(), attempt, deadline);
+        return this;
+    }
+
+    /** A trigger that names one increase request and nothing else (a status change). */
+    Scenario following(String requestId) {
+        request = new DiagnosisRequest(Optional.empty(), List.of(), List.of(), Optional.of(requestId), Optional.empty(),
+                ErrorSignal.NONE, 1, Optional.empty());
         return this;
     }
 
