@@ -1,7 +1,6 @@
 package com.quotadoctor.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.Optional;
 
@@ -11,7 +10,6 @@ import java.util.Optional;
  */
 record Requester(Optional<String> accountId, Optional<String> callerArn) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Requester UNKNOWN = new Requester(Optional.empty(), Optional.empty());
 
     static Requester parse(WireNode field) {
@@ -21,7 +19,7 @@ record Requester(Optional<String> accountId, Optional<String> callerArn) {
         JsonNode node = field.node();
         if (node.isTextual()) {
             try {
-                node = JSON.readTree(node.asText());
+                node = JsonTree.parse(node.asText());
             } catch (java.io.IOException e) {
                 throw field.problem("expected a JSON-encoded object with accountId and callerArn");
             }

@@ -2,7 +2,6 @@ package com.quotadoctor.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.quotadoctor.domain.AwsRegion;
 import com.quotadoctor.domain.CallerIdentity;
 import com.quotadoctor.domain.DiagnosisRequest;
@@ -45,8 +44,6 @@ public final class SnapshotReader {
     public static final int SCHEMA_VERSION = 1;
     private static final String BEDROCK = "bedrock";
 
-    private final ObjectMapper json = new ObjectMapper();
-
     public Snapshot read(Path file) {
         try {
             return read(Files.readString(file));
@@ -60,10 +57,12 @@ public final class SnapshotReader {
     public Snapshot read(String text) {
         JsonNode root;
         try {
-            root = json.readTree(text);
+            root = JsonTree.parse(text);
         } catch (JsonProcessingException e) {
             throw new SnapshotException("snapshot is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new SnapshotException("cannot read snapshot: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new SnapshotException("snapshot: expected a JSON object");
@@ -110,7 +109,7 @@ public final class SnapshotReader {
                 node.field("UserId").text().orElse("")));
     }
 
-    private static RegionEvidence region(String region, WireNode node) {
+    private RegionEvidence region(String region, WireNode node) {
         Set<EvidenceSection> collected = EnumSet.noneOf(EvidenceSection.class);
         for (EvidenceSection section : EvidenceSection.values()) {
             if (node.field(section.snapshotField()).present()) {
@@ -172,7 +171,7 @@ public final class SnapshotReader {
         return q.serviceCode().map(BEDROCK::equalsIgnoreCase).orElse(true);
     }
 
-    private static IncreaseRequest increaseRequest(String listedIn, WireNode n) {
+    private IncreaseRequest increaseRequest(String listedIn, WireNode n) {
         if (n.field("ServiceCode").text().map(s -> !BEDROCK.equalsIgnoreCase(s)).orElse(false)) {
             return null;
         }

@@ -1,9 +1,10 @@
 package com.quotadoctor.notification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quotadoctor.diagnosis.Diagnosis;
 import com.quotadoctor.diagnosis.Finding;
@@ -12,6 +13,11 @@ import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.EvidenceGap;
 import com.quotadoctor.domain.ModelId;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,16 +25,20 @@ import java.util.Optional;
  * The diagnosis JSON of the contract, shared by the CLI, the Lambda and the Step Functions loop:
  * {@code verdict}, {@code findings[]}, {@code request}, {@code attempt}, {@code nextCheckSeconds}
  * (only while waiting helps), {@code deadline}, {@code fingerprint}, {@code evidenceGaps[]}.
+ *
+ * <p>Built and written with the tree and the streaming generator alone: an {@code ObjectMapper}'s
+ * first use costs about a fifth of a second of cold start for nothing this needs.
  */
 public final class DiagnosisJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private DiagnosisJson() {
     }
 
     public static ObjectNode toTree(Diagnosis d) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JSON.objectNode();
         root.put("verdict", d.verdict().name());
         ArrayNode findings = root.putArray("findings");
         d.findings().forEach(f -> findings.add(finding(f)));
@@ -48,22 +58,70 @@ public final class DiagnosisJson {
     }
 
     public static String write(ObjectNode tree) {
-        try {
-            return JSON.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain values always serialises", e);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
+            write(generator, tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator g, JsonNode node) throws IOException {
+        if (node.isObject()) {
+            g.writeStartObject();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                g.writeFieldName(field.getKey());
+                write(g, field.getValue());
+            }
+            g.writeEndObject();
+        } else if (node.isArray()) {
+            g.writeStartArray();
+            for (JsonNode element : node) {
+                write(g, element);
+            }
+            g.writeEndArray();
+        } else if (node.isNull()) {
+            g.writeNull();
+        } else if (node.isBoolean()) {
+            g.writeBoolean(node.booleanValue());
+        } else if (node.isIntegralNumber()) {
+            g.writeNumber(node.bigIntegerValue());
+        } else if (node.isNumber()) {
+            g.writeNumber(node.decimalValue());
+        } else {
+            g.writeString(node.asText());
         }
     }
 
+    /** Evidence values are strings, numbers, booleans and lists of them. */
+    private static JsonNode value(Object value) {
+        if (value instanceof Number n) {
+            return n instanceof java.math.BigDecimal d ? JSON.numberNode(d)
+                    : n instanceof Double || n instanceof Float ? JSON.numberNode(n.doubleValue())
+                    : JSON.numberNode(n.longValue());
+        }
+        if (value instanceof Boolean b) {
+            return JSON.booleanNode(b);
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = JSON.arrayNode();
+            list.forEach(v -> array.add(value(v)));
+            return array;
+        }
+        return JSON.textNode(String.valueOf(value));
+    }
+
     private static ObjectNode finding(Finding f) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JSON.objectNode();
         node.put("code", f.code().name());
         node.put("severity", f.severity().name());
         node.put("title", f.title());
         node.put("explanation", f.explanation());
         ObjectNode evidence = node.putObject("evidence");
         for (Map.Entry<String, Object> e : f.evidence().entrySet()) {
-            evidence.set(e.getKey(), JSON.valueToTree(e.getValue()));
+            evidence.set(e.getKey(), value(e.getValue()));
         }
         ArrayNode steps = node.putArray("remediation");
         for (RemediationStep step : f.remediation()) {
@@ -79,7 +137,7 @@ public final class DiagnosisJson {
     }
 
     private static ObjectNode request(DiagnosisRequest r) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JSON.objectNode();
         putOptional(node, "account", r.account());
         ArrayNode regions = node.putArray("regions");
         r.regions().forEach(regions::add);
@@ -96,7 +154,7 @@ public final class DiagnosisJson {
     }
 
     private static ObjectNode gap(EvidenceGap g) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JSON.objectNode();
         node.put("region", g.region());
         node.put("source", g.source());
         node.put("code", g.code());

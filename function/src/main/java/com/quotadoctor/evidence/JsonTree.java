@@ -1,0 +1,68 @@
+package com.quotadoctor.evidence;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+
+/**
+ * Reads JSON into a tree with the streaming parser alone. An {@code ObjectMapper} would do the
+ * same, but its first use loads about a thousand classes (serializers, date formats, locale
+ * providers): a third of the CLI's cold run, measured with {@code bench/cli-cold-start.sh}.
+ */
+final class JsonTree {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
+
+    private JsonTree() {
+    }
+
+    /** @throws com.fasterxml.jackson.core.JsonProcessingException with the line and column of a syntax error */
+    static JsonNode parse(String text) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return null;
+            }
+            JsonNode root = value(parser, first);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected content after the JSON value");
+            }
+            return root;
+        }
+    }
+
+    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                    String name = parser.currentName();
+                    object.set(name, value(parser, parser.nextToken()));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    array.add(value(parser, t));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> NODES.numberNode(parser.getLongValue());
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected token " + token);
+        };
+    }
+}
