@@ -24,7 +24,7 @@ final class AccountMismatchRule extends MismatchRule {
                         + ". An increase never carries over to another account (cross-account roles, CI or "
                         + "sandbox accounts), so the approved value does not apply to these calls.")
                 .step("Confirm which account the workload's credentials resolve to (run it with the workload's "
-                        + "role or profile):", Commands.callerIdentity())
+                        + "role or profile):", Commands.callerIdentity(w.region()))
                 .step("If the workload should run in account " + requestAccount
                         + ", fix its credentials or assumed role; otherwise raise the quota in account "
                         + callAccount + ".");

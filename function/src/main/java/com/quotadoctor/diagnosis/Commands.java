@@ -45,8 +45,8 @@ final class Commands {
                 + " --inference-config maxTokens=16";
     }
 
-    static String callerIdentity() {
-        return "aws sts get-caller-identity";
+    static String callerIdentity(String region) {
+        return "aws sts get-caller-identity --region " + region;
     }
 
     static String throttleMetrics(ModelId model, String region) {

@@ -60,6 +60,20 @@ class RulesTest {
         }
 
         @Test
+        void severalRequestsAtOnceTheOneForTheBindingMetricCounts() {
+            Scenario s = new Scenario();
+            s.region("us-east-1").quota(TPM_SONNET_45, 200000, 200000).quota(RPM_SONNET_45, 1000, 200)
+                    .request("rpm", RPM_SONNET_45, 1000, "APPROVED", DAY.multipliedBy(4), DAY.multipliedBy(4))
+                    .request("tpm", TPM_SONNET_45, 600000, "PENDING", HOUR, HOUR)
+                    .failedCall(SONNET_45, MSG_TPM);
+
+            Diagnosis d = s.diagnose();
+
+            assertThat(d.codes()).containsExactly(REQUEST_PENDING);
+            assertThat(d.top().evidence()).containsEntry("requestId", "tpm");
+        }
+
+        @Test
         void severalRegionsAtOnceJudgeEachContext() {
             Scenario s = new Scenario();
             s.sonnet45("us-east-1", 400000).request("r1", TPM_SONNET_45, 400000, "APPROVED", DAY.multipliedBy(3), DAY.multipliedBy(3))
@@ -447,6 +461,21 @@ class RulesTest {
                     .failedCall(SONNET_45, null);
 
             assertThat(s.codes()).doesNotContain(DAILY_QUOTA_EXHAUSTED);
+        }
+
+        @Test
+        void crossModelDailyQuotaIsNamedWhenItIsTheOneUsedUp() {
+            Scenario s = new Scenario();
+            s.sonnet45("us-east-1", 200000)
+                    .namedQuota("L-CROSSMDL", "Cross-model max tokens per day", 100000000, 100000000, false)
+                    .seriesEvery(3600, "InputTokenCount", SONNET_45, 50e6, 49e6)
+                    .failedCall(SONNET_45, "Too many tokens per day, please wait before trying again.");
+
+            Diagnosis d = s.diagnose();
+
+            assertThat(d.verdict()).isEqualTo(DAILY_QUOTA_EXHAUSTED);
+            assertThat(d.top().quotaCode()).contains("L-CROSSMDL");
+            assertThat(d.top().explanation()).contains("across all models");
         }
 
         @Test

@@ -48,6 +48,18 @@ class SnapshotScenariosTest {
         assertThat(diagnosis.top().remediation()).isNotEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void everyCommandNamesItsRegion(Expectation expected) {
+        Snapshot snapshot = new SnapshotReader().read(SNAPSHOTS.resolve(expected.file()));
+
+        Diagnosis diagnosis = Diagnostician.standard().diagnose(snapshot.request(), snapshot.evidence());
+
+        assertThat(diagnosis.findings().stream().flatMap(f -> f.remediation().stream())
+                .flatMap(step -> step.command().stream()))
+                .allSatisfy(command -> assertThat(command).startsWith("aws ").containsPattern("--region [a-z]{2}(-gov)?-[a-z]+-\\d"));
+    }
+
     @Test
     void everySnapshotIsInTheTable() throws IOException {
         List<String> listed = table().stream().map(Expectation::file).toList();
