@@ -41,7 +41,9 @@ enum RequestState {
             return FULFILLED;
         }
         return switch (status) {
-            case CASE_CLOSED -> a.partlyRaised() ? PARTIAL : CLOSED_UNCHANGED;
+            // without the default, "raised a little" and "never moved" look the same
+            case CASE_CLOSED -> a.quota().flatMap(q -> q.awsDefault()).isEmpty() ? UNJUDGEABLE
+                    : a.partlyRaised() ? PARTIAL : CLOSED_UNCHANGED;
             case APPROVED -> a.request().decidedAt().map(t -> t.plus(propagationWindow).isAfter(now)).orElse(true)
                     ? PROPAGATING : OVERDUE;
             default -> UNKNOWN_STATUS;

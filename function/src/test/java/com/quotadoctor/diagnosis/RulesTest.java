@@ -243,6 +243,17 @@ class RulesTest {
         }
 
         @Test
+        void closedCaseWithoutTheDefaultIsNotJudged() {
+            Scenario s = new Scenario();
+            s.region("us-east-1").quota(TPM_SONNET_45, 300000.0, null, true)
+                    .notCollected(EvidenceSection.DEFAULT_QUOTAS)
+                    .request("r1", TPM_SONNET_45, 1000000, "CASE_CLOSED", DAY.multipliedBy(5), DAY)
+                    .failedCall(SONNET_45, MSG_TPM);
+
+            assertThat(s.codes()).containsExactly(INCOMPLETE_EVIDENCE);
+        }
+
+        @Test
         void everyRefusalStatusIsDenied() {
             for (String status : List.of("DENIED", "NOT_APPROVED", "INVALID_REQUEST")) {
                 Scenario s = new Scenario();
