@@ -60,7 +60,7 @@ final class DailyQuotaExhaustedRule implements DiagnosisRule {
                 .proof(proof)
                 .about(Optional.of(w.region()), w.account(), quota.map(Quota::code), Optional.of(w.model().raw()));
         if (w.model().family() == InferenceFamily.ON_DEMAND && quota.map(q -> q.kind().sharedWithCrossRegion()).orElse(false)) {
-            InferenceTypeMismatchRule.invocationFor(InferenceFamily.CROSS_REGION, w.model()).ifPresent(id -> draft.step(
+            w.model().inFamily(InferenceFamily.CROSS_REGION, w.region()).ifPresent(id -> draft.step(
                     "Cross-region calls get double this daily quota: invoke " + id + " instead of the bare model id.",
                     Commands.retest(com.quotadoctor.domain.ModelId.parse(id), w.region())));
         }

@@ -24,33 +24,8 @@ final class InferenceTypeMismatchRule extends MismatchRule {
                         + "profile on the Global cross-region quotas. " + Facts.describe(a.request()) + " raised the "
                         + raised.label() + " quota, but the failing calls invoke " + w.model().raw() + " ("
                         + used.label() + ").");
-        invocationFor(raised, w.model()).ifPresent(id -> draft.step("Or invoke the model the way the raised quota "
+        w.model().inFamily(raised, w.region()).ifPresent(id -> draft.step("Or invoke the model the way the raised quota "
                 + "counts (" + id + "), then retest:", Commands.retest(ModelId.parse(id), w.region())));
         return draft;
-    }
-
-    /** The model id that would draw on the raised family. */
-    static Optional<String> invocationFor(InferenceFamily family, ModelId model) {
-        if (model.baseId().isEmpty()) {
-            return Optional.empty();
-        }
-        String base = model.baseId().get();
-        return switch (family) {
-            case ON_DEMAND -> Optional.of(base);
-            case GLOBAL -> Optional.of("global." + base);
-            case CROSS_REGION -> Optional.of(model.geography().filter(g -> !g.equals("global")).orElse(geographyOf(model)) + "." + base);
-            default -> Optional.empty();
-        };
-    }
-
-    private static String geographyOf(ModelId model) {
-        String region = model.region().orElse("us-east-1");
-        if (region.startsWith("eu-")) {
-            return "eu";
-        }
-        if (region.startsWith("ap-")) {
-            return "apac";
-        }
-        return region.startsWith("us-gov-") ? "us-gov" : "us";
     }
 }

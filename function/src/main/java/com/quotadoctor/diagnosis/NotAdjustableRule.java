@@ -45,7 +45,7 @@ final class NotAdjustableRule implements DiagnosisRule {
                 .about(Optional.of(w.region()), w.account(), Optional.of(q.code()), Optional.of(w.model().raw()));
         if (alternative.isPresent()) {
             Quota a = alternative.get();
-            InferenceTypeMismatchRule.invocationFor(a.kind().family(), w.model()).ifPresent(id ->
+            w.model().inFamily(a.kind().family(), w.region()).ifPresent(id ->
                     draft.step("Invoke the model through " + id + " (" + a.kind().family().label() + "):",
                             Commands.retest(ModelId.parse(id), w.region())));
             draft.step("Then raise that family's quota if its value is not enough:",

@@ -23,7 +23,7 @@ public record ModelId(String raw, InferenceFamily family, Optional<String> geogr
                       Optional<String> region, Optional<String> account) {
 
     /** Geographic prefixes of cross-region inference profiles (CDK CrossRegionInferenceProfileRegion, AWS docs). */
-    public static final Set<String> GEOGRAPHIC_PREFIXES = Set.of("us", "eu", "apac", "jp", "au", "us-gov", "ca");
+    public static final Set<String> GEOGRAPHIC_PREFIXES = Set.of("us", "eu", "apac", "jp", "au", "us-gov");
     private static final Pattern ARN = Pattern.compile(
             "^arn:aws[a-z-]*:bedrock:([a-z0-9-]*):(\\d{12})?:([a-z-]+)/(.+)$");
     private static final Pattern BARE = Pattern.compile("^([a-z0-9-]+)\\.([a-z0-9][a-z0-9._:/-]*)$");
@@ -71,7 +71,9 @@ public record ModelId(String raw, InferenceFamily family, Optional<String> geogr
         if (prefix.equals("global")) {
             return new ModelId(raw, InferenceFamily.GLOBAL, Optional.of(prefix), Optional.of(requireModel(raw, lower.substring(dot + 1))), region, account);
         }
-        if (GEOGRAPHIC_PREFIXES.contains(prefix)) {
+        // Model ids have one dot (provider.model); a second one means a profile prefix, even one AWS adds later.
+        boolean profileShaped = lower.substring(dot + 1).contains(".");
+        if (GEOGRAPHIC_PREFIXES.contains(prefix) || profileShaped) {
             return new ModelId(raw, InferenceFamily.CROSS_REGION, Optional.of(prefix), Optional.of(requireModel(raw, lower.substring(dot + 1))), region, account);
         }
         return new ModelId(raw, InferenceFamily.ON_DEMAND, Optional.empty(), Optional.of(lower), region, account);
@@ -122,6 +124,34 @@ public record ModelId(String raw, InferenceFamily family, Optional<String> geogr
         return name().map(n -> n.generation() >= 3.7 ? 5 : 1).orElse(1);
     }
 
+    /** The id that calls from {@code region} would use to draw on {@code family}'s quotas, if there is one. */
+    public Optional<String> inFamily(InferenceFamily family, String region) {
+        if (baseId.isEmpty()) {
+            return Optional.empty();
+        }
+        String base = baseId.get();
+        return switch (family) {
+            case ON_DEMAND -> Optional.of(base);
+            case GLOBAL -> Optional.of("global." + base);
+            case CROSS_REGION -> geography.filter(g -> !g.equals("global")).or(() -> geographyOf(region))
+                    .map(g -> g + "." + base);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The geographic profile prefix of a source region; empty where no documented prefix covers it. */
+    private static Optional<String> geographyOf(String region) {
+        if (region.startsWith("us-gov-")) {
+            return Optional.of("us-gov");
+        }
+        if (region.startsWith("us-")) {
+            return Optional.of("us");
+        }
+        if (region.startsWith("eu-")) {
+            return Optional.of("eu");
+        }
+        return region.startsWith("ap-") ? Optional.of("apac") : Optional.empty();
+    }
     @Override
     public String toString() {
         return raw;

@@ -512,6 +512,15 @@ class RulesTest {
             assertThat(d.codes()).doesNotContain(NO_MATCHING_REQUEST);
             assertThat(commands(d.top())).contains("--model-id us.amazon.nova-lite-v1:0").contains("--quota-code L-7C42E72A");
         }
+
+        @Test
+        void theSuggestedProfileFollowsTheSourceRegion() {
+            Scenario s = new Scenario();
+            s.region("eu-west-1").quota("L-70423BF8", 400000.0, 400000.0, false).quota("L-7C42E72A", 800000.0, 800000.0, true)
+                    .failedCall("amazon.nova-lite-v1:0", MSG_TPM);
+
+            assertThat(commands(s.diagnose().top())).contains("--model-id eu.amazon.nova-lite-v1:0 --region eu-west-1");
+        }
     }
 
     @Nested

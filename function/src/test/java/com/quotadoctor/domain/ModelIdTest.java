@@ -22,6 +22,7 @@ class ModelIdTest {
             "global.anthropic.claude-sonnet-4-5-20250929-v1:0, GLOBAL, global, anthropic.claude-sonnet-4-5-20250929-v1:0",
             "US.Anthropic.Claude-Sonnet-4-5-20250929-V1:0, CROSS_REGION, us, anthropic.claude-sonnet-4-5-20250929-v1:0",
             "amazon.titan-text-express-v1, ON_DEMAND, , amazon.titan-text-express-v1",
+            "ca.anthropic.claude-haiku-4-5-20251001-v1:0, CROSS_REGION, ca, anthropic.claude-haiku-4-5-20251001-v1:0",
     })
     void readsFamilyPrefixAndBase(String raw, InferenceFamily family, String geography, String base) {
         ModelId id = ModelId.parse(raw);
