@@ -22,6 +22,7 @@ final class Facts {
                 .put("requestQuotaName", r.quotaName())
                 .put("requestRegion", r.region())
                 .put("requestAccount", r.account())
+                .put("requester", r.requesterArn())
                 .put("desiredValue", r.desiredValue())
                 .put("status", r.rawStatus())
                 .put("created", r.created())

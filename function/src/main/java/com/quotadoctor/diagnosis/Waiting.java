@@ -12,8 +12,6 @@ import java.util.Optional;
  */
 record Waiting(Optional<Long> nextCheckSeconds, Optional<Instant> deadline) {
 
-    static final Waiting NONE = new Waiting(Optional.empty(), Optional.empty());
-
     static Waiting of(Situation s, Finding top) {
         if (!top.code().waitingHelps()) {
             return new Waiting(Optional.empty(), s.request().deadline());

@@ -2,27 +2,21 @@ package com.quotadoctor.domain;
 
 /** What a Bedrock quota counts. */
 public enum QuotaMetric {
-    REQUESTS_PER_MINUTE("requests per minute", "RPM"),
-    TOKENS_PER_MINUTE("tokens per minute", "TPM"),
-    TOKENS_PER_DAY("tokens per day", "TPD"),
-    CROSS_MODEL_TOKENS_PER_DAY("cross-model tokens per day", "cross-model TPD"),
-    CONCURRENT_REQUESTS("concurrent requests", "concurrency"),
-    OTHER("other", "other");
+    REQUESTS_PER_MINUTE("requests per minute"),
+    TOKENS_PER_MINUTE("tokens per minute"),
+    TOKENS_PER_DAY("tokens per day"),
+    CROSS_MODEL_TOKENS_PER_DAY("cross-model tokens per day"),
+    CONCURRENT_REQUESTS("concurrent requests"),
+    OTHER("other");
 
     private final String label;
-    private final String shortLabel;
 
-    QuotaMetric(String label, String shortLabel) {
+    QuotaMetric(String label) {
         this.label = label;
-        this.shortLabel = shortLabel;
     }
 
     public String label() {
         return label;
-    }
-
-    public String shortLabel() {
-        return shortLabel;
     }
 
     public boolean isDaily() {

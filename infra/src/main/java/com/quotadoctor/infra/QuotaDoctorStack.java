@@ -15,23 +15,17 @@ import software.constructs.Construct;
  */
 public final class QuotaDoctorStack extends Stack {
 
-    private final Topic findings;
-
     public QuotaDoctorStack(Construct scope, String id, StackProps props) {
         super(scope, id, props);
         Tags.of(this).add("application", "quota-doctor");
 
         // Findings name accounts, regions and quota codes: encrypted at rest, TLS only in transit.
-        findings = Topic.Builder.create(this, "Findings")
+        Topic findings = Topic.Builder.create(this, "Findings")
                 .displayName("Quota Doctor findings")
                 .masterKey(Alias.fromAliasName(this, "SnsKey", "alias/aws/sns"))
                 .enforceSsl(true)
                 .build();
         CfnOutput.Builder.create(this, "FindingsTopicArn").value(findings.getTopicArn())
                 .description("Subscribe here to receive diagnoses").build();
-    }
-
-    public Topic findings() {
-        return findings;
     }
 }
