@@ -181,13 +181,26 @@ public final class Situation {
     private Workload workload(Optional<String> account, String region, ModelId model, List<FailedCall> calls,
                               boolean confirmed) {
         Optional<RegionEvidence> here = evidence.region(region);
-        List<Quota> governing = here.map(r -> governingQuotas(r, model)).orElse(List.of());
+        List<Quota> governing = here.map(r -> governingQuotas(r, model)).orElse(List.of()).stream()
+                .map(q -> forAccount(q, account))
+                .toList();
         Demand demand = here.map(r -> Demand.of(model, r.metrics(), now(), settings.recentWindow()))
                 .orElse(Demand.UNKNOWN);
         Optional<QuotaMetric> bound = boundMetric(calls);
         List<Probe> probes = here.map(r -> r.probes().stream().filter(p -> model.sameInvocation(p.modelId())).toList())
                 .orElse(List.of());
         return new Workload(account, region, model, calls, confirmed, governing, demand, bound, probes);
+    }
+
+    /**
+     * The evidence lists the collecting account's applied values; for calls made by another account
+     * only the quota's identity and AWS default carry over, never the applied value.
+     */
+    private static Quota forAccount(Quota q, Optional<String> account) {
+        if (account.isEmpty() || q.account().isEmpty() || q.account().equals(account)) {
+            return q;
+        }
+        return new Quota(q.code(), q.name(), q.kind(), q.region(), account, Optional.empty(), q.awsDefault(), q.adjustable());
     }
 
     private static List<Quota> governingQuotas(RegionEvidence region, ModelId model) {

@@ -97,7 +97,10 @@ class RulesTest {
             Finding f = only(s.diagnose(), ACCOUNT_MISMATCH);
 
             assertThat(f.account()).contains("444455556666");
-            assertThat(f.evidence()).containsEntry("requestAccount", ACCOUNT).containsEntry("failingAccount", "444455556666");
+            assertThat(f.evidence()).containsEntry("requestAccount", ACCOUNT).containsEntry("failingAccount", "444455556666")
+                    .as("account 111122223333's applied value says nothing about 444455556666")
+                    .doesNotContainKey("governingAppliedValue").containsEntry("governingDefaultValue", 200000L);
+            assertThat(commands(f)).contains("--quota-code L-F4DDD3EB --desired-value 600000 --region us-east-1");
         }
 
         @Test
