@@ -1,0 +1,150 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.DiagnosisRequest;
+import com.quotadoctor.domain.ErrorSignal;
+import com.quotadoctor.domain.Evidence;
+import com.quotadoctor.domain.EvidenceSection;
+import com.quotadoctor.domain.FailedCall;
+import com.quotadoctor.domain.ModelId;
+import com.quotadoctor.domain.ModelName;
+import com.quotadoctor.domain.Probe;
+import com.quotadoctor.domain.Quota;
+import com.quotadoctor.domain.QuotaMetric;
+import com.quotadoctor.domain.RegionEvidence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Finds where calls fail: CloudTrail's failed calls say which account, region and model id were
+ * really used; the trigger's regions and models fill in only where CloudTrail cannot confirm or refute.
+ */
+final class FailingContexts {
+
+    private final DiagnosisRequest request;
+    private final Evidence evidence;
+    private final Settings settings;
+
+    FailingContexts(DiagnosisRequest request, Evidence evidence, Settings settings) {
+        this.request = request;
+        this.evidence = evidence;
+        this.settings = settings;
+    }
+
+    private Instant now() {
+        return evidence.capturedAt();
+    }
+
+    private Optional<String> callerAccount() {
+        return evidence.caller().map(c -> c.account());
+    }
+
+    List<Workload> find() {
+        List<FailedCall> quotaFailures = evidence.failedCalls()
+                .filter(c -> ErrorSignal.isQuotaError(c.errorCode()))
+                .filter(c -> request.models().isEmpty() || c.modelId().isEmpty()
+                        || request.models().stream().anyMatch(m -> m.sameInvocation(c.modelId().get())))
+                .toList();
+        Map<String, List<FailedCall>> byContext = new LinkedHashMap<>();
+        Map<String, ModelId> modelOf = new LinkedHashMap<>();
+        for (FailedCall call : quotaFailures) {
+            for (ModelId model : modelsOf(call)) {
+                String account = call.account().or(request::account).or(this::callerAccount).orElse("");
+                String key = account + "|" + call.region() + "|" + model.invokedId();
+                byContext.computeIfAbsent(key, k -> new ArrayList<>()).add(call);
+                modelOf.putIfAbsent(key, model);
+            }
+        }
+        List<Workload> found = new ArrayList<>();
+        byContext.forEach((key, calls) -> {
+            String account = key.substring(0, key.indexOf('|'));
+            found.add(workload(Optional.of(account).filter(a -> !a.isEmpty()), calls.get(0).region(),
+                    modelOf.get(key), calls, true));
+        });
+        // Regions the trigger names whose CloudTrail could not confirm or refute it stay in play.
+        for (String region : requestedRegions()) {
+            boolean refuted = !found.isEmpty() && evidence.region(region).map(r -> r.has(EvidenceSection.FAILED_CALLS)).orElse(false);
+            for (ModelId model : request.models()) {
+                boolean covered = found.stream().anyMatch(w -> w.region().equals(region) && w.model().invokedId().equals(model.invokedId()));
+                if (!covered && !refuted) {
+                    found.add(workload(request.account().or(this::callerAccount), region, model, List.of(), false));
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private List<String> requestedRegions() {
+        if (!request.regions().isEmpty()) {
+            return request.regions();
+        }
+        // No region named: the regions whose metrics show throttling for the named models.
+        return evidence.regions().values().stream()
+                .filter(r -> request.models().stream().anyMatch(m ->
+                        Demand.of(m, r.metrics(), now(), settings.recentWindow()).throttles() > 0))
+                .map(RegionEvidence::region)
+                .toList();
+    }
+
+    private List<ModelId> modelsOf(FailedCall call) {
+        if (call.modelId().isPresent()) {
+            try {
+                return List.of(ModelId.parse(call.modelId().get()));
+            } catch (IllegalArgumentException e) {
+                return request.models();
+            }
+        }
+        return request.models();
+    }
+
+    private Workload workload(Optional<String> account, String region, ModelId model, List<FailedCall> calls,
+                              boolean confirmed) {
+        Optional<RegionEvidence> here = evidence.region(region);
+        List<Quota> governing = here.map(r -> governingQuotas(r, model)).orElse(List.of()).stream()
+                .map(q -> forAccount(q, account))
+                .toList();
+        Demand demand = here.map(r -> Demand.of(model, r.metrics(), now(), settings.recentWindow()))
+                .orElse(Demand.UNKNOWN);
+        Optional<QuotaMetric> bound = boundMetric(calls);
+        List<Probe> probes = here.map(r -> r.probes().stream().filter(p -> model.sameInvocation(p.modelId())).toList())
+                .orElse(List.of());
+        return new Workload(account, region, model, calls, confirmed, governing, demand, bound, probes);
+    }
+
+    /**
+     * The evidence lists the collecting account's applied values; for calls made by another account
+     * only the quota's identity and AWS default carry over, never the applied value.
+     */
+    private static Quota forAccount(Quota q, Optional<String> account) {
+        if (account.isEmpty() || q.account().isEmpty() || q.account().equals(account)) {
+            return q;
+        }
+        return new Quota(q.code(), q.name(), q.kind(), q.region(), account, Optional.empty(), q.awsDefault(), q.adjustable());
+    }
+
+    private static List<Quota> governingQuotas(RegionEvidence region, ModelId model) {
+        Optional<ModelName> name = model.name();
+        if (name.isEmpty()) {
+            return List.of();
+        }
+        return region.quotas().stream()
+                .filter(q -> q.kind().isRuntimeLimit() && q.kind().governs(model.family(), name.get()))
+                .toList();
+    }
+
+    /** The metric the calls' own error messages point at, else the trigger's error message. */
+    private Optional<QuotaMetric> boundMetric(List<FailedCall> calls) {
+        Map<QuotaMetric, Long> votes = calls.stream()
+                .map(c -> new ErrorSignal(Optional.of(c.errorCode()), c.errorMessage()).boundMetric())
+                .flatMap(Optional::stream)
+                .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+        Optional<QuotaMetric> fromCalls = votes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        return fromCalls.or(() -> request.error().boundMetric());
+    }
+}

@@ -1,0 +1,133 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.DiagnosisRequest;
+import com.quotadoctor.domain.Evidence;
+import com.quotadoctor.domain.EvidenceSection;
+import com.quotadoctor.domain.IncreaseRequest;
+import com.quotadoctor.domain.ModelName;
+import com.quotadoctor.domain.Quota;
+import com.quotadoctor.domain.QuotaMetric;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Sets every relevant increase request against each failing context: on target (same account,
+ * region, inference family, model and metric) or missing it in one or two of those ways.
+ */
+final class RequestMatching {
+
+    private final DiagnosisRequest request;
+    private final Evidence evidence;
+
+    RequestMatching(DiagnosisRequest request, Evidence evidence) {
+        this.request = request;
+        this.evidence = evidence;
+    }
+
+    private List<IncreaseRequest> candidateRequests() {
+        List<IncreaseRequest> all = evidence.requests()
+                .filter(r -> request.requestId().map(id -> id.equals(r.id())).orElse(true))
+                .filter(r -> request.quotaCode().map(c -> c.equalsIgnoreCase(r.quotaCode())).orElse(true))
+                .sorted(Comparator.comparing((IncreaseRequest r) -> r.created().orElse(Instant.EPOCH)).reversed())
+                .toList();
+        // the same request can be listed by several regions' history calls only if AWS misbehaves; keep one
+        Map<String, IncreaseRequest> unique = new LinkedHashMap<>();
+        all.forEach(r -> unique.putIfAbsent(r.id(), r));
+        return List.copyOf(unique.values());
+    }
+
+    private boolean focused() {
+        return request.requestId().isPresent() || request.quotaCode().isPresent();
+    }
+
+    List<Assessment> assess(List<Workload> workloads) {
+        List<IncreaseRequest> candidates = candidateRequests();
+        List<Assessment> out = new ArrayList<>();
+        if (workloads.isEmpty()) {
+            // Following a request with no failing calls in view: judge the request on its own.
+            for (IncreaseRequest r : candidates) {
+                if (focused() || r.kind().isRuntimeLimit()) {
+                    out.add(new Assessment(r, Optional.empty(), Set.of(), quotaOf(r)));
+                }
+            }
+            return out;
+        }
+        for (Workload w : workloads) {
+            List<Assessment> mine = new ArrayList<>();
+            for (IncreaseRequest r : candidates) {
+                Set<Mismatch> misses = mismatches(r, w);
+                if (misses.isEmpty() || (misses.size() <= 2 && related(r, w))) {
+                    mine.add(new Assessment(r, Optional.of(w), misses, quotaOf(r)));
+                }
+            }
+            // A request on target makes the near misses history: only the newest on-target one counts.
+            Optional<Assessment> exact = mine.stream().filter(Assessment::onTarget).findFirst();
+            if (exact.isPresent()) {
+                out.add(exact.get());
+            } else {
+                out.addAll(mine);
+            }
+        }
+        return out;
+    }
+
+    private Optional<Quota> quotaOf(IncreaseRequest r) {
+        return evidence.region(r.region())
+                .filter(region -> region.has(EvidenceSection.SERVICE_QUOTAS) || region.has(EvidenceSection.DEFAULT_QUOTAS))
+                .flatMap(region -> region.quota(r.quotaCode()));
+    }
+
+    private boolean related(IncreaseRequest r, Workload w) {
+        if (focused()) {
+            return true;
+        }
+        if (!r.kind().isRuntimeLimit()) {
+            return false;
+        }
+        Optional<ModelName> requested = r.kind().model();
+        Optional<ModelName> invoked = w.model().name();
+        if (requested.isEmpty() || invoked.isEmpty()) {
+            return true;
+        }
+        // Another version of the same line, or a shared model word ("claude", "nova"): plausibly meant for these calls.
+        return requested.get().sameLineage(invoked.get())
+                || requested.get().tokens().stream().anyMatch(t -> t.length() >= 4 && t.chars().allMatch(Character::isLetter)
+                && invoked.get().tokens().contains(t));
+    }
+
+    static Set<Mismatch> mismatches(IncreaseRequest r, Workload w) {
+        Set<Mismatch> misses = EnumSet.noneOf(Mismatch.class);
+        if (r.account().isPresent() && w.account().isPresent() && !r.account().get().equals(w.account().get())) {
+            misses.add(Mismatch.ACCOUNT);
+        }
+        if (!r.region().equals(w.region())) {
+            misses.add(Mismatch.REGION);
+        }
+        if (!r.kind().governs(w.model().family())) {
+            misses.add(Mismatch.FAMILY);
+        }
+        Optional<ModelName> invoked = w.model().name();
+        if (r.kind().metric() != QuotaMetric.CROSS_MODEL_TOKENS_PER_DAY && invoked.isPresent()
+                && r.kind().model().map(m -> !m.sameModel(invoked.get())).orElse(true)) {
+            misses.add(Mismatch.MODEL);
+        }
+        if (!r.kind().metric().isRuntimeLimit()) {
+            misses.add(Mismatch.METRIC);
+        } else if (w.boundMetric().isPresent() && !sameMetric(r.kind().metric(), w.boundMetric().get())) {
+            misses.add(Mismatch.METRIC);
+        }
+        return misses;
+    }
+
+    private static boolean sameMetric(QuotaMetric requested, QuotaMetric bound) {
+        return requested == bound || (requested.isDaily() && bound.isDaily());
+    }
+}
