@@ -2,8 +2,12 @@ package com.quotadoctor.infra;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -14,12 +18,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class QuotaDoctorStackTest {
 
+    private static QuotaDoctorStack stack;
     private static Template template;
 
     @BeforeAll
     static void synth() {
         App app = new App();
-        template = Template.fromStack(new QuotaDoctorStack(app, "QuotaDoctor", StackProps.builder().build()));
+        stack = new QuotaDoctorStack(app, "QuotaDoctor", StackProps.builder().build());
+        Aspects.of(stack).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+        template = Template.fromStack(stack);
+    }
+
+    @Test
+    void cdkNagAwsSolutionsFindsNothing() {
+        Annotations annotations = Annotations.fromStack(stack);
+
+        assertThat(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .extracting(m -> m.getEntry().getData()).isEmpty();
+        assertThat(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                .extracting(m -> m.getEntry().getData()).isEmpty();
     }
 
     @Test
