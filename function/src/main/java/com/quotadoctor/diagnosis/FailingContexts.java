@@ -31,6 +31,21 @@ final class FailingContexts {
     private final Evidence evidence;
     private final Settings settings;
 
+    /** One account, region and model id as invoked (an ARN and its bare id are the same context). */
+    private record Context(Optional<String> account, String region, ModelId model) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Context c && c.account.equals(account) && c.region.equals(region)
+                    && c.model.invokedId().equals(model.invokedId());
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(account, region, model.invokedId());
+        }
+    }
+
     FailingContexts(DiagnosisRequest request, Evidence evidence, Settings settings) {
         this.request = request;
         this.evidence = evidence;
@@ -51,22 +66,17 @@ final class FailingContexts {
                 .filter(c -> request.models().isEmpty() || c.modelId().isEmpty()
                         || request.models().stream().anyMatch(m -> m.sameInvocation(c.modelId().get())))
                 .toList();
-        Map<String, List<FailedCall>> byContext = new LinkedHashMap<>();
-        Map<String, ModelId> modelOf = new LinkedHashMap<>();
+        Map<Context, List<FailedCall>> byContext = new LinkedHashMap<>();
         for (FailedCall call : quotaFailures) {
             for (ModelId model : modelsOf(call)) {
-                String account = call.account().or(request::account).or(this::callerAccount).orElse("");
-                String key = account + "|" + call.region() + "|" + model.invokedId();
-                byContext.computeIfAbsent(key, k -> new ArrayList<>()).add(call);
-                modelOf.putIfAbsent(key, model);
+                Context context = new Context(call.account().or(request::account).or(this::callerAccount),
+                        call.region(), model);
+                byContext.computeIfAbsent(context, k -> new ArrayList<>()).add(call);
             }
         }
         List<Workload> found = new ArrayList<>();
-        byContext.forEach((key, calls) -> {
-            String account = key.substring(0, key.indexOf('|'));
-            found.add(workload(Optional.of(account).filter(a -> !a.isEmpty()), calls.get(0).region(),
-                    modelOf.get(key), calls, true));
-        });
+        byContext.forEach((context, calls) ->
+                found.add(workload(context.account(), context.region(), context.model(), calls, true)));
         // Regions the trigger names whose CloudTrail could not confirm or refute it stay in play.
         for (String region : requestedRegions()) {
             boolean refuted = !found.isEmpty() && evidence.region(region).map(r -> r.has(EvidenceSection.FAILED_CALLS)).orElse(false);
