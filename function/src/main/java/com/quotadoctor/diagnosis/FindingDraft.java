@@ -52,6 +52,10 @@ final class FindingDraft {
         return this;
     }
 
+    boolean hasSteps() {
+        return !steps.isEmpty();
+    }
+
     FindingDraft about(Optional<String> region, Optional<String> account, Optional<String> quotaCode,
                        Optional<String> modelId) {
         this.region = region;

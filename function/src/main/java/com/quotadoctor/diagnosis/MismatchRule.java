@@ -62,8 +62,9 @@ abstract class MismatchRule implements DiagnosisRule {
             }
             boolean sameMetric = q.kind().metric() == a.request().kind().metric();
             double value = Facts.suggestedValue(q, w, sameMetric ? Optional.of(a.request().desiredValue()) : Optional.empty());
-            draft.step("Or request the increase on the quota that governs these calls"
-                    + w.account().map(acc -> ", with credentials of account " + acc).orElse("")
+            draft.step((draft.hasSteps() ? "Or request" : "Request") + " the increase on the quota that governs these calls"
+                    + (a.mismatches().contains(Mismatch.ACCOUNT)
+                    ? w.account().map(acc -> ", with credentials of account " + acc).orElse("") : "")
                     + " (the request you have does not apply to them):",
                     Commands.requestIncrease(q.code(), value, w.region()));
         } else {
