@@ -19,19 +19,21 @@ final class AppliedBelowDefaultRule implements DiagnosisRule {
     public List<Finding> evaluate(Situation s) {
         Map<String, Finding> byQuota = new LinkedHashMap<>();
         for (Workload w : s.workloads()) {
+            Optional<Quota> binding = w.bindingQuota();
             for (Quota q : w.governing()) {
                 if (q.appliedBelowDefault()) {
-                    byQuota.putIfAbsent(q.region() + "/" + q.code(), finding(w, q));
+                    boolean binds = binding.map(b -> b.code().equals(q.code())).orElse(false);
+                    byQuota.putIfAbsent(q.region() + "/" + q.code(), finding(w, q, binds ? Severity.CRITICAL : Severity.WARNING));
                 }
             }
         }
         return List.copyOf(byQuota.values());
     }
 
-    private Finding finding(Workload w, Quota q) {
+    private Finding finding(Workload w, Quota q, Severity severity) {
         double applied = q.applied().orElseThrow();
         double dflt = q.awsDefault().orElseThrow();
-        FindingDraft draft = FindingDraft.of(code(), Severity.WARNING)
+        FindingDraft draft = FindingDraft.of(code(), severity)
                 .title(q.code() + " applies " + Format.text(applied) + ", below the AWS default of " + Format.text(dflt))
                 .explain("This account's applied value for " + Facts.describe(q) + " is " + Format.text(applied)
                         + ", " + Format.percent(applied, dflt) + " of the AWS default " + Format.text(dflt)

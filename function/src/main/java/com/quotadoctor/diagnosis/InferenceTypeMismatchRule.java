@@ -24,7 +24,7 @@ final class InferenceTypeMismatchRule extends MismatchRule {
                         + "profile on the Global cross-region quotas. " + Facts.describe(a.request()) + " raised the "
                         + raised.label() + " quota, but the failing calls invoke " + w.model().raw() + " ("
                         + used.label() + ").");
-        w.model().inFamily(raised, w.region()).ifPresent(id -> draft.step("Or invoke the model the way the raised quota "
+        w.model().inFamily(raised, w.region()).ifPresent(id -> draft.step("Invoke the model the way the raised quota "
                 + "counts (" + id + "), then retest:", Commands.retest(ModelId.parse(id), w.region())));
         return draft;
     }

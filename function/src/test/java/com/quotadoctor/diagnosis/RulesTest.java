@@ -493,6 +493,19 @@ class RulesTest {
         }
 
         @Test
+        void theBindingQuotaBelowDefaultComesFirst() {
+            Scenario s = new Scenario();
+            s.region("us-east-1").quota(RPM_SONNET_45, 10, 200).quota(TPM_SONNET_45, 20000, 200000)
+                    .failedCall(SONNET_45, MSG_TPM);
+
+            Diagnosis d = s.diagnose();
+
+            assertThat(d.top().quotaCode()).contains(TPM_SONNET_45);
+            assertThat(d.top().severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(d.findings().get(1).quotaCode()).contains(RPM_SONNET_45);
+        }
+
+        @Test
         void appliedBelowDefaultAsksForTheDefault() {
             Scenario s = new Scenario();
             s.sonnet45("us-east-1", 20000).failedCall(SONNET_45, MSG_TPM);
