@@ -17,6 +17,7 @@ import com.quotadoctor.domain.Probe;
 import com.quotadoctor.domain.Quota;
 import com.quotadoctor.domain.QuotaArn;
 import com.quotadoctor.domain.QuotaClassifier;
+import com.quotadoctor.domain.QuotaKind;
 import com.quotadoctor.domain.RegionEvidence;
 import com.quotadoctor.domain.RequestStatus;
 
@@ -118,8 +119,9 @@ public final class SnapshotReader {
         }
         List<RawQuota> applied = node.field(EvidenceSection.SERVICE_QUOTAS.snapshotField()).list(SnapshotReader::rawQuota);
         List<RawQuota> defaults = node.field(EvidenceSection.DEFAULT_QUOTAS.snapshotField()).list(SnapshotReader::rawQuota);
+        List<Quota> quotas = merge(region, applied, defaults);
         List<IncreaseRequest> requests = node.field(EvidenceSection.REQUESTED_CHANGES.snapshotField())
-                .list(n -> increaseRequest(region, n)).stream()
+                .list(n -> increaseRequest(region, n, quotas)).stream()
                 .filter(r -> r != null)
                 .toList();
         List<MetricSeries> metrics = node.field(EvidenceSection.METRICS.snapshotField()).list(SnapshotReader::metric);
@@ -128,7 +130,7 @@ public final class SnapshotReader {
         List<EvidenceGap> errors = node.field("errors").list(n -> new EvidenceGap(region,
                 n.field("Operation").requiredText(), n.field("Code").text().orElse("Error"),
                 n.field("Message").text().orElse("")));
-        return new RegionEvidence(region, collected, merge(region, applied, defaults), requests, metrics, calls, probes,
+        return new RegionEvidence(region, collected, quotas, requests, metrics, calls, probes,
                 errors);
     }
 
@@ -171,7 +173,11 @@ public final class SnapshotReader {
         return q.serviceCode().map(BEDROCK::equalsIgnoreCase).orElse(true);
     }
 
-    private IncreaseRequest increaseRequest(String listedIn, WireNode n) {
+    /**
+     * Names drift and codes stay: a request keeps the name it was filed under, so it is classified by
+     * the catalogue's current name for its code when the catalogue has it.
+     */
+    private IncreaseRequest increaseRequest(String listedIn, WireNode n, List<Quota> catalogue) {
         if (n.field("ServiceCode").text().map(s -> !BEDROCK.equalsIgnoreCase(s)).orElse(false)) {
             return null;
         }
@@ -180,8 +186,12 @@ public final class SnapshotReader {
         String name = n.field("QuotaName").text().or(() -> QuotaClassifier.knownName(code)).orElse(code);
         String rawStatus = n.field("Status").text().orElse("UNKNOWN");
         Requester requester = Requester.parse(n.field("Requester"));
+        QuotaKind kind = catalogue.stream().filter(q -> q.code().equalsIgnoreCase(code)).findFirst()
+                .map(Quota::kind)
+                .filter(k -> k != QuotaKind.UNRECOGNISED)
+                .orElseGet(() -> QuotaClassifier.classify(code, name));
         return new IncreaseRequest(n.field("Id").requiredText(), n.field("CaseId").text(), code, name,
-                QuotaClassifier.classify(code, name), n.field("DesiredValue").requiredNumber(),
+                kind, n.field("DesiredValue").requiredNumber(),
                 RequestStatus.fromWire(rawStatus), rawStatus, n.field("Created").instant(),
                 n.field("LastUpdated").instant(), arn.map(QuotaArn::region).orElse(listedIn),
                 requester.accountId().or(() -> arn.flatMap(QuotaArn::account)), requester.callerArn());

@@ -92,6 +92,21 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void aRequestFiledUnderAnOldNameIsClassifiedByTheCurrentCatalogue() {
+        RegionEvidence region = region("""
+                {"serviceQuotas": [{"QuotaCode": "L-NEW00001", "Value": 5,
+                                    "QuotaName": "Cross-region model inference tokens per minute for Acme Rocket 2"}],
+                 "requestedChanges": [{"Id": "old", "QuotaCode": "L-NEW00001", "QuotaName": "Rocket throughput (legacy)",
+                                       "DesiredValue": 10, "Status": "APPROVED"}]}
+                """);
+
+        IncreaseRequest request = region.requests().get(0);
+        assertThat(request.quotaName()).isEqualTo("Rocket throughput (legacy)");
+        assertThat(request.kind().family()).isEqualTo(InferenceFamily.CROSS_REGION);
+        assertThat(request.kind().metric()).isEqualTo(QuotaMetric.TOKENS_PER_MINUTE);
+    }
+
+    @Test
     void metricNameAndModelFallBackToTheLabel() {
         RegionEvidence region = region("""
                 {"metrics": [{"Id": "m1", "Label": "InputTokenCount us.amazon.nova-pro-v1:0",
