@@ -53,6 +53,8 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
             } else if (code.equals("UnresolvedModel")) {
                 steps.add("Resolve the application inference profile to its model: aws bedrock get-inference-profile "
                         + "--inference-profile-identifier <arn> --region " + g.region());
+            } else if (code.equals("MalformedSection")) {
+                steps.add("Correct the snapshot, then diagnose again: " + g.message());
             } else if (code.equals(EvidenceGap.NOT_COLLECTED)) {
                 steps.add("Collect the missing sections (quota-doctor capture) or add them to the snapshot from the aws CLI.");
             } else {

@@ -43,6 +43,8 @@ import java.util.Set;
 public final class SnapshotReader {
 
     public static final int SCHEMA_VERSION = 1;
+    /** The gap code of a section set aside because a value in it is malformed. */
+    public static final String MALFORMED = "MalformedSection";
     private static final String BEDROCK = "bedrock";
 
     public Snapshot read(Path file) {
@@ -110,6 +112,10 @@ public final class SnapshotReader {
                 node.field("UserId").text().orElse("")));
     }
 
+    /**
+     * One region's evidence. A section with a malformed value is set aside as a gap naming the exact
+     * place, and the rest of the region is kept: one bad value must not cost the whole diagnosis.
+     */
     private RegionEvidence region(String region, WireNode node) {
         Set<EvidenceSection> collected = EnumSet.noneOf(EvidenceSection.class);
         for (EvidenceSection section : EvidenceSection.values()) {
@@ -117,21 +123,35 @@ public final class SnapshotReader {
                 collected.add(section);
             }
         }
-        List<RawQuota> applied = node.field(EvidenceSection.SERVICE_QUOTAS.snapshotField()).list(SnapshotReader::rawQuota);
-        List<RawQuota> defaults = node.field(EvidenceSection.DEFAULT_QUOTAS.snapshotField()).list(SnapshotReader::rawQuota);
+        List<EvidenceGap> errors = new ArrayList<>(node.field("errors").list(n -> new EvidenceGap(region,
+                n.field("Operation").requiredText(), n.field("Code").text().orElse("Error"),
+                n.field("Message").text().orElse(""))));
+        Sections sections = new Sections(region, node, collected, errors);
+        List<RawQuota> applied = sections.read(EvidenceSection.SERVICE_QUOTAS, SnapshotReader::rawQuota);
+        List<RawQuota> defaults = sections.read(EvidenceSection.DEFAULT_QUOTAS, SnapshotReader::rawQuota);
         List<Quota> quotas = merge(region, applied, defaults);
-        List<IncreaseRequest> requests = node.field(EvidenceSection.REQUESTED_CHANGES.snapshotField())
-                .list(n -> increaseRequest(region, n, quotas)).stream()
+        List<IncreaseRequest> requests = sections.read(EvidenceSection.REQUESTED_CHANGES,
+                n -> increaseRequest(region, n, quotas)).stream()
                 .filter(r -> r != null)
                 .toList();
-        List<MetricSeries> metrics = node.field(EvidenceSection.METRICS.snapshotField()).list(SnapshotReader::metric);
-        List<FailedCall> calls = node.field(EvidenceSection.FAILED_CALLS.snapshotField()).list(n -> failedCall(region, n));
-        List<Probe> probes = node.field(EvidenceSection.PROBES.snapshotField()).list(n -> probe(region, n));
-        List<EvidenceGap> errors = node.field("errors").list(n -> new EvidenceGap(region,
-                n.field("Operation").requiredText(), n.field("Code").text().orElse("Error"),
-                n.field("Message").text().orElse("")));
-        return new RegionEvidence(region, collected, quotas, requests, metrics, calls, probes,
-                errors);
+        List<MetricSeries> metrics = sections.read(EvidenceSection.METRICS, SnapshotReader::metric);
+        List<FailedCall> calls = sections.read(EvidenceSection.FAILED_CALLS, n -> failedCall(region, n));
+        List<Probe> probes = sections.read(EvidenceSection.PROBES, n -> probe(region, n));
+        return new RegionEvidence(region, collected, quotas, requests, metrics, calls, probes, errors);
+    }
+
+    /** Reads a region's sections, turning a malformed one into a gap instead of a failure. */
+    private record Sections(String region, WireNode node, Set<EvidenceSection> collected, List<EvidenceGap> errors) {
+
+        <T> List<T> read(EvidenceSection section, java.util.function.Function<WireNode, T> element) {
+            try {
+                return node.field(section.snapshotField()).list(element);
+            } catch (SnapshotException e) {
+                collected.remove(section);
+                errors.add(new EvidenceGap(region, section.snapshotField(), MALFORMED, e.getMessage()));
+                return List.of();
+            }
+        }
     }
 
     /** One {@code ServiceQuota} object, before the applied and default lists are merged. */

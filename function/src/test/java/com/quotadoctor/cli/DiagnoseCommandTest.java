@@ -95,13 +95,27 @@ class DiagnoseCommandTest {
     @Test
     void unreadableSnapshotExitsTwoWithOneLine(@TempDir Path dir) throws IOException {
         Path broken = dir.resolve("broken.json");
-        Files.writeString(broken, "{\"capturedAt\": \"2026-11-25T10:00:00Z\", \"regions\": {\"us-east-1\": {\"serviceQuotas\": [{\"QuotaCode\": \"L-1\", \"Value\": \"lots\"}]}}}");
+        Files.writeString(broken, "{\"capturedAt\": \"2026-11-25T10:00:00Z\",\n \"regions\": {\"us-east-1\": [}}");
 
         int code = run("diagnose", "--snapshot", broken.toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString().trim()).doesNotContain("\n")
-                .contains("regions.us-east-1.serviceQuotas[0].Value").contains("expected a number");
+        assertThat(err.toString().trim()).doesNotContain("\n").contains("not valid JSON (line 2");
+    }
+
+    @Test
+    void aMalformedValueCostsItsSectionNotTheDiagnosis(@TempDir Path dir) throws IOException {
+        Path snapshot = dir.resolve("one-bad-value.json");
+        Files.writeString(snapshot, Files.readString(Path.of(snapshot("region-mismatch.json")))
+                .replaceFirst("\"Value\": 400000.0", "\"Value\": \"lots\""));
+
+        int code = run("diagnose", "--snapshot", snapshot.toString(), "--format", "json");
+
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(code).isZero();
+        assertThat(json.get("verdict").asText()).isEqualTo("REGION_MISMATCH");
+        assertThat(json.get("evidenceGaps").get(0).get("message").asText())
+                .startsWith("regions.us-east-1.serviceQuotas[").contains(".Value: expected a number");
     }
 
     @Test

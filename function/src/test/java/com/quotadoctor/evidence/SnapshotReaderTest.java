@@ -166,6 +166,34 @@ class SnapshotReaderTest {
 
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
+            "{\"capturedAt\": 1, \"regions\": {\"us-east-1\": {\"serviceQuotas\": {}}}} | regions.us-east-1.serviceQuotas: expected a list",
+            "{\"capturedAt\": 1, \"regions\": {\"us-east-1\": {\"serviceQuotas\": [{\"Value\": 1}]}}} | regions.us-east-1.serviceQuotas[0].QuotaCode: is required",
+            "{\"capturedAt\": 1, \"regions\": {\"us-east-1\": {\"requestedChanges\": [{\"Id\": \"x\", \"QuotaCode\": \"L-1\", \"DesiredValue\": 5, \"Requester\": \"{oops\"}]}}} | regions.us-east-1.requestedChanges[0].Requester: expected a JSON-encoded object",
+            "{\"capturedAt\": 1, \"regions\": {\"us-east-1\": {\"metrics\": [{\"MetricName\": \"Invocations\", \"ModelId\": \"m.x\", \"Timestamps\": [1, 2], \"Values\": [1]}]}}} | regions.us-east-1.metrics[0]: Invocations for m.x: 2 timestamps but 1 values",
+            "{\"capturedAt\": 1, \"regions\": {\"us-east-1\": {\"failedCalls\": [{\"EventTime\": true, \"ErrorCode\": \"ThrottlingException\"}]}}} | regions.us-east-1.failedCalls[0].EventTime: expected a timestamp",
+    })
+    void aMalformedSectionBecomesAGapNamingThePlace(String json, String message) {
+        var evidence = reader.read(json).evidence();
+
+        assertThat(evidence.allGaps()).filteredOn(g -> g.code().equals(SnapshotReader.MALFORMED))
+                .singleElement().satisfies(g -> assertThat(g.message()).startsWith(message));
+    }
+
+    @Test
+    void theRestOfTheRegionSurvivesAMalformedSection() {
+        RegionEvidence region = region("""
+                {"serviceQuotas": [{"QuotaCode": "L-F4DDD3EB", "Value": 400000}],
+                 "metrics": [{"MetricName": "InputTokenCount", "ModelId": "amazon.nova-pro-v1:0", "Timestamps": ["soon"], "Values": [1]}]}
+                """);
+
+        assertThat(region.quota("L-F4DDD3EB")).isPresent();
+        assertThat(region.has(EvidenceSection.METRICS)).isFalse();
+        assertThat(region.gaps()).anySatisfy(g -> assertThat(g.message())
+                .startsWith("regions.us-east-1.metrics[0].Timestamps[0]: expected epoch seconds"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
             "not json at all | snapshot is not valid JSON (line 1",
             "[1, 2] | snapshot: expected a JSON object",
             "{\"regions\": {}} | capturedAt: is required",
@@ -173,11 +201,6 @@ class SnapshotReaderTest {
             "{\"schemaVersion\": 7, \"capturedAt\": 1} | schemaVersion: version 7 is newer than this tool reads",
             "{\"capturedAt\": 1, \"regions\": {\"us-middle-9\": {}}} | regions.us-middle-9: unknown region 'us-middle-9'",
             "{\"capturedAt\": 1, \"regions\": []} | regions: expected an object keyed by region name",
-            "{\"capturedAt\": 1, \"regions\": {\"us-east-1\": {\"serviceQuotas\": {}}}} | regions.us-east-1.serviceQuotas: expected a list",
-            "{\"capturedAt\": 1, \"regions\": {\"us-east-1\": {\"serviceQuotas\": [{\"Value\": 1}]}}} | regions.us-east-1.serviceQuotas[0].QuotaCode: is required",
-            "{\"capturedAt\": 1, \"regions\": {\"us-east-1\": {\"requestedChanges\": [{\"Id\": \"x\", \"QuotaCode\": \"L-1\", \"DesiredValue\": 5, \"Requester\": \"{oops\"}]}}} | regions.us-east-1.requestedChanges[0].Requester: expected a JSON-encoded object",
-            "{\"capturedAt\": 1, \"regions\": {\"us-east-1\": {\"metrics\": [{\"MetricName\": \"Invocations\", \"ModelId\": \"m.x\", \"Timestamps\": [1, 2], \"Values\": [1]}]}}} | regions.us-east-1.metrics[0]: Invocations for m.x: 2 timestamps but 1 values",
-            "{\"capturedAt\": 1, \"regions\": {\"us-east-1\": {\"failedCalls\": [{\"EventTime\": true, \"ErrorCode\": \"ThrottlingException\"}]}}} | regions.us-east-1.failedCalls[0].EventTime: expected a timestamp",
             "{\"capturedAt\": 1, \"request\": {\"modelIds\": [\"claude\"]}} | request.modelIds[0]: malformed model id",
             "{\"capturedAt\": 1, \"request\": {\"regions\": [\"mars-1\"]}} | request.regions[0]: unknown region 'mars-1'",
             "{\"capturedAt\": 1, \"request\": {\"attempt\": 0}} | request.attempt: must be 1 or more",
