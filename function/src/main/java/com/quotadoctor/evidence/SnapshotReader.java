@@ -78,10 +78,15 @@ public final class SnapshotReader {
         }
         Instant capturedAt = top.field("capturedAt").requiredInstant();
         List<EvidenceGap> gaps = new ArrayList<>();
-        Optional<CallerIdentity> caller = caller(top.field("caller"));
-        if (caller.isEmpty()) {
-            gaps.add(new EvidenceGap("global", "caller", EvidenceGap.NOT_COLLECTED,
-                    "the caller identity (sts GetCallerIdentity) was not collected"));
+        Optional<CallerIdentity> caller = Optional.empty();
+        try {
+            caller = caller(top.field("caller"));
+            if (caller.isEmpty()) {
+                gaps.add(new EvidenceGap("global", "caller", EvidenceGap.NOT_COLLECTED,
+                        "the caller identity (sts GetCallerIdentity) was not collected"));
+            }
+        } catch (SnapshotException e) {
+            gaps.add(new EvidenceGap("global", "caller", MALFORMED, e.getMessage()));
         }
         Map<String, RegionEvidence> regions = new LinkedHashMap<>();
         WireNode regionsNode = top.field("regions");

@@ -180,6 +180,19 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void aMalformedCallerIsAGap() {
+        var evidence = reader.read("""
+                {"capturedAt": "2026-11-25T10:00:00Z", "caller": {"Arn": "arn:aws:sts::1:x"}, "regions": {}}
+                """).evidence();
+
+        assertThat(evidence.caller()).isEmpty();
+        assertThat(evidence.allGaps()).singleElement().satisfies(g -> {
+            assertThat(g.code()).isEqualTo(SnapshotReader.MALFORMED);
+            assertThat(g.message()).isEqualTo("caller.Account: is required");
+        });
+    }
+
+    @Test
     void theRestOfTheRegionSurvivesAMalformedSection() {
         RegionEvidence region = region("""
                 {"serviceQuotas": [{"QuotaCode": "L-F4DDD3EB", "Value": 400000}],
