@@ -59,7 +59,7 @@ public final class Diagnostician {
                         + "for a Bedrock runtime quota, and the request names no model and region to check. Name the "
                         + "failing context (--model, --region) or capture while the errors happen.")
                 .proof(new Proof().put("regionsRead", List.copyOf(s.evidence().regions().keySet())))
-                .about(Optional.empty(), s.callerAccount(), Optional.empty(), Optional.empty())
+                .about(Optional.empty(), s.evidence().callerAccount(), Optional.empty(), Optional.empty())
                 .step("Diagnose the failing context explicitly: quota-doctor diagnose --model <model-id> --region <region>")
                 .build();
     }

@@ -12,7 +12,6 @@ import com.quotadoctor.domain.Quota;
 import com.quotadoctor.domain.QuotaMetric;
 import com.quotadoctor.domain.RegionEvidence;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,14 +51,6 @@ final class FailingContexts {
         this.settings = settings;
     }
 
-    private Instant now() {
-        return evidence.capturedAt();
-    }
-
-    private Optional<String> callerAccount() {
-        return evidence.caller().map(c -> c.account());
-    }
-
     List<Workload> find() {
         List<FailedCall> quotaFailures = evidence.failedCalls()
                 .filter(c -> ErrorSignal.isQuotaError(c.errorCode()))
@@ -69,7 +60,7 @@ final class FailingContexts {
         Map<Context, List<FailedCall>> byContext = new LinkedHashMap<>();
         for (FailedCall call : quotaFailures) {
             for (ModelId model : modelsOf(call)) {
-                Context context = new Context(call.account().or(request::account).or(this::callerAccount),
+                Context context = new Context(call.account().or(request::account).or(evidence::callerAccount),
                         call.region(), model);
                 byContext.computeIfAbsent(context, k -> new ArrayList<>()).add(call);
             }
@@ -83,7 +74,7 @@ final class FailingContexts {
             for (ModelId model : request.models()) {
                 boolean covered = found.stream().anyMatch(w -> w.region().equals(region) && w.model().invokedId().equals(model.invokedId()));
                 if (!covered && !refuted) {
-                    found.add(workload(request.account().or(this::callerAccount), region, model, List.of(), false));
+                    found.add(workload(request.account().or(evidence::callerAccount), region, model, List.of(), false));
                 }
             }
         }
@@ -97,7 +88,7 @@ final class FailingContexts {
         // No region named: the regions whose metrics show throttling for the named models.
         return evidence.regions().values().stream()
                 .filter(r -> request.models().stream().anyMatch(m ->
-                        Demand.of(m, r.metrics(), now(), settings.recentWindow()).throttles() > 0))
+                        Demand.of(m, r.metrics(), evidence.capturedAt(), settings.recentWindow()).throttles() > 0))
                 .map(RegionEvidence::region)
                 .toList();
     }
@@ -117,25 +108,14 @@ final class FailingContexts {
                               boolean confirmed) {
         Optional<RegionEvidence> here = evidence.region(region);
         List<Quota> governing = here.map(r -> governingQuotas(r, model)).orElse(List.of()).stream()
-                .map(q -> forAccount(q, account))
+                .map(q -> q.forAccount(account))
                 .toList();
-        Demand demand = here.map(r -> Demand.of(model, r.metrics(), now(), settings.recentWindow()))
+        Demand demand = here.map(r -> Demand.of(model, r.metrics(), evidence.capturedAt(), settings.recentWindow()))
                 .orElse(Demand.UNKNOWN);
         Optional<QuotaMetric> bound = boundMetric(calls);
         List<Probe> probes = here.map(r -> r.probes().stream().filter(p -> model.sameInvocation(p.modelId())).toList())
                 .orElse(List.of());
         return new Workload(account, region, model, calls, confirmed, governing, demand, bound, probes);
-    }
-
-    /**
-     * The evidence lists the collecting account's applied values; for calls made by another account
-     * only the quota's identity and AWS default carry over, never the applied value.
-     */
-    private static Quota forAccount(Quota q, Optional<String> account) {
-        if (account.isEmpty() || q.account().isEmpty() || q.account().equals(account)) {
-            return q;
-        }
-        return new Quota(q.code(), q.name(), q.kind(), q.region(), account, Optional.empty(), q.awsDefault(), q.adjustable());
     }
 
     private static List<Quota> governingQuotas(RegionEvidence region, ModelId model) {

@@ -31,7 +31,7 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
                         + ". A request or failing call in what could not be read would change the verdict.")
                 .proof(new Proof().put("gaps", gaps.stream().map(g -> g.region() + " " + g.source() + ": " + g.code()
                         + " — " + g.message()).toList()))
-                .about(regions.size() == 1 ? regions.stream().findFirst() : Optional.empty(), s.callerAccount(),
+                .about(regions.size() == 1 ? regions.stream().findFirst() : Optional.empty(), s.evidence().callerAccount(),
                         Optional.empty(), Optional.empty());
         for (String step : steps(gaps)) {
             draft.step(step);

@@ -9,7 +9,6 @@ import com.quotadoctor.domain.ModelId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the rules judge: the request, the evidence, the instant, and what follows from them once —
@@ -22,6 +21,8 @@ public final class Situation {
     private final Settings settings;
     private final List<Workload> workloads;
     private final List<Assessment> assessments;
+    private final List<Assessment> onTarget;
+    private final List<EvidenceGap> gaps;
 
     private Situation(DiagnosisRequest request, Evidence evidence, Settings settings) {
         this.request = request;
@@ -29,6 +30,8 @@ public final class Situation {
         this.settings = settings;
         this.workloads = new FailingContexts(request, evidence, settings).find();
         this.assessments = new RequestMatching(request, evidence).assess(workloads);
+        this.onTarget = assessments.stream().filter(Assessment::onTarget).toList();
+        this.gaps = findGaps();
     }
 
     public static Situation of(DiagnosisRequest request, Evidence evidence, Settings settings) {
@@ -61,7 +64,7 @@ public final class Situation {
     }
 
     public List<Assessment> onTarget() {
-        return assessments.stream().filter(Assessment::onTarget).toList();
+        return onTarget;
     }
 
     /** Whether every region's request history was read, so "no request" is a fact rather than a blind spot. */
@@ -76,6 +79,10 @@ public final class Situation {
      * evidence does not cover (a region never read, a model id that names no model, a request id not found).
      */
     public List<EvidenceGap> gaps() {
+        return gaps;
+    }
+
+    private List<EvidenceGap> findGaps() {
         List<EvidenceGap> gaps = new ArrayList<>(evidence.allGaps());
         for (String region : request.regions()) {
             if (evidence.region(region).isEmpty()) {
@@ -95,11 +102,6 @@ public final class Situation {
                         "increase request " + id + " is in no region's request history"));
             }
         });
-        return gaps;
-    }
-
-    /** The account the evidence was collected in. */
-    public Optional<String> callerAccount() {
-        return evidence.caller().map(c -> c.account());
+        return List.copyOf(gaps);
     }
 }

@@ -25,6 +25,11 @@ public record Evidence(Instant capturedAt, Optional<CallerIdentity> caller, Map<
         gaps = List.copyOf(gaps);
     }
 
+    /** The account the evidence was collected in. */
+    public Optional<String> callerAccount() {
+        return caller.map(CallerIdentity::account);
+    }
+
     public Optional<RegionEvidence> region(String name) {
         return Optional.ofNullable(regions.get(name));
     }

@@ -17,6 +17,17 @@ public record Quota(String code, String name, QuotaKind kind, String region, Opt
         return applied.or(() -> awsDefault);
     }
 
+    /**
+     * This quota as it applies to calls made by {@code callingAccount}. Evidence lists the collecting
+     * account's applied values; for another account only the quota's identity and AWS default carry over.
+     */
+    public Quota forAccount(Optional<String> callingAccount) {
+        if (callingAccount.isEmpty() || account.isEmpty() || account.equals(callingAccount)) {
+            return this;
+        }
+        return new Quota(code, name, kind, region, callingAccount, Optional.empty(), awsDefault, adjustable);
+    }
+
     public boolean appliedBelowDefault() {
         return applied.isPresent() && awsDefault.isPresent() && applied.get() < awsDefault.get();
     }
