@@ -21,6 +21,11 @@ final class Commands {
                 + " --region " + region;
     }
 
+    static String findQuota(String region) {
+        return "aws service-quotas list-service-quotas --service-code bedrock --region " + region
+                + " --query \"Quotas[?contains(QuotaName, 'per minute')].[QuotaCode,QuotaName,Value]\" --output table";
+    }
+
     static String getRequest(String requestId, String region) {
         return "aws service-quotas get-requested-service-quota-change --request-id " + requestId + " --region " + region;
     }

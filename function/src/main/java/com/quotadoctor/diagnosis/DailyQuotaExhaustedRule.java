@@ -62,7 +62,7 @@ final class DailyQuotaExhaustedRule implements DiagnosisRule {
         if (w.model().family() == InferenceFamily.ON_DEMAND && quota.map(q -> q.kind().sharedWithCrossRegion()).orElse(false)) {
             w.model().inFamily(InferenceFamily.CROSS_REGION, w.region()).ifPresent(id -> draft.step(
                     "Cross-region calls get double this daily quota: invoke " + id + " instead of the bare model id.",
-                    Commands.retest(com.quotadoctor.domain.ModelId.parse(id), w.region())));
+                    Commands.retest(id, w.region())));
         }
         quota.filter(Quota::isAdjustable).ifPresentOrElse(
                 q -> draft.step("Request a higher daily quota:",

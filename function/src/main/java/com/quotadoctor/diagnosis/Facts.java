@@ -80,6 +80,12 @@ final class Facts {
         return time.map(t -> t + " (" + Format.age(java.time.Duration.between(t, now)) + " before capture)").orElse("an unknown time");
     }
 
+    /** The step for calls whose governing quota is not in the collected catalogue. */
+    static FindingDraft findTheQuota(FindingDraft draft, Workload w) {
+        return draft.step("Find the quota that governs " + w.model().raw() + " in " + w.region()
+                + " (it is not in the collected catalogue), then request the increase on it:", Commands.findQuota(w.region()));
+    }
+
     /** The demand figure that the quota counts, if measured. */
     static Optional<Double> demandFor(Workload w, QuotaMetric metric) {
         return switch (metric) {

@@ -1,7 +1,6 @@
 package com.quotadoctor.diagnosis;
 
 import com.quotadoctor.domain.InferenceFamily;
-import com.quotadoctor.domain.ModelId;
 import com.quotadoctor.domain.Quota;
 
 import java.util.Optional;
@@ -25,7 +24,7 @@ final class InferenceTypeMismatchRule extends MismatchRule {
                         + raised.label() + " quota, but the failing calls invoke " + w.model().raw() + " ("
                         + used.label() + ").");
         w.model().inFamily(raised, w.region()).ifPresent(id -> draft.step("Invoke the model the way the raised quota "
-                + "counts (" + id + "), then retest:", Commands.retest(ModelId.parse(id), w.region())));
+                + "counts (" + id + "), then retest:", Commands.retest(id, w.region())));
         return draft;
     }
 }

@@ -2,7 +2,6 @@ package com.quotadoctor.diagnosis;
 
 import com.quotadoctor.domain.IncreaseRequest;
 import com.quotadoctor.domain.Quota;
-import com.quotadoctor.domain.QuotaMetric;
 
 import java.util.List;
 import java.util.Optional;
@@ -46,10 +45,9 @@ abstract class MismatchRule implements DiagnosisRule {
         return draft.build();
     }
 
-    /** The quota that governs the failing calls for the metric that binds (else the one the request raised). */
+    /** The quota that governs the failing calls for the metric that binds, else for the one the request raised. */
     static Optional<Quota> target(IncreaseRequest r, Workload w) {
-        QuotaMetric metric = w.boundMetric().orElse(r.kind().metric());
-        return w.governing(metric).or(() -> metric.isDaily() ? w.governing(QuotaMetric.TOKENS_PER_DAY) : Optional.empty());
+        return w.boundMetric().isPresent() ? w.bindingQuota() : w.governing(r.kind().metric());
     }
 
     static void fileWhereItGoverns(FindingDraft draft, Assessment a, Workload w, Optional<Quota> target) {
@@ -68,10 +66,7 @@ abstract class MismatchRule implements DiagnosisRule {
                     + " (the request you have does not apply to them):",
                     Commands.requestIncrease(q.code(), value, w.region()));
         } else {
-            draft.step("Find the quota that governs " + w.model().raw() + " in " + w.region()
-                            + " (it was not in the collected catalogue), then request the increase on it:",
-                    "aws service-quotas list-service-quotas --service-code bedrock --region " + w.region()
-                            + " --query \"Quotas[?contains(QuotaName, 'per minute')].[QuotaCode,QuotaName,Value]\" --output table");
+            Facts.findTheQuota(draft, w);
         }
     }
 }

@@ -49,9 +49,7 @@ final class NoMatchingRequestRule implements DiagnosisRule {
         binding.ifPresentOrElse(
                 q -> draft.step("Request the increase on the quota that governs these calls:",
                         Commands.requestIncrease(q.code(), Facts.suggestedValue(q, w, Optional.empty()), w.region())),
-                () -> draft.step("Find the quota that governs " + w.model().raw() + " in " + w.region() + ":",
-                        "aws service-quotas list-service-quotas --service-code bedrock --region " + w.region()
-                                + " --query \"Quotas[?contains(QuotaName, 'per minute')].[QuotaCode,QuotaName,Value]\" --output table"));
+                () -> Facts.findTheQuota(draft, w));
         return draft.build();
     }
 }

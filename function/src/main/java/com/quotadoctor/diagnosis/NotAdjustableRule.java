@@ -1,7 +1,6 @@
 package com.quotadoctor.diagnosis;
 
 import com.quotadoctor.domain.InferenceFamily;
-import com.quotadoctor.domain.ModelId;
 import com.quotadoctor.domain.ModelName;
 import com.quotadoctor.domain.Quota;
 
@@ -47,7 +46,7 @@ final class NotAdjustableRule implements DiagnosisRule {
             Quota a = alternative.get();
             w.model().inFamily(a.kind().family(), w.region()).ifPresent(id ->
                     draft.step("Invoke the model through " + id + " (" + a.kind().family().label() + "):",
-                            Commands.retest(ModelId.parse(id), w.region())));
+                            Commands.retest(id, w.region())));
             draft.step("Then raise that family's quota if its value is not enough:",
                     Commands.requestIncrease(a.code(), Facts.suggestedValue(a, w, Optional.empty()), w.region()));
         } else {

@@ -99,9 +99,7 @@ final class RequestMatching {
             return true;
         }
         // Another version of the same line, or a shared model word ("claude", "nova"): plausibly meant for these calls.
-        return requested.get().sameLineage(invoked.get())
-                || requested.get().tokens().stream().anyMatch(t -> t.length() >= 4 && t.chars().allMatch(Character::isLetter)
-                && invoked.get().tokens().contains(t));
+        return requested.get().sameLineage(invoked.get()) || requested.get().sharesWord(invoked.get());
     }
 
     static Set<Mismatch> mismatches(IncreaseRequest r, Workload w) {

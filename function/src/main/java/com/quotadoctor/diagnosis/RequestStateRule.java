@@ -1,5 +1,6 @@
 package com.quotadoctor.diagnosis;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,23 +17,23 @@ abstract class RequestStateRule implements DiagnosisRule {
 
     @Override
     public final List<Finding> evaluate(Situation s) {
-        return s.onTarget().stream()
-                .filter(a -> states().contains(RequestState.of(a, s)))
-                .map(a -> {
-                    RequestState state = RequestState.of(a, s);
-                    FindingDraft draft = describe(a, state, s);
-                    Proof proof = Facts.request(new Proof(), a.request());
-                    a.quota().ifPresent(q -> Facts.quota(proof, "current", q));
-                    a.workload().ifPresent(w -> Facts.workload(proof, w));
-                    a.workload().ifPresent(w -> Facts.demand(proof, w.demand()));
-                    return draft.proof(proof)
-                            .about(Optional.of(a.request().region()),
-                                    a.request().account().or(() -> a.workload().flatMap(Workload::account)),
-                                    Optional.of(a.request().quotaCode()),
-                                    a.workload().map(w -> w.model().raw()))
-                            .build();
-                })
-                .toList();
+        List<Finding> findings = new ArrayList<>();
+        for (Assessment a : s.onTarget()) {
+            RequestState state = RequestState.of(a, s);
+            if (!states().contains(state)) {
+                continue;
+            }
+            Proof proof = Facts.request(new Proof(), a.request());
+            a.quota().ifPresent(q -> Facts.quota(proof, "current", q));
+            a.workload().ifPresent(w -> Facts.demand(Facts.workload(proof, w), w.demand()));
+            findings.add(describe(a, state, s).proof(proof)
+                    .about(Optional.of(a.request().region()),
+                            a.request().account().or(() -> a.workload().flatMap(Workload::account)),
+                            Optional.of(a.request().quotaCode()),
+                            a.workload().map(w -> w.model().raw()))
+                    .build());
+        }
+        return findings;
     }
 
     static String appliedText(Assessment a) {

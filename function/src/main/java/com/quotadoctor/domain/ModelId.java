@@ -125,18 +125,19 @@ public record ModelId(String raw, InferenceFamily family, Optional<String> geogr
     }
 
     /** The id that calls from {@code region} would use to draw on {@code family}'s quotas, if there is one. */
-    public Optional<String> inFamily(InferenceFamily family, String region) {
+    public Optional<ModelId> inFamily(InferenceFamily family, String region) {
         if (baseId.isEmpty()) {
             return Optional.empty();
         }
         String base = baseId.get();
-        return switch (family) {
+        Optional<String> id = switch (family) {
             case ON_DEMAND -> Optional.of(base);
             case GLOBAL -> Optional.of("global." + base);
             case CROSS_REGION -> geography.filter(g -> !g.equals("global")).or(() -> geographyOf(region))
                     .map(g -> g + "." + base);
             default -> Optional.empty();
         };
+        return id.map(ModelId::parse);
     }
 
     /** The geographic profile prefix of a source region; empty where no documented prefix covers it. */

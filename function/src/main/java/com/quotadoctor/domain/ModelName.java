@@ -161,6 +161,12 @@ public record ModelName(Set<String> tokens, Optional<Integer> version, Optional<
         return version.map(v -> Math.max(v, 1)).orElse(1);
     }
 
+    /** Shares a model word ("claude", "nova", "sonnet"): another model of the same family, plausibly meant. */
+    public boolean sharesWord(ModelName other) {
+        return tokens.stream().anyMatch(t -> t.length() >= 4 && t.chars().allMatch(Character::isLetter)
+                && other.tokens.contains(t));
+    }
+
     private static boolean covers(Set<String> mine, Set<String> theirs) {
         for (String token : mine) {
             if (theirs.stream().noneMatch(t -> sameToken(token, t))) {
