@@ -4,6 +4,7 @@ import com.quotadoctor.domain.RequestStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Where an increase request stands once its status is read together with the applied value. */
 enum RequestState {
@@ -26,7 +27,9 @@ enum RequestState {
     /** Decided, but the applied value could not be read. */
     UNJUDGEABLE;
 
-    static RequestState of(Assessment a, Instant now, Duration propagationWindow) {
+    static RequestState of(Assessment a, Situation s) {
+        Instant now = s.now();
+        Duration propagationWindow = s.settings().propagationWindow();
         RequestStatus status = a.request().status();
         if (status.isOpen()) {
             return OPEN;
@@ -50,7 +53,12 @@ enum RequestState {
         };
     }
 
-    static RequestState of(Assessment a, Situation s) {
-        return of(a, s.now(), s.settings().propagationWindow());
+    /** Until when waiting on this request makes sense: empty for states that waiting cannot change. */
+    Optional<Instant> waitUntil(Assessment a, Settings settings) {
+        return switch (this) {
+            case PROPAGATING -> a.request().decidedAt().map(t -> t.plus(settings.propagationWindow()));
+            case OPEN, UNKNOWN_STATUS -> a.request().created().map(t -> t.plus(settings.pendingPatience()));
+            default -> Optional.empty();
+        };
     }
 }

@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 record Waiting(Optional<Long> nextCheckSeconds, Optional<Instant> deadline) {
 
+    /** Rechecking sooner than a minute only spends API calls: Service Quotas values don't move that fast. */
+    private static final long MINIMUM_CHECK_SECONDS = 60;
+
     static Waiting of(Situation s, Finding top) {
         if (!top.code().waitingHelps()) {
             return new Waiting(Optional.empty(), s.request().deadline());
@@ -20,9 +23,7 @@ record Waiting(Optional<Long> nextCheckSeconds, Optional<Instant> deadline) {
                 .filter(a -> top.quotaCode().equals(Optional.of(a.request().quotaCode()))
                         && top.region().equals(Optional.of(a.request().region())))
                 .findFirst()
-                .flatMap(a -> top.code() == FindingCode.PROPAGATION_PENDING
-                        ? a.request().decidedAt().map(t -> t.plus(s.settings().propagationWindow()))
-                        : a.request().created().map(t -> t.plus(s.settings().pendingPatience())));
+                .flatMap(a -> RequestState.of(a, s).waitUntil(a, s.settings()));
         Optional<Instant> deadline = s.request().deadline().or(() -> computed);
         Settings settings = s.settings();
         long backoff = settings.firstCheck().getSeconds() << Math.min(s.request().attempt() - 1, 20);
@@ -32,7 +33,7 @@ record Waiting(Optional<Long> nextCheckSeconds, Optional<Instant> deadline) {
             if (left <= 0) {
                 return new Waiting(Optional.empty(), deadline);
             }
-            next = Math.max(60, Math.min(next, left));
+            next = Math.max(MINIMUM_CHECK_SECONDS, Math.min(next, left));
         }
         return new Waiting(Optional.of(next), deadline);
     }
