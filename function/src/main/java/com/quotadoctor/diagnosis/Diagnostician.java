@@ -60,7 +60,7 @@ public final class Diagnostician {
                         + "failing context (--model, --region) or capture while the errors happen.")
                 .proof(new Proof().put("regionsRead", List.copyOf(s.evidence().regions().keySet())))
                 .about(Optional.empty(), s.evidence().callerAccount(), Optional.empty(), Optional.empty())
-                .step("Diagnose the failing context explicitly: quota-doctor diagnose --model <model-id> --region <region>")
+                .step("Name the failing context: diagnose again with --model <model-id> --region <region>.")
                 .build();
     }
 

@@ -56,7 +56,8 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
             } else if (code.equals("MalformedSection")) {
                 steps.add("Correct the snapshot, then diagnose again: " + g.message());
             } else if (code.equals(EvidenceGap.NOT_COLLECTED)) {
-                steps.add("Collect the missing sections (quota-doctor capture) or add them to the snapshot from the aws CLI.");
+                steps.add("Add the missing sections to the snapshot from the aws CLI (events/snapshots/README.md "
+                        + "lists the command for each).");
             } else {
                 steps.add("Retry the capture; " + g.source() + " in " + g.region() + " failed with " + code + ".");
             }

@@ -84,12 +84,13 @@ class DiagnoseCommandTest {
 
     @Test
     void flagsOverrideTheSnapshotRequest() throws IOException {
-        // the snapshot names us-west-2; asking about us-east-1 instead finds the approved, applied value there
-        run("diagnose", "--snapshot", snapshot("region-mismatch.json"), "--region", "us-east-1",
-                "--model", "us.anthropic.claude-sonnet-4-5-20250929-v1:0", "--format", "json");
+        // aligned.json asks about us-east-1, where the increase applies; --region says the calls run in us-west-2
+        run("diagnose", "--snapshot", snapshot("aligned.json"), "--region", "us-west-2", "--format", "json");
 
         JsonNode json = new ObjectMapper().readTree(out.toString());
-        assertThat(json.get("request").get("regions").get(0).asText()).isEqualTo("us-east-1");
+        assertThat(json.get("request").get("regions").get(0).asText()).isEqualTo("us-west-2");
+        assertThat(json.get("verdict").asText()).isEqualTo("REGION_MISMATCH");
+        assertThat(json.get("evidenceGaps").get(0).get("region").asText()).as("us-west-2 was never read").isEqualTo("us-west-2");
     }
 
     @Test
