@@ -137,7 +137,7 @@ public final class SnapshotReader {
         List<Quota> quotas = merge(region, applied, defaults);
         List<IncreaseRequest> requests = sections.read(EvidenceSection.REQUESTED_CHANGES,
                 n -> increaseRequest(region, n, quotas)).stream()
-                .filter(r -> r != null)
+                .flatMap(Optional::stream)
                 .toList();
         List<MetricSeries> metrics = sections.read(EvidenceSection.METRICS, SnapshotReader::metric);
         List<FailedCall> calls = sections.read(EvidenceSection.FAILED_CALLS, n -> failedCall(region, n));
@@ -202,9 +202,9 @@ public final class SnapshotReader {
      * Names drift and codes stay: a request keeps the name it was filed under, so it is classified by
      * the catalogue's current name for its code when the catalogue has it.
      */
-    private IncreaseRequest increaseRequest(String listedIn, WireNode n, List<Quota> catalogue) {
+    private Optional<IncreaseRequest> increaseRequest(String listedIn, WireNode n, List<Quota> catalogue) {
         if (n.field("ServiceCode").text().map(s -> !BEDROCK.equalsIgnoreCase(s)).orElse(false)) {
-            return null;
+            return Optional.empty(); // another service's request, listed when the history was not filtered
         }
         String code = n.field("QuotaCode").requiredText();
         Optional<QuotaArn> arn = n.field("QuotaArn").text().flatMap(QuotaArn::parse);
@@ -215,11 +215,11 @@ public final class SnapshotReader {
                 .map(Quota::kind)
                 .filter(k -> k != QuotaKind.UNRECOGNISED)
                 .orElseGet(() -> QuotaClassifier.classify(code, name));
-        return new IncreaseRequest(n.field("Id").requiredText(), n.field("CaseId").text(), code, name,
+        return Optional.of(new IncreaseRequest(n.field("Id").requiredText(), n.field("CaseId").text(), code, name,
                 kind, n.field("DesiredValue").requiredNumber(),
                 RequestStatus.fromWire(rawStatus), rawStatus, n.field("Created").instant(),
                 n.field("LastUpdated").instant(), arn.map(QuotaArn::region).orElse(listedIn),
-                requester.accountId().or(() -> arn.flatMap(QuotaArn::account)), requester.callerArn());
+                requester.accountId().or(() -> arn.flatMap(QuotaArn::account)), requester.callerArn()));
     }
 
     private static MetricSeries metric(WireNode n) {
