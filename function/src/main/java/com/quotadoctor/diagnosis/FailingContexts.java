@@ -107,9 +107,7 @@ final class FailingContexts {
     private Workload workload(Optional<String> account, String region, ModelId model, List<FailedCall> calls,
                               boolean confirmed) {
         Optional<RegionEvidence> here = evidence.region(region);
-        List<Quota> governing = here.map(r -> governingQuotas(r, model)).orElse(List.of()).stream()
-                .map(q -> q.forAccount(account))
-                .toList();
+        List<Quota> governing = here.map(r -> governingQuotas(r, account, model)).orElse(List.of());
         Demand demand = here.map(r -> Demand.of(model, r.metrics(), evidence.capturedAt(), settings.recentWindow()))
                 .orElse(Demand.UNKNOWN);
         Optional<QuotaMetric> bound = boundMetric(calls);
@@ -118,12 +116,12 @@ final class FailingContexts {
         return new Workload(account, region, model, calls, confirmed, governing, demand, bound, probes);
     }
 
-    private static List<Quota> governingQuotas(RegionEvidence region, ModelId model) {
+    private static List<Quota> governingQuotas(RegionEvidence region, Optional<String> account, ModelId model) {
         Optional<ModelName> name = model.name();
         if (name.isEmpty()) {
             return List.of();
         }
-        return region.quotas().stream()
+        return region.quotasFor(account).stream()
                 .filter(q -> q.kind().isRuntimeLimit() && q.kind().governs(model.family(), name.get()))
                 .toList();
     }

@@ -27,9 +27,9 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
                 .title(gaps.size() + " piece" + (gaps.size() == 1 ? "" : "s") + " of evidence could not be read ("
                         + String.join(", ", regions) + ")")
                 .explain("The diagnosis is made without: " + String.join("; ", gaps.stream()
-                        .map(g -> g.region() + " " + g.source() + " (" + g.code() + ")").toList())
+                        .map(g -> g.where() + " (" + g.code() + ")").toList())
                         + ". A request or failing call in what could not be read would change the verdict.")
-                .proof(new Proof().put("gaps", gaps.stream().map(g -> g.region() + " " + g.source() + ": " + g.code()
+                .proof(new Proof().put("gaps", gaps.stream().map(g -> g.where() + ": " + g.code()
                         + " — " + g.message()).toList()))
                 .about(regions.size() == 1 ? regions.stream().findFirst() : Optional.empty(), s.evidence().callerAccount(),
                         Optional.empty(), Optional.empty());
@@ -43,7 +43,10 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
         Set<String> steps = new LinkedHashSet<>();
         for (EvidenceGap g : gaps) {
             String code = g.code();
-            if (code.contains("AccessDenied") || code.contains("Unauthorized")) {
+            if (g.source().equals("AssumeRole")) {
+                steps.add("Let the collecting role assume " + g.account().map(a -> "the read-only role in account " + a)
+                        .orElse("the configured read-only role") + " (its trust policy must name the collecting role).");
+            } else if (code.contains("AccessDenied") || code.contains("Unauthorized")) {
                 steps.add("Grant the read-only permission that " + g.source() + " needs (servicequotas:List*, "
                         + "cloudwatch:GetMetricData, cloudtrail:LookupEvents) to the role that collects evidence.");
             } else if (code.contains("Throttl") || code.contains("TooManyRequests")) {
@@ -59,7 +62,7 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
                 steps.add("Add the missing sections to the snapshot from the aws CLI (events/snapshots/README.md "
                         + "lists the command for each).");
             } else {
-                steps.add("Retry the capture; " + g.source() + " in " + g.region() + " failed with " + code + ".");
+                steps.add("Capture again; " + g.where() + " failed with " + code + " after the SDK's retries.");
             }
         }
         return steps;

@@ -64,7 +64,7 @@ final class NotAdjustableRule implements DiagnosisRule {
         }
         List<InferenceFamily> preference = List.of(InferenceFamily.CROSS_REGION, InferenceFamily.GLOBAL, InferenceFamily.ON_DEMAND);
         return s.evidence().region(w.region()).stream()
-                .flatMap(r -> r.quotas().stream())
+                .flatMap(r -> r.quotasFor(w.account()).stream())
                 .filter(q -> q.kind().metric() == binding.kind().metric() && q.isAdjustable()
                         && q.adjustable().isPresent()
                         && q.kind().family() != w.model().family() && q.kind().family().isRuntime()

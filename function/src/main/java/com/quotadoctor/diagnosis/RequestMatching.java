@@ -82,8 +82,7 @@ final class RequestMatching {
     private Optional<Quota> quotaOf(IncreaseRequest r) {
         return evidence.region(r.region())
                 .filter(region -> region.has(EvidenceSection.SERVICE_QUOTAS) || region.has(EvidenceSection.DEFAULT_QUOTAS))
-                .flatMap(region -> region.quota(r.quotaCode()))
-                .map(q -> q.forAccount(r.account()));
+                .flatMap(region -> region.quota(r.quotaCode(), r.account()));
     }
 
     private boolean related(IncreaseRequest r, Workload w) {

@@ -1,7 +1,10 @@
 package com.quotadoctor.domain;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,6 +34,27 @@ public record RegionEvidence(String region, Set<EvidenceSection> collected, List
 
     public Optional<Quota> quota(String code) {
         return quotas.stream().filter(q -> q.code().equalsIgnoreCase(code)).findFirst();
+    }
+
+    /** {@code code} as it applies to calls made by {@code account}; see {@link #quotasFor}. */
+    public Optional<Quota> quota(String code, Optional<String> account) {
+        return quotasFor(account).stream().filter(q -> q.code().equalsIgnoreCase(code)).findFirst();
+    }
+
+    /**
+     * The catalogue as it applies to calls made by {@code account}: that account's own entries when it was
+     * read, else one entry per quota carrying over only what holds for every account (identity, default).
+     */
+    public List<Quota> quotasFor(Optional<String> account) {
+        boolean readHere = account.isPresent() && quotas.stream().anyMatch(q -> q.account().equals(account));
+        Map<String, Quota> byCode = new LinkedHashMap<>();
+        for (Quota q : quotas) {
+            if (readHere && q.account().isPresent() && !q.account().equals(account)) {
+                continue;
+            }
+            byCode.putIfAbsent(q.code().toUpperCase(Locale.ROOT), q.forAccount(account));
+        }
+        return List.copyOf(byCode.values());
     }
 
     /** Errors met here plus expected sections that were not collected. */

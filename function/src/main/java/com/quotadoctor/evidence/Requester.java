@@ -1,6 +1,7 @@
 package com.quotadoctor.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.quotadoctor.json.JsonTree;
 
 import java.util.Optional;
 

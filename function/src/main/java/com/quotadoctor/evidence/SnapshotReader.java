@@ -2,24 +2,19 @@ package com.quotadoctor.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+
 import com.quotadoctor.domain.AwsRegion;
 import com.quotadoctor.domain.CallerIdentity;
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.ErrorSignal;
-import com.quotadoctor.domain.Evidence;
 import com.quotadoctor.domain.EvidenceGap;
 import com.quotadoctor.domain.EvidenceSection;
 import com.quotadoctor.domain.FailedCall;
-import com.quotadoctor.domain.IncreaseRequest;
 import com.quotadoctor.domain.MetricSeries;
 import com.quotadoctor.domain.ModelId;
 import com.quotadoctor.domain.Probe;
-import com.quotadoctor.domain.Quota;
 import com.quotadoctor.domain.QuotaArn;
-import com.quotadoctor.domain.QuotaClassifier;
-import com.quotadoctor.domain.QuotaKind;
-import com.quotadoctor.domain.RegionEvidence;
-import com.quotadoctor.domain.RequestStatus;
+import com.quotadoctor.json.JsonTree;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,7 +40,6 @@ public final class SnapshotReader {
     public static final int SCHEMA_VERSION = 1;
     /** The gap code of a section set aside because a value in it is malformed. */
     public static final String MALFORMED = "MalformedSection";
-    private static final String BEDROCK = "bedrock";
 
     public Snapshot read(Path file) {
         try {
@@ -58,6 +52,11 @@ public final class SnapshotReader {
     }
 
     public Snapshot read(String text) {
+        return capture(text).snapshot();
+    }
+
+    /** The snapshot as collected, before interpretation: what {@link SnapshotWriter} writes back unchanged. */
+    public Capture capture(String text) {
         JsonNode root;
         try {
             root = JsonTree.parse(text);
@@ -77,24 +76,19 @@ public final class SnapshotReader {
                     + SCHEMA_VERSION + ")");
         }
         Instant capturedAt = top.field("capturedAt").requiredInstant();
-        List<EvidenceGap> gaps = new ArrayList<>();
+        List<EvidenceGap> gaps = new ArrayList<>(top.field("errors").list(n -> gap(n.field("Region").text()
+                .orElse("global"), n)));
         Optional<CallerIdentity> caller = Optional.empty();
         try {
             caller = caller(top.field("caller"));
-            if (caller.isEmpty()) {
-                gaps.add(new EvidenceGap("global", "caller", EvidenceGap.NOT_COLLECTED,
-                        "the caller identity (sts GetCallerIdentity) was not collected"));
-            }
         } catch (SnapshotException e) {
-            gaps.add(new EvidenceGap("global", "caller", MALFORMED, e.getMessage()));
+            gaps.add(new EvidenceGap("global", Capture.CALLER_SOURCE, MALFORMED, e.getMessage()));
         }
-        Map<String, RegionEvidence> regions = new LinkedHashMap<>();
+        Map<String, RegionCapture> regions = new LinkedHashMap<>();
         WireNode regionsNode = top.field("regions");
-        if (!regionsNode.present()) {
-            gaps.add(new EvidenceGap("global", "regions", EvidenceGap.NOT_COLLECTED, "no region was collected"));
-        } else if (!regionsNode.node().isObject()) {
+        if (regionsNode.present() && !regionsNode.node().isObject()) {
             throw regionsNode.problem("expected an object keyed by region name");
-        } else {
+        } else if (regionsNode.present()) {
             Iterator<String> names = regionsNode.node().fieldNames();
             while (names.hasNext()) {
                 String name = names.next();
@@ -105,8 +99,12 @@ public final class SnapshotReader {
                 regions.put(name, region(name, regionNode));
             }
         }
-        Evidence evidence = new Evidence(capturedAt, caller, regions, gaps);
-        return new Snapshot(evidence, request(top.field("request")));
+        return new Capture(capturedAt, caller, regions, gaps, request(top.field("request")));
+    }
+
+    private static EvidenceGap gap(String region, WireNode n) {
+        return new EvidenceGap(region, n.field("Operation").requiredText(), n.field("Code").text().orElse("Error"),
+                n.field("Message").text().orElse(""), n.field("Account").text());
     }
 
     private static Optional<CallerIdentity> caller(WireNode node) {
@@ -121,28 +119,23 @@ public final class SnapshotReader {
      * One region's evidence. A section with a malformed value is set aside as a gap naming the exact
      * place, and the rest of the region is kept: one bad value must not cost the whole diagnosis.
      */
-    private RegionEvidence region(String region, WireNode node) {
+    private RegionCapture region(String region, WireNode node) {
         Set<EvidenceSection> collected = EnumSet.noneOf(EvidenceSection.class);
         for (EvidenceSection section : EvidenceSection.values()) {
             if (node.field(section.snapshotField()).present()) {
                 collected.add(section);
             }
         }
-        List<EvidenceGap> errors = new ArrayList<>(node.field("errors").list(n -> new EvidenceGap(region,
-                n.field("Operation").requiredText(), n.field("Code").text().orElse("Error"),
-                n.field("Message").text().orElse(""))));
+        List<EvidenceGap> errors = new ArrayList<>(node.field("errors").list(n -> gap(region, n)));
         Sections sections = new Sections(region, node, collected, errors);
-        List<RawQuota> applied = sections.read(EvidenceSection.SERVICE_QUOTAS, SnapshotReader::rawQuota);
-        List<RawQuota> defaults = sections.read(EvidenceSection.DEFAULT_QUOTAS, SnapshotReader::rawQuota);
-        List<Quota> quotas = merge(region, applied, defaults);
-        List<IncreaseRequest> requests = sections.read(EvidenceSection.REQUESTED_CHANGES,
-                n -> increaseRequest(region, n, quotas)).stream()
-                .flatMap(Optional::stream)
-                .toList();
-        List<MetricSeries> metrics = sections.read(EvidenceSection.METRICS, SnapshotReader::metric);
-        List<FailedCall> calls = sections.read(EvidenceSection.FAILED_CALLS, n -> failedCall(region, n));
-        List<Probe> probes = sections.read(EvidenceSection.PROBES, n -> probe(region, n));
-        return new RegionEvidence(region, collected, quotas, requests, metrics, calls, probes, errors);
+        return new RegionCapture(region, collected,
+                sections.read(EvidenceSection.SERVICE_QUOTAS, SnapshotReader::listedQuota),
+                sections.read(EvidenceSection.DEFAULT_QUOTAS, SnapshotReader::listedQuota),
+                sections.read(EvidenceSection.REQUESTED_CHANGES, SnapshotReader::listedRequest),
+                sections.read(EvidenceSection.METRICS, SnapshotReader::metric),
+                sections.read(EvidenceSection.FAILED_CALLS, n -> failedCall(region, n)),
+                sections.read(EvidenceSection.PROBES, n -> probe(region, n)),
+                errors);
     }
 
     /** Reads a region's sections, turning a malformed one into a gap instead of a failure. */
@@ -159,67 +152,18 @@ public final class SnapshotReader {
         }
     }
 
-    /** One {@code ServiceQuota} object, before the applied and default lists are merged. */
-    private record RawQuota(String code, Optional<String> name, Optional<String> serviceCode, Optional<QuotaArn> arn,
-                            Optional<Double> value, Optional<Boolean> adjustable) {
+    private static ListedQuota listedQuota(WireNode n) {
+        return new ListedQuota(n.field("QuotaCode").requiredText(), n.field("QuotaName").text(),
+                n.field("ServiceCode").text(), n.field("QuotaArn").text().flatMap(QuotaArn::parse),
+                n.field("Value").number(), n.field("Adjustable").bool());
     }
 
-    private static RawQuota rawQuota(WireNode n) {
-        Optional<String> arnText = n.field("QuotaArn").text();
-        Optional<QuotaArn> arn = arnText.flatMap(QuotaArn::parse);
-        return new RawQuota(n.field("QuotaCode").requiredText(), n.field("QuotaName").text(), n.field("ServiceCode").text(),
-                arn, n.field("Value").number(), n.field("Adjustable").bool());
-    }
-
-    /** Applied values merged with the defaults: ListServiceQuotas leaves out quotas that only have a default. */
-    private static List<Quota> merge(String region, List<RawQuota> applied, List<RawQuota> defaults) {
-        Map<String, RawQuota> appliedByCode = new LinkedHashMap<>();
-        applied.stream().filter(SnapshotReader::isBedrock).forEach(q -> appliedByCode.put(q.code(), q));
-        Map<String, RawQuota> defaultByCode = new LinkedHashMap<>();
-        defaults.stream().filter(SnapshotReader::isBedrock).forEach(q -> defaultByCode.put(q.code(), q));
-        Set<String> codes = new java.util.LinkedHashSet<>(defaultByCode.keySet());
-        codes.addAll(appliedByCode.keySet());
-        List<Quota> merged = new ArrayList<>();
-        for (String code : codes) {
-            Optional<RawQuota> a = Optional.ofNullable(appliedByCode.get(code));
-            Optional<RawQuota> d = Optional.ofNullable(defaultByCode.get(code));
-            String name = a.flatMap(RawQuota::name).or(() -> d.flatMap(RawQuota::name))
-                    .or(() -> QuotaClassifier.knownName(code)).orElse(code);
-            merged.add(new Quota(code, name, QuotaClassifier.classify(code, name),
-                    a.flatMap(RawQuota::arn).map(QuotaArn::region).orElse(region),
-                    a.flatMap(RawQuota::arn).flatMap(QuotaArn::account),
-                    a.flatMap(RawQuota::value), d.flatMap(RawQuota::value),
-                    a.flatMap(RawQuota::adjustable).or(() -> d.flatMap(RawQuota::adjustable))));
-        }
-        return merged;
-    }
-
-    private static boolean isBedrock(RawQuota q) {
-        return q.serviceCode().map(BEDROCK::equalsIgnoreCase).orElse(true);
-    }
-
-    /**
-     * Names drift and codes stay: a request keeps the name it was filed under, so it is classified by
-     * the catalogue's current name for its code when the catalogue has it.
-     */
-    private Optional<IncreaseRequest> increaseRequest(String listedIn, WireNode n, List<Quota> catalogue) {
-        if (n.field("ServiceCode").text().map(s -> !BEDROCK.equalsIgnoreCase(s)).orElse(false)) {
-            return Optional.empty(); // another service's request, listed when the history was not filtered
-        }
-        String code = n.field("QuotaCode").requiredText();
-        Optional<QuotaArn> arn = n.field("QuotaArn").text().flatMap(QuotaArn::parse);
-        String name = n.field("QuotaName").text().or(() -> QuotaClassifier.knownName(code)).orElse(code);
-        String rawStatus = n.field("Status").text().orElse("UNKNOWN");
+    private static ListedRequest listedRequest(WireNode n) {
         Requester requester = Requester.parse(n.field("Requester"));
-        QuotaKind kind = catalogue.stream().filter(q -> q.code().equalsIgnoreCase(code)).findFirst()
-                .map(Quota::kind)
-                .filter(k -> k != QuotaKind.UNRECOGNISED)
-                .orElseGet(() -> QuotaClassifier.classify(code, name));
-        return Optional.of(new IncreaseRequest(n.field("Id").requiredText(), n.field("CaseId").text(), code, name,
-                kind, n.field("DesiredValue").requiredNumber(),
-                RequestStatus.fromWire(rawStatus), rawStatus, n.field("Created").instant(),
-                n.field("LastUpdated").instant(), arn.map(QuotaArn::region).orElse(listedIn),
-                requester.accountId().or(() -> arn.flatMap(QuotaArn::account)), requester.callerArn()));
+        return new ListedRequest(n.field("Id").requiredText(), n.field("CaseId").text(), n.field("ServiceCode").text(),
+                n.field("QuotaCode").requiredText(), n.field("QuotaName").text(), n.field("DesiredValue").requiredNumber(),
+                n.field("Status").text().orElse("UNKNOWN"), n.field("Created").instant(), n.field("LastUpdated").instant(),
+                n.field("QuotaArn").text().flatMap(QuotaArn::parse), requester.accountId(), requester.callerArn());
     }
 
     private static MetricSeries metric(WireNode n) {

@@ -1,7 +1,5 @@
 package com.quotadoctor.notification;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,11 +10,8 @@ import com.quotadoctor.diagnosis.RemediationStep;
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.EvidenceGap;
 import com.quotadoctor.domain.ModelId;
+import com.quotadoctor.json.JsonTree;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +27,6 @@ import java.util.Optional;
 public final class DiagnosisJson {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final JsonFactory FACTORY = new JsonFactory();
 
     private DiagnosisJson() {
     }
@@ -58,41 +52,7 @@ public final class DiagnosisJson {
     }
 
     public static String write(ObjectNode tree) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
-            write(generator, tree);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to a string cannot fail", e);
-        }
-        return out.toString();
-    }
-
-    private static void write(JsonGenerator g, JsonNode node) throws IOException {
-        if (node.isObject()) {
-            g.writeStartObject();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                g.writeFieldName(field.getKey());
-                write(g, field.getValue());
-            }
-            g.writeEndObject();
-        } else if (node.isArray()) {
-            g.writeStartArray();
-            for (JsonNode element : node) {
-                write(g, element);
-            }
-            g.writeEndArray();
-        } else if (node.isNull()) {
-            g.writeNull();
-        } else if (node.isBoolean()) {
-            g.writeBoolean(node.booleanValue());
-        } else if (node.isIntegralNumber()) {
-            g.writeNumber(node.bigIntegerValue());
-        } else if (node.isNumber()) {
-            g.writeNumber(node.decimalValue());
-        } else {
-            g.writeString(node.asText());
-        }
+        return JsonTree.write(tree);
     }
 
     /** Evidence values are strings, numbers, booleans and lists of them. */
@@ -159,6 +119,7 @@ public final class DiagnosisJson {
         node.put("source", g.source());
         node.put("code", g.code());
         node.put("message", g.message());
+        putOptional(node, "account", g.account());
         return node;
     }
 

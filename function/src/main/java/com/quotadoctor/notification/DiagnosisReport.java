@@ -39,7 +39,7 @@ public final class DiagnosisReport {
         }
         if (!d.evidenceGaps().isEmpty()) {
             heading(out, 2, "Evidence gaps");
-            d.evidenceGaps().forEach(g -> bullet(out, g.region() + " " + g.source() + " (" + g.code() + "): " + g.message()));
+            d.evidenceGaps().forEach(g -> bullet(out, g.where() + " (" + g.code() + "): " + g.message()));
             out.append('\n');
         }
         return out.toString();

@@ -1,6 +1,7 @@
-package com.quotadoctor.evidence;
+package com.quotadoctor.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,22 +10,28 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Reads JSON into a tree with the streaming parser alone. An {@code ObjectMapper} would do the
  * same, but its first use loads about a thousand classes (serializers, date formats, locale
  * providers): a third of the CLI's cold run, measured with {@code bench/cli-cold-start.sh}.
+ * Writing goes through the streaming generator for the same reason.
  */
-final class JsonTree {
+public final class JsonTree {
 
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
+    /** The node factory every tree here is built with. */
+    public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(false);
 
     private JsonTree() {
     }
 
     /** @throws com.fasterxml.jackson.core.JsonProcessingException with the line and column of a syntax error */
-    static JsonNode parse(String text) throws IOException {
+    public static JsonNode parse(String text) throws IOException {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -64,5 +71,44 @@ final class JsonTree {
             case VALUE_NULL -> NODES.nullNode();
             default -> throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected token " + token);
         };
+    }
+
+    /** Pretty-printed, in the tree's field order. */
+    public static String write(JsonNode tree) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
+            write(generator, tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    private static void write(JsonGenerator g, JsonNode node) throws IOException {
+        if (node.isObject()) {
+            g.writeStartObject();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                g.writeFieldName(field.getKey());
+                write(g, field.getValue());
+            }
+            g.writeEndObject();
+        } else if (node.isArray()) {
+            g.writeStartArray();
+            for (JsonNode element : node) {
+                write(g, element);
+            }
+            g.writeEndArray();
+        } else if (node.isNull()) {
+            g.writeNull();
+        } else if (node.isBoolean()) {
+            g.writeBoolean(node.booleanValue());
+        } else if (node.isIntegralNumber()) {
+            g.writeNumber(node.bigIntegerValue());
+        } else if (node.isNumber()) {
+            g.writeNumber(node.decimalValue());
+        } else {
+            g.writeString(node.asText());
+        }
     }
 }
