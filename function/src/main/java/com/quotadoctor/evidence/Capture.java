@@ -46,9 +46,6 @@ public record Capture(Instant capturedAt, Optional<CallerIdentity> caller, Map<S
             all.add(new EvidenceGap("global", CALLER_SOURCE, EvidenceGap.NOT_COLLECTED,
                     "the caller identity (sts GetCallerIdentity) was not collected"));
         }
-        if (regions.isEmpty()) {
-            all.add(new EvidenceGap("global", "regions", EvidenceGap.NOT_COLLECTED, "no region was collected"));
-        }
         Map<String, RegionEvidence> interpreted = new LinkedHashMap<>();
         regions.forEach((name, region) -> interpreted.put(name, region.evidence()));
         return new Evidence(capturedAt, caller, interpreted, all);

@@ -86,9 +86,11 @@ public final class SnapshotReader {
         }
         Map<String, RegionCapture> regions = new LinkedHashMap<>();
         WireNode regionsNode = top.field("regions");
-        if (regionsNode.present() && !regionsNode.node().isObject()) {
+        if (!regionsNode.present()) {
+            gaps.add(new EvidenceGap("global", "regions", EvidenceGap.NOT_COLLECTED, "no region was collected"));
+        } else if (!regionsNode.node().isObject()) {
             throw regionsNode.problem("expected an object keyed by region name");
-        } else if (regionsNode.present()) {
+        } else {
             Iterator<String> names = regionsNode.node().fieldNames();
             while (names.hasNext()) {
                 String name = names.next();
