@@ -75,8 +75,20 @@ public final class JsonTree {
 
     /** Pretty-printed, in the tree's field order. */
     public static String write(JsonNode tree) {
+        return write(tree, true);
+    }
+
+    /** On one line. */
+    public static String compact(JsonNode tree) {
+        return write(tree, false);
+    }
+
+    private static String write(JsonNode tree, boolean pretty) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(out).useDefaultPrettyPrinter()) {
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            if (pretty) {
+                generator.useDefaultPrettyPrinter();
+            }
             write(generator, tree);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to a string cannot fail", e);
