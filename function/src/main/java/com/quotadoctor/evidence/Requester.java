@@ -9,9 +9,21 @@ import java.util.Optional;
  * The {@code Requester} of an increase request: on the wire a JSON-encoded string,
  * {@code "{\"accountId\":\"123456789012\",\"callerArn\":\"arn:aws:iam::123456789012:root\"}"}.
  */
-record Requester(Optional<String> accountId, Optional<String> callerArn) {
+public record Requester(Optional<String> accountId, Optional<String> callerArn) {
 
     private static final Requester UNKNOWN = new Requester(Optional.empty(), Optional.empty());
+
+    /** The wire value as the SDK hands it over: the JSON-encoded string, or null. */
+    public static Requester fromWire(String text) {
+        if (text == null || text.isBlank()) {
+            return UNKNOWN;
+        }
+        try {
+            return parse(new WireNode(JsonTree.parse(text), "Requester"));
+        } catch (java.io.IOException | SnapshotException e) {
+            return UNKNOWN; // the requester only refines the account; the quota ARN still names it
+        }
+    }
 
     static Requester parse(WireNode field) {
         if (!field.present()) {

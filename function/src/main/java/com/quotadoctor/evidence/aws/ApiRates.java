@@ -1,0 +1,27 @@
+package com.quotadoctor.evidence.aws;
+
+import java.util.Map;
+
+/**
+ * The request rates AWS publishes per account and region, which collection stays under. Service Quotas:
+ * https://docs.aws.amazon.com/servicequotas/latest/userguide/reference_limits.html; CloudTrail
+ * LookupEvents: 2 per second; CloudWatch GetMetricData 50 and ListMetrics 25 per second.
+ */
+final class ApiRates {
+
+    private static final Map<String, Double> PER_SECOND = Map.of(
+            "ListServiceQuotas", 10.0,
+            "ListAWSDefaultServiceQuotas", 10.0,
+            "ListRequestedServiceQuotaChangeHistory", 5.0,
+            "LookupEvents", 2.0,
+            "GetMetricData", 50.0,
+            "ListMetrics", 25.0);
+
+    private ApiRates() {
+    }
+
+    /** Calls per second for {@code operation}; 0 when AWS publishes no per-operation rate worth pacing. */
+    static double perSecond(String operation) {
+        return PER_SECOND.getOrDefault(operation, 0.0);
+    }
+}

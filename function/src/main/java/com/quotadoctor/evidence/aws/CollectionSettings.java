@@ -1,0 +1,82 @@
+package com.quotadoctor.evidence.aws;
+
+import com.quotadoctor.domain.AwsRegion;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * How live evidence is collected: where, as whom, and how patiently.
+ *
+ * @param homeRegion        where the caller identity is read and roles are assumed
+ * @param scanRegions       read in every diagnosis, besides the workload's own: approvals and failing
+ *                          calls usually sit where nobody looked
+ * @param roleArns          a read-only role per extra account, assumed once per collection
+ * @param probe             make one minimal model call per workload region and model (off by default: it costs tokens)
+ * @param failedCallWindow  how far back CloudTrail is searched for failed Bedrock calls
+ * @param metricWindow      how far back per-minute metrics are read (covers the daily quota)
+ * @param maxEventPages     CloudTrail pages read per region and account (50 events each, newest first)
+ * @param maxAttempts       SDK attempts per call, with adaptive retry
+ * @param attemptTimeout    one HTTP attempt
+ * @param callTimeout       one API call, its retries included
+ */
+public record CollectionSettings(String homeRegion, List<String> scanRegions, List<String> roleArns, boolean probe,
+                                 Duration failedCallWindow, Duration metricWindow, int maxEventPages, int maxAttempts,
+                                 Duration attemptTimeout, Duration callTimeout) {
+
+    /** Commercial regions where Bedrock serves models and that need no opt-in; more are configurable. */
+    public static final List<String> BEDROCK_REGIONS = List.of(
+            "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1",
+            "eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-north-1",
+            "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-southeast-1", "ap-southeast-2");
+
+    private static final Pattern ROLE_ARN = Pattern.compile("^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$");
+
+    public CollectionSettings {
+        AwsRegion.require(homeRegion);
+        scanRegions = scanRegions.stream().map(AwsRegion::require).distinct().toList();
+        roleArns = List.copyOf(roleArns);
+        for (String arn : roleArns) {
+            if (!ROLE_ARN.matcher(arn).matches()) {
+                throw new IllegalArgumentException("expected an IAM role ARN (arn:aws:iam::<account>:role/<name>), got '"
+                        + arn + "'");
+            }
+        }
+        if (maxEventPages < 1 || maxAttempts < 1) {
+            throw new IllegalArgumentException("maxEventPages and maxAttempts must be 1 or more");
+        }
+    }
+
+    public static CollectionSettings defaults(String homeRegion) {
+        return new CollectionSettings(homeRegion, BEDROCK_REGIONS, List.of(), false, Duration.ofHours(3),
+                Duration.ofHours(24), 10, 5, Duration.ofSeconds(10), Duration.ofSeconds(60));
+    }
+
+    public CollectionSettings withScanRegions(List<String> regions) {
+        return new CollectionSettings(homeRegion, regions, roleArns, probe, failedCallWindow, metricWindow,
+                maxEventPages, maxAttempts, attemptTimeout, callTimeout);
+    }
+
+    public CollectionSettings withRoles(List<String> roles) {
+        return new CollectionSettings(homeRegion, scanRegions, roles, probe, failedCallWindow, metricWindow,
+                maxEventPages, maxAttempts, attemptTimeout, callTimeout);
+    }
+
+    public CollectionSettings withProbe(boolean enabled) {
+        return new CollectionSettings(homeRegion, scanRegions, roleArns, enabled, failedCallWindow, metricWindow,
+                maxEventPages, maxAttempts, attemptTimeout, callTimeout);
+    }
+
+    public CollectionSettings withTimeouts(int attempts, Duration attempt, Duration call) {
+        return new CollectionSettings(homeRegion, scanRegions, roleArns, probe, failedCallWindow, metricWindow,
+                maxEventPages, attempts, attempt, call);
+    }
+
+    /** The account a role belongs to. */
+    static Optional<String> accountOf(String roleArn) {
+        String[] parts = roleArn.split(":");
+        return parts.length > 4 ? Optional.of(parts[4]) : Optional.empty();
+    }
+}

@@ -1,0 +1,207 @@
+package com.quotadoctor.evidence.aws;
+
+import com.quotadoctor.domain.CallerIdentity;
+import com.quotadoctor.domain.DiagnosisRequest;
+import com.quotadoctor.domain.EvidenceGap;
+import com.quotadoctor.domain.EvidenceSection;
+import com.quotadoctor.domain.FailedCall;
+import com.quotadoctor.domain.MetricSeries;
+import com.quotadoctor.domain.ModelId;
+import com.quotadoctor.domain.Probe;
+import com.quotadoctor.evidence.Capture;
+import com.quotadoctor.evidence.ListedQuota;
+import com.quotadoctor.evidence.ListedRequest;
+import com.quotadoctor.evidence.RegionCapture;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Collects the evidence for one diagnosis from AWS: every account (the collecting one, then each
+ * configured role) in every region (the workload's, then the scanned ones), all in parallel. Each
+ * operation's failure becomes a gap for that account and region alone; everything else is kept.
+ */
+public final class LiveCollector {
+
+    private final CollectionSettings settings;
+    private final AwsCredentialsProvider credentials;
+    private final Clock clock;
+    private final ServiceQuotasPort serviceQuotas;
+    private final MetricsPort metrics;
+    private final CloudTrailPort cloudTrail;
+    private final IdentityPort identity;
+    private final ProbePort probes;
+
+    public LiveCollector(AwsClients clients, AwsCredentialsProvider credentials, CollectionSettings settings,
+                         Clock clock) {
+        this.settings = settings;
+        this.credentials = credentials;
+        this.clock = clock;
+        this.serviceQuotas = new ServiceQuotasPort(clients);
+        this.metrics = new MetricsPort(clients, settings);
+        this.cloudTrail = new CloudTrailPort(clients, settings);
+        this.identity = new IdentityPort(clients, settings.homeRegion());
+        this.probes = new ProbePort(clients);
+    }
+
+    public Capture collect(DiagnosisRequest request) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        List<String> regions = regions(request);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(128, 4 * regions.size() * (1 + settings.roleArns().size())),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "collect");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            Access home = Access.home(credentials);
+            CompletableFuture<Read<CallerIdentity>> caller = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new Read<>(Optional.of(identity.caller(home)), Optional.empty());
+                } catch (RuntimeException e) {
+                    return new Read<>(Optional.empty(), Optional.of(AwsFailure.gap("global", "GetCallerIdentity", home, e)));
+                }
+            }, pool);
+            List<CompletableFuture<Read<Access>>> accesses = new ArrayList<>();
+            accesses.add(CompletableFuture.completedFuture(new Read<>(Optional.of(home), Optional.empty())));
+            for (String role : settings.roleArns()) {
+                accesses.add(CompletableFuture.supplyAsync(() -> assume(home, role), pool));
+            }
+            Map<String, List<CompletableFuture<RegionCapture>>> reads = new LinkedHashMap<>();
+            for (CompletableFuture<Read<Access>> access : accesses) {
+                for (String region : regions) {
+                    reads.computeIfAbsent(region, r -> new ArrayList<>()).add(access.thenCompose(a -> a.value()
+                            .map(x -> region(x, region, request, now, pool))
+                            .orElse(CompletableFuture.completedFuture(RegionCapture.empty(region)))));
+                }
+            }
+            Map<String, RegionCapture> captured = new LinkedHashMap<>();
+            reads.forEach((region, perAccount) -> captured.put(region, perAccount.stream()
+                    .map(CompletableFuture::join)
+                    .reduce(RegionCapture::plus)
+                    .orElse(RegionCapture.empty(region))));
+            List<EvidenceGap> gaps = new ArrayList<>();
+            caller.join().gap().ifPresent(gaps::add);
+            accesses.forEach(a -> a.join().gap().ifPresent(gaps::add));
+            return new Capture(now, caller.join().value(), captured, gaps, request);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The workload's regions first (they decide), then every scanned region (where approvals hide). */
+    private List<String> regions(DiagnosisRequest request) {
+        Set<String> regions = new LinkedHashSet<>(request.regions());
+        regions.addAll(settings.scanRegions());
+        return List.copyOf(regions);
+    }
+
+    private Read<Access> assume(Access home, String role) {
+        try {
+            return new Read<>(Optional.of(identity.assume(home, role)), Optional.empty());
+        } catch (RuntimeException e) {
+            EvidenceGap gap = AwsFailure.gap("global", "AssumeRole", new Access(CollectionSettings.accountOf(role),
+                    home.credentials()), e);
+            return new Read<>(Optional.empty(), Optional.of(new EvidenceGap(gap.region(), gap.source(), gap.code(),
+                    "cannot assume " + role + ": " + gap.message() + "; no region of this account was read",
+                    gap.account())));
+        }
+    }
+
+    /** A single value read from AWS, or the gap where it should be. */
+    private record Read<T>(Optional<T> value, Optional<EvidenceGap> gap) {
+    }
+
+    /** One account's read of one region: every operation in parallel, metrics once the failing models are known. */
+    private CompletableFuture<RegionCapture> region(Access access, String region, DiagnosisRequest request,
+                                                     Instant now, ExecutorService pool) {
+        var applied = async(() -> serviceQuotas.applied(access, region), region, "ListServiceQuotas", access, pool);
+        var defaults = async(() -> serviceQuotas.defaults(access, region), region, "ListAWSDefaultServiceQuotas",
+                access, pool);
+        var requests = async(() -> serviceQuotas.requests(access, region), region,
+                "ListRequestedServiceQuotaChangeHistory", access, pool);
+        var failed = async(() -> cloudTrail.failedCalls(access, region, now), region, "LookupEvents", access, pool);
+        var series = failed.thenApplyAsync(calls -> metricsFor(access, region, request, calls.items(), now), pool);
+        var probed = CompletableFuture.supplyAsync(() -> probe(access, region, request), pool);
+        return CompletableFuture.allOf(applied, defaults, requests, failed, series, probed).thenApply(done -> {
+            Set<EvidenceSection> collected = EnumSet.noneOf(EvidenceSection.class);
+            List<EvidenceGap> errors = new ArrayList<>();
+            List<ListedQuota> a = take(applied.join(), EvidenceSection.SERVICE_QUOTAS, collected, errors);
+            List<ListedQuota> d = take(defaults.join(), EvidenceSection.DEFAULT_QUOTAS, collected, errors);
+            List<ListedRequest> r = take(requests.join(), EvidenceSection.REQUESTED_CHANGES, collected, errors);
+            List<FailedCall> f = take(failed.join(), EvidenceSection.FAILED_CALLS, collected, errors);
+            List<MetricSeries> m = take(series.join(), EvidenceSection.METRICS, collected, errors);
+            List<Probe> p = probed.join();
+            if (!p.isEmpty()) {
+                collected.add(EvidenceSection.PROBES);
+            }
+            return new RegionCapture(region, collected, a, d, r, m, f, p, errors);
+        });
+    }
+
+    /** A section counts as collected when anything of it could be read; what could not is a gap beside it. */
+    private static <T> List<T> take(Pages.Listing<T> listing, EvidenceSection section, Set<EvidenceSection> collected,
+                                    List<EvidenceGap> errors) {
+        if (listing.complete() || !listing.items().isEmpty()) {
+            collected.add(section);
+        }
+        listing.gap().ifPresent(errors::add);
+        return listing.items();
+    }
+
+    private Pages.Listing<MetricSeries> metricsFor(Access access, String region, DiagnosisRequest request,
+                                                   List<FailedCall> calls, Instant now) {
+        try {
+            Set<String> models = new LinkedHashSet<>();
+            request.models().forEach(m -> models.add(m.invokedId()));
+            calls.forEach(c -> c.modelId().ifPresent(models::add));
+            Pages.Listing<String> active = models.isEmpty() ? metrics.throttledModels(access, region)
+                    : new Pages.Listing<>(List.of(), Optional.empty());
+            models.addAll(active.items());
+            Optional<EvidenceGap> discoveryGap = active.gap();
+            if (models.isEmpty()) {
+                return new Pages.Listing<>(List.of(), discoveryGap);
+            }
+            Pages.Listing<MetricSeries> read = metrics.series(access, region, models, now);
+            return new Pages.Listing<>(read.items(), read.gap().or(() -> discoveryGap));
+        } catch (RuntimeException e) {
+            return new Pages.Listing<>(List.of(), Optional.of(AwsFailure.gap(region, "GetMetricData", access, e)));
+        }
+    }
+
+    /** Probes only where the workload runs, for the models it names, and only when asked for. */
+    private List<Probe> probe(Access access, String region, DiagnosisRequest request) {
+        if (!settings.probe() || access.account().isPresent() || !request.regions().contains(region)) {
+            return List.of();
+        }
+        return request.models().stream().map(ModelId::invokedId).distinct()
+                .map(model -> probes.probe(access, region, model))
+                .toList();
+    }
+
+    /** A port that throws instead of returning a gap still costs only its own section. */
+    private static <T> CompletableFuture<Pages.Listing<T>> async(Supplier<Pages.Listing<T>> read, String region,
+                                                                 String operation, Access access, ExecutorService pool) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return read.get();
+            } catch (RuntimeException e) {
+                return new Pages.Listing<>(List.of(), Optional.of(AwsFailure.gap(region, operation, access, e)));
+            }
+        }, pool);
+    }
+}

@@ -1,0 +1,118 @@
+package com.quotadoctor.evidence.aws;
+
+import com.quotadoctor.domain.MetricSeries;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.DimensionFilter;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.cloudwatch.model.RecentlyActive;
+import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code AWS/Bedrock} metrics per {@code ModelId}: one {@code GetMetricData} call carries up to 500 series,
+ * so a region's models usually cost one call. Per-minute sums over the whole window give both the
+ * per-minute peaks and the daily totals, so one window serves the TPM and the TPD quotas.
+ */
+final class MetricsPort {
+
+    static final String NAMESPACE = "AWS/Bedrock";
+    static final List<String> METRICS = List.of("Invocations", "InvocationThrottles", "InputTokenCount",
+            "OutputTokenCount", "CacheWriteInputTokens", "EstimatedTPMQuotaUsage");
+    private static final int QUERIES_PER_CALL = 500;
+    private static final int PERIOD_SECONDS = 60;
+    private static final int MAX_PAGES = 20;
+
+    private final AwsClients clients;
+    private final CollectionSettings settings;
+
+    MetricsPort(AwsClients clients, CollectionSettings settings) {
+        this.clients = clients;
+        this.settings = settings;
+    }
+
+    Pages.Listing<MetricSeries> series(Access access, String region, Collection<String> modelIds, Instant now) {
+        List<Query> queries = new ArrayList<>();
+        for (String model : new LinkedHashSet<>(modelIds)) {
+            for (String metric : METRICS) {
+                queries.add(new Query("m" + queries.size(), metric, model));
+            }
+        }
+        Instant end = now.truncatedTo(ChronoUnit.MINUTES);
+        Instant start = end.minus(settings.metricWindow());
+        List<MetricSeries> series = new ArrayList<>();
+        for (int from = 0; from < queries.size(); from += QUERIES_PER_CALL) {
+            List<Query> batch = queries.subList(from, Math.min(queries.size(), from + QUERIES_PER_CALL));
+            Pages.Listing<MetricDataResult> results = read(access, region, batch, start, end);
+            series.addAll(assemble(batch, results.items()));
+            if (!results.complete()) {
+                return new Pages.Listing<>(series, results.gap());
+            }
+        }
+        return new Pages.Listing<>(series, Optional.empty());
+    }
+
+    /** The model ids with throttles lately: what to read when nobody named a model. */
+    Pages.Listing<String> throttledModels(Access access, String region) {
+        var client = clients.cloudWatch(access, region);
+        Pages.Listing<String> listed = Pages.read(region, "ListMetrics", access, MAX_PAGES, token -> {
+            var page = client.listMetrics(b -> b.namespace(NAMESPACE).metricName("InvocationThrottles")
+                    .dimensions(DimensionFilter.builder().name("ModelId").build())
+                    .recentlyActive(RecentlyActive.PT3_H).nextToken(token));
+            return new Pages.Page<>(page.metrics().stream()
+                    .flatMap(m -> m.dimensions().stream())
+                    .filter(d -> d.name().equals("ModelId"))
+                    .map(Dimension::value)
+                    .toList(), page.nextToken());
+        });
+        return new Pages.Listing<>(List.copyOf(new LinkedHashSet<>(listed.items())), listed.gap());
+    }
+
+    private Pages.Listing<MetricDataResult> read(Access access, String region, List<Query> batch, Instant start,
+                                                Instant end) {
+        var client = clients.cloudWatch(access, region);
+        List<MetricDataQuery> queries = batch.stream().map(q -> MetricDataQuery.builder()
+                .id(q.id())
+                .label(q.metric() + " " + q.model())
+                .returnData(true)
+                .metricStat(s -> s.period(PERIOD_SECONDS).stat("Sum").metric(m -> m.namespace(NAMESPACE)
+                        .metricName(q.metric())
+                        .dimensions(Dimension.builder().name("ModelId").value(q.model()).build())))
+                .build()).toList();
+        return Pages.read(region, "GetMetricData", access, MAX_PAGES, token -> {
+            var page = client.getMetricData(b -> b.metricDataQueries(queries).startTime(start).endTime(end)
+                    .scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(token));
+            return new Pages.Page<>(page.metricDataResults(), page.nextToken());
+        });
+    }
+
+    /** A series may come in pieces across pages; empty series are left out, as CloudWatch has no data for them. */
+    private static List<MetricSeries> assemble(List<Query> batch, List<MetricDataResult> results) {
+        Map<String, List<Instant>> times = new LinkedHashMap<>();
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        for (MetricDataResult r : results) {
+            times.computeIfAbsent(r.id(), id -> new ArrayList<>()).addAll(r.timestamps());
+            values.computeIfAbsent(r.id(), id -> new ArrayList<>()).addAll(r.values());
+        }
+        List<MetricSeries> series = new ArrayList<>();
+        for (Query q : batch) {
+            List<Instant> t = times.getOrDefault(q.id(), List.of());
+            if (!t.isEmpty()) {
+                series.add(new MetricSeries(q.metric(), q.model(), "Sum", PERIOD_SECONDS, t, values.get(q.id())));
+            }
+        }
+        return series;
+    }
+
+    private record Query(String id, String metric, String model) {
+    }
+}

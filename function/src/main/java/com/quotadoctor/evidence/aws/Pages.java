@@ -1,0 +1,61 @@
+package com.quotadoctor.evidence.aws;
+
+import com.quotadoctor.domain.EvidenceGap;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads a paged list to its end. What was read before a failure is kept and the failure becomes a gap;
+ * a list longer than {@code maxPages} is cut with a gap saying so; a token that repeats ends the loop.
+ */
+final class Pages {
+
+    /** One page: its items and the token of the next, if any. */
+    record Page<T>(List<T> items, String nextToken) {
+    }
+
+    /** Everything read, and why it stopped early, if it did. */
+    record Listing<T>(List<T> items, Optional<EvidenceGap> gap) {
+
+        boolean complete() {
+            return gap.isEmpty();
+        }
+    }
+
+    private Pages() {
+    }
+
+    static <T> Listing<T> read(String region, String operation, Access access, int maxPages,
+                               Function<String, Page<T>> call) {
+        List<T> items = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String token = null;
+        int calls = 0;
+        try {
+            do {
+                if (calls == maxPages) {
+                    return new Listing<>(items, Optional.of(new EvidenceGap(region, operation, "Truncated",
+                            "read the first " + calls + " pages (" + items.size() + " items); more were left unread",
+                            access.account())));
+                }
+                calls++;
+                Page<T> page = call.apply(token);
+                items.addAll(page.items());
+                token = page.nextToken() == null || page.nextToken().isEmpty() ? null : page.nextToken();
+                if (token != null && !seen.add(token)) {
+                    return new Listing<>(items, Optional.of(new EvidenceGap(region, operation, "PaginationLoop",
+                            "the service returned a NextToken it had returned before; stopped after " + calls
+                                    + " pages", access.account())));
+                }
+            } while (token != null);
+            return new Listing<>(items, Optional.empty());
+        } catch (RuntimeException e) {
+            return new Listing<>(items, Optional.of(AwsFailure.gap(region, operation, access, e)));
+        }
+    }
+}
