@@ -1,0 +1,98 @@
+package com.quotadoctor.evidence.aws;
+
+import com.quotadoctor.diagnosis.Diagnosis;
+import com.quotadoctor.diagnosis.Diagnostician;
+import com.quotadoctor.diagnosis.FindingCode;
+import com.quotadoctor.domain.EvidenceSection;
+import com.quotadoctor.domain.RegionEvidence;
+import com.quotadoctor.evidence.Capture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Live collection against AWS's wire formats: every operation, every page, the evidence it yields. */
+class LiveCollectorTest {
+
+    private static final List<String> REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1");
+
+    private StubAws aws;
+    private AwsClients clients;
+
+    @AfterEach
+    void stop() {
+        if (clients != null) {
+            clients.close();
+        }
+        if (aws != null) {
+            aws.close();
+        }
+    }
+
+    private Capture collect(StubAws stub, CollectionSettings settings) {
+        aws = stub;
+        clients = new AwsClients(settings, Optional.of(stub.endpoint()));
+        return new LiveCollector(clients, StaticCredentialsProvider.create(AwsBasicCredentials.create(StubAws.HOME_KEY,
+                "stub-secret")), settings, StubWorld.CLOCK).collect(StubWorld.request());
+    }
+
+    @Test
+    void readsEveryOperationToItsLastPage() {
+        StubAccount home = StubWorld.home(REGIONS);
+        int catalogue = home.region("eu-west-1").defaults().size();
+
+        Capture capture = collect(new StubAws(home).withMetricPointsPerPage(100), StubWorld.settings(REGIONS));
+
+        assertThat(capture.caller()).hasValueSatisfying(c -> assertThat(c.account()).isEqualTo(StubWorld.HOME));
+        assertThat(capture.gaps()).isEmpty();
+        assertThat(capture.regions()).containsOnlyKeys("us-west-2", "us-east-1", "eu-west-1");
+        RegionEvidence east = capture.regions().get("us-east-1").evidence();
+        assertThat(east.collected()).containsExactlyInAnyOrder(EvidenceSection.SERVICE_QUOTAS,
+                EvidenceSection.DEFAULT_QUOTAS, EvidenceSection.REQUESTED_CHANGES, EvidenceSection.METRICS,
+                EvidenceSection.FAILED_CALLS);
+        assertThat(east.quotas()).hasSize(catalogue);
+        assertThat(east.quota(StubWorld.QUOTA_CODE)).hasValueSatisfying(q -> {
+            assertThat(q.applied()).contains(2_000_000.0);
+            assertThat(q.awsDefault()).contains(200_000.0);
+            assertThat(q.account()).contains(StubWorld.HOME);
+        });
+        assertThat(east.requests()).hasSize(StubWorld.REQUESTS)
+                .filteredOn(r -> r.id().equals("req-approved")).singleElement()
+                .satisfies(r -> assertThat(r.rawStatus()).isEqualTo("APPROVED"));
+        RegionEvidence west = capture.regions().get("us-west-2").evidence();
+        assertThat(west.failedCalls()).hasSize(StubWorld.FAILED_CALLS).allSatisfy(c -> {
+            assertThat(c.region()).isEqualTo("us-west-2");
+            assertThat(c.account()).contains(StubWorld.HOME);
+            assertThat(c.modelId()).contains(StubWorld.MODEL);
+            assertThat(c.principalArn()).contains("arn:aws:sts::111122223333:assumed-role/app/i-0abc");
+            assertThat(c.errorMessage()).contains("Too many tokens, please wait before trying again.");
+        });
+        assertThat(west.metrics()).extracting(m -> m.metricName() + " " + m.values().size())
+                .containsExactlyInAnyOrder("Invocations 60", "InvocationThrottles 60", "InputTokenCount 60",
+                        "OutputTokenCount 60");
+        assertThat(west.gaps()).isEmpty();
+        // pages: 1,000+ quotas in pages of 100; 130 requests; 130 events in pages of 50; 240 points in pages of 100
+        int pages = (catalogue + 99) / 100;
+        assertThat(aws.calls("ListServiceQuotas")).isEqualTo(3 * pages);
+        assertThat(aws.calls("ListAWSDefaultServiceQuotas")).isEqualTo(3 * pages);
+        assertThat(aws.calls(StubWorld.HOME, "us-east-1", "ListRequestedServiceQuotaChangeHistory")).isEqualTo(2);
+        assertThat(aws.calls(StubWorld.HOME, "us-west-2", "LookupEvents")).isEqualTo(3);
+        assertThat(aws.calls(StubWorld.HOME, "us-west-2", "GetMetricData")).isEqualTo(3);
+        assertThat(aws.calls("GetCallerIdentity")).isEqualTo(1);
+    }
+
+    @Test
+    void theLiveDiagnosisFindsTheApprovalInAnotherRegion() {
+        Capture capture = collect(new StubAws(StubWorld.home(REGIONS)), StubWorld.settings(REGIONS));
+
+        Diagnosis diagnosis = Diagnostician.standard().diagnose(capture.request(), capture.evidence());
+
+        assertThat(diagnosis.verdict()).isEqualTo(FindingCode.REGION_MISMATCH);
+        assertThat(diagnosis.evidenceGaps()).isEmpty();
+    }
+}

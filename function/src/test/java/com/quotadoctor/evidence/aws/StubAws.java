@@ -1,0 +1,341 @@
+package com.quotadoctor.evidence.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.quotadoctor.json.JsonTree;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * A local AWS for tests: one WireMock server that answers Service Quotas and CloudTrail (JSON 1.1), STS and
+ * CloudWatch (query protocol, XML) and Bedrock Runtime (REST JSON) in their exact wire format, from the
+ * data of {@link StubAccount}s. The region and account of each call come from its SigV4 credential scope
+ * and access key, as at AWS. It counts calls per operation, injects faults, and can enforce the
+ * published per-region rates the way AWS does, with a token bucket per account, region and operation.
+ */
+final class StubAws implements AutoCloseable {
+
+    static final String HOME_KEY = "AKIDSTUBHOME";
+    private static final Pattern SCOPE = Pattern.compile("Credential=([^/]+)/\\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request");
+    private static final Map<String, Double> PUBLISHED_RATES = Map.of("ListServiceQuotas", 10.0,
+            "ListAWSDefaultServiceQuotas", 10.0, "ListRequestedServiceQuotaChangeHistory", 5.0, "LookupEvents", 2.0,
+            "GetMetricData", 50.0, "ListMetrics", 25.0);
+
+    private final WireMockServer server;
+    private final Map<String, StubAccount> accounts = new LinkedHashMap<>();
+    private final Map<String, String> accountByKey = new ConcurrentHashMap<>();
+    private final List<StubFault> faults = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicInteger throttled = new AtomicInteger();
+    private volatile boolean enforceRates;
+    private volatile int latencyMs;
+    private volatile int metricPointsPerPage = 100_800;
+
+    StubAws(StubAccount home, StubAccount... others) {
+        accounts.put(home.id(), home);
+        accountByKey.put(HOME_KEY, home.id());
+        for (StubAccount other : others) {
+            accounts.put(other.id(), other);
+        }
+        server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(200).jettyAcceptors(2)
+                .extensions(new Dispatcher()));
+        server.start();
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+    }
+
+    URI endpoint() {
+        return URI.create("http://localhost:" + server.port());
+    }
+
+    StubAws enforcingPublishedRates() {
+        enforceRates = true;
+        return this;
+    }
+
+    StubAws withLatency(int ms) {
+        latencyMs = ms;
+        return this;
+    }
+
+    StubAws withMetricPointsPerPage(int points) {
+        metricPointsPerPage = points;
+        return this;
+    }
+
+    StubAws fault(StubFault fault) {
+        faults.add(fault);
+        return this;
+    }
+
+    int calls(String operation) {
+        return calls.getOrDefault(operation, new AtomicInteger()).get();
+    }
+
+    int calls(String account, String region, String operation) {
+        return calls.getOrDefault(account + " " + region + " " + operation, new AtomicInteger()).get();
+    }
+
+    Map<String, Integer> callsPerOperation() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        calls.forEach((k, v) -> {
+            if (!k.contains(" ")) {
+                out.put(k, v.get());
+            }
+        });
+        return out;
+    }
+
+    int throttledCalls() {
+        return throttled.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** Where a call goes: operation, region, account, and its parameters. */
+    record Call(String operation, String region, String account, Map<String, String> params, JsonNode json) {
+
+        Optional<String> param(String name) {
+            return Optional.ofNullable(params.get(name)).or(() -> Optional.ofNullable(json.get(name))
+                    .filter(JsonNode::isValueNode).map(JsonNode::asText));
+        }
+    }
+
+    private final class Dispatcher implements ResponseDefinitionTransformerV2 {
+
+        @Override
+        public String getName() {
+            return "stub-aws";
+        }
+
+        @Override
+        public ResponseDefinition transform(ServeEvent event) {
+            Request request = event.getRequest();
+            Call call;
+            try {
+                call = parse(request);
+            } catch (RuntimeException e) {
+                return aResponse().withStatus(400).withBody("stub cannot route: " + e.getMessage()).build();
+            }
+            count(call);
+            ResponseDefinitionBuilder response = respond(call);
+            if (latencyMs > 0) {
+                response.withFixedDelay(latencyMs);
+            }
+            return response.build();
+        }
+    }
+
+    private void count(Call call) {
+        calls.computeIfAbsent(call.operation(), k -> new AtomicInteger()).incrementAndGet();
+        calls.computeIfAbsent(call.account() + " " + call.region() + " " + call.operation(), k -> new AtomicInteger())
+                .incrementAndGet();
+    }
+
+    private Call parse(Request request) {
+        Matcher scope = SCOPE.matcher(Optional.ofNullable(request.getHeader("Authorization")).orElse(""));
+        if (!scope.find()) {
+            throw new IllegalArgumentException("no SigV4 credential scope");
+        }
+        String account = accountByKey.getOrDefault(scope.group(1), "unknown-key-" + scope.group(1));
+        String region = scope.group(2);
+        String target = request.getHeader("X-Amz-Target");
+        String body = request.getBodyAsString();
+        if (target != null) {
+            return new Call(target.substring(target.lastIndexOf('.') + 1), region, account, Map.of(), json(body));
+        }
+        if (request.getUrl().startsWith("/model/")) {
+            String model = URLDecoder.decode(request.getUrl().split("/")[2], StandardCharsets.UTF_8);
+            return new Call("Converse", region, account, Map.of("modelId", model), json(body));
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return new Call(form.getOrDefault("Action", "Unknown"), region, account, form, JsonTree.NODES.objectNode());
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            JsonNode node = body == null || body.isBlank() ? null : JsonTree.parse(body);
+            return node == null ? JsonTree.NODES.objectNode() : node;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("request body is not JSON");
+        }
+    }
+
+    private ResponseDefinitionBuilder respond(Call call) {
+        if (enforceRates && !bucket(call).take()) {
+            throttled.incrementAndGet();
+            return StubWire.throttled(call.operation());
+        }
+        for (StubFault fault : faults) {
+            Optional<ResponseDefinitionBuilder> injected = fault.apply(call);
+            if (injected.isPresent()) {
+                return injected.get();
+            }
+        }
+        StubAccount account = accounts.get(call.account());
+        if (account == null) {
+            return StubWire.error(call.operation(), 403, "UnrecognizedClientException",
+                    "The security token included in the request is invalid.");
+        }
+        return switch (call.operation()) {
+            case "GetCallerIdentity" -> StubWire.xml("GetCallerIdentity", "<Arn>" + account.callerArn() + "</Arn><UserId>"
+                    + "AIDASTUB:" + account.id() + "</UserId><Account>" + account.id() + "</Account>");
+            case "AssumeRole" -> assumeRole(call);
+            case "ListServiceQuotas" -> page(call, "Quotas", account.region(call.region()).applied(), 100);
+            case "ListAWSDefaultServiceQuotas" -> page(call, "Quotas", account.region(call.region()).defaults(), 100);
+            case "ListRequestedServiceQuotaChangeHistory" ->
+                    page(call, "RequestedQuotas", account.region(call.region()).requests(), 100);
+            case "LookupEvents" -> lookupEvents(call, account);
+            case "GetMetricData" -> getMetricData(call, account);
+            case "ListMetrics" -> listMetrics(account.region(call.region()));
+            case "Converse" -> StubWire.json(200, account.region(call.region()).converse(call.params().get("modelId")));
+            default -> StubWire.error(call.operation(), 400, "InvalidAction", "the stub does not serve " + call.operation());
+        };
+    }
+
+    private ResponseDefinitionBuilder assumeRole(Call call) {
+        String roleArn = call.params().get("RoleArn");
+        Optional<StubAccount> target = accounts.values().stream().filter(a -> roleArn.equals(a.roleArn())).findFirst();
+        if (target.isEmpty()) {
+            return StubWire.error("AssumeRole", 403, "AccessDenied", "User: arn:aws:sts::" + call.account()
+                    + ":assumed-role/quota-doctor/x is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
+        }
+        String key = "ASIASTUB" + target.get().id();
+        accountByKey.put(key, target.get().id());
+        return StubWire.xml("AssumeRole", "<AssumedRoleUser><Arn>arn:aws:sts::" + target.get().id()
+                + ":assumed-role/quota-doctor-read/quota-doctor</Arn><AssumedRoleId>AROASTUB:quota-doctor</AssumedRoleId>"
+                + "</AssumedRoleUser><Credentials><AccessKeyId>" + key + "</AccessKeyId><SecretAccessKey>stub-secret"
+                + "</SecretAccessKey><SessionToken>stub-session</SessionToken><Expiration>2030-01-01T00:00:00Z"
+                + "</Expiration></Credentials><PackedPolicySize>6</PackedPolicySize>");
+    }
+
+    private static ResponseDefinitionBuilder page(Call call, String listField, List<ObjectNode> items, int maxPage) {
+        int size = Math.min(maxPage, call.param("MaxResults").map(Integer::parseInt).orElse(maxPage));
+        int offset = call.param("NextToken").map(StubAws::offset).orElse(0);
+        ObjectNode body = JsonTree.NODES.objectNode();
+        ArrayNode list = body.putArray(listField);
+        items.subList(Math.min(offset, items.size()), Math.min(items.size(), offset + size)).forEach(list::add);
+        if (offset + size < items.size()) {
+            body.put("NextToken", token(offset + size));
+        }
+        return StubWire.json(200, body);
+    }
+
+    private ResponseDefinitionBuilder lookupEvents(Call call, StubAccount account) {
+        Instant start = Instant.ofEpochMilli((long) (call.json().path("StartTime").asDouble() * 1000));
+        Instant end = Instant.ofEpochMilli((long) (call.json().path("EndTime").asDouble(Double.MAX_VALUE / 2) * 1000));
+        List<ObjectNode> events = account.region(call.region()).events().stream()
+                .filter(e -> {
+                    Instant t = Instant.ofEpochSecond(e.path("EventTime").asLong());
+                    return !t.isBefore(start) && !t.isAfter(end);
+                })
+                .sorted((a, b) -> Long.compare(b.path("EventTime").asLong(), a.path("EventTime").asLong()))
+                .toList();
+        return page(call, "Events", events, 50);
+    }
+
+    private ResponseDefinitionBuilder getMetricData(Call call, StubAccount account) {
+        Instant start = Instant.parse(call.params().get("StartTime"));
+        Instant end = Instant.parse(call.params().get("EndTime"));
+        List<StubWire.Series> all = new ArrayList<>();
+        for (int i = 1; call.params().containsKey("MetricDataQueries.member." + i + ".Id"); i++) {
+            String prefix = "MetricDataQueries.member." + i + ".";
+            String metric = call.params().get(prefix + "MetricStat.Metric.MetricName");
+            String model = call.params().get(prefix + "MetricStat.Metric.Dimensions.member.1.Value");
+            all.add(new StubWire.Series(call.params().get(prefix + "Id"), call.params().get(prefix + "Label"),
+                    account.region(call.region()).points(model, metric, start, end)));
+        }
+        int offset = Optional.ofNullable(call.params().get("NextToken")).map(StubAws::offset).orElse(0);
+        return StubWire.metricData(all, offset, metricPointsPerPage);
+    }
+
+    private static ResponseDefinitionBuilder listMetrics(StubAccount.RegionData region) {
+        StringBuilder members = new StringBuilder();
+        for (String model : region.throttledModels()) {
+            members.append("<member><Namespace>AWS/Bedrock</Namespace><MetricName>InvocationThrottles</MetricName>")
+                    .append("<Dimensions><member><Name>ModelId</Name><Value>").append(model)
+                    .append("</Value></member></Dimensions></member>");
+        }
+        return StubWire.xml("ListMetrics", "<Metrics>" + members + "</Metrics>");
+    }
+
+    static int offset(String token) {
+        if (!token.startsWith("page-")) {
+            throw new IllegalArgumentException("bad token");
+        }
+        return Integer.parseInt(token.substring(5));
+    }
+
+    static String token(int offset) {
+        return "page-" + offset;
+    }
+
+    private Bucket bucket(Call call) {
+        double rate = PUBLISHED_RATES.getOrDefault(call.operation(), 0.0);
+        return rate == 0 ? Bucket.UNLIMITED
+                : buckets.computeIfAbsent(call.account() + " " + call.region() + " " + call.operation(), k -> new Bucket(rate));
+    }
+
+    /** AWS's throttle: a bucket of one second's calls, refilled continuously. */
+    private static final class Bucket {
+        static final Bucket UNLIMITED = new Bucket(0);
+        private final double rate;
+        private double tokens;
+        private long last = System.nanoTime();
+
+        Bucket(double rate) {
+            this.rate = rate;
+            this.tokens = rate;
+        }
+
+        synchronized boolean take() {
+            if (rate == 0) {
+                return true;
+            }
+            long now = System.nanoTime();
+            tokens = Math.min(rate, tokens + (now - last) / 1e9 * rate);
+            last = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package com.quotadoctor.evidence.aws;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+/** A fault the stub injects for one operation, optionally only in one region or account, optionally a few times. */
+final class StubFault {
+
+    private final String operation;
+    private final Function<StubAws.Call, Optional<ResponseDefinitionBuilder>> response;
+    private String region;
+    private String account;
+    private final AtomicInteger remaining = new AtomicInteger(Integer.MAX_VALUE);
+
+    private StubFault(String operation, Function<StubAws.Call, Optional<ResponseDefinitionBuilder>> response) {
+        this.operation = operation;
+        this.response = response;
+    }
+
+    /** An AWS error response in the operation's own protocol. */
+    static StubFault error(String operation, int status, String code, String message) {
+        return new StubFault(operation, call -> Optional.of(StubWire.error(operation, status, code, message)));
+    }
+
+    static StubFault throttling(String operation) {
+        return new StubFault(operation, call -> Optional.of(StubWire.throttled(operation)));
+    }
+
+    static StubFault serverError(String operation) {
+        return error(operation, 500, StubWire.isQuery(operation) ? "InternalFailure" : "ServiceException",
+                "An internal error occurred.");
+    }
+
+    /** Answers only after {@code millis}: longer than the client's attempt timeout, it is a timeout. */
+    static StubFault slow(String operation, int millis) {
+        return new StubFault(operation, call -> Optional.of(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/x-amz-json-1.1").withBody("{}").withFixedDelay(millis)));
+    }
+
+    /** A 200 whose body is cut off mid-document. */
+    static StubFault malformed(String operation) {
+        return new StubFault(operation, call -> Optional.of(aResponse().withStatus(200)
+                .withHeader("Content-Type", StubWire.isQuery(operation) ? "text/xml" : "application/x-amz-json-1.1")
+                .withBody(StubWire.isQuery(operation) ? "<" + operation + "Response><" + operation + "Result><Arn>"
+                        : "{\"Quotas\": [{\"QuotaCode\": \"L-1")));
+    }
+
+    /** The first page is served; the token it hands out is then refused, as an expired token is. */
+    static StubFault badPaginationToken(String operation) {
+        return new StubFault(operation, call -> call.param("NextToken").isPresent()
+                ? Optional.of(StubWire.error(operation, 400, "InvalidPaginationTokenException",
+                "Invalid pagination token."))
+                : Optional.empty());
+    }
+
+    StubFault inRegion(String name) {
+        this.region = name;
+        return this;
+    }
+
+    StubFault inAccount(String id) {
+        this.account = id;
+        return this;
+    }
+
+    StubFault times(int count) {
+        remaining.set(count);
+        return this;
+    }
+
+    Optional<ResponseDefinitionBuilder> apply(StubAws.Call call) {
+        if (!operation.equals(call.operation()) || (region != null && !region.equals(call.region()))
+                || (account != null && !account.equals(call.account()))) {
+            return Optional.empty();
+        }
+        Optional<ResponseDefinitionBuilder> injected = response.apply(call);
+        if (injected.isEmpty()) {
+            return injected;
+        }
+        return remaining.getAndUpdate(n -> n == Integer.MAX_VALUE ? n : Math.max(0, n - 1)) > 0 ? injected
+                : Optional.empty();
+    }
+}

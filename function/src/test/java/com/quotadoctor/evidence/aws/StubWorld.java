@@ -1,0 +1,81 @@
+package com.quotadoctor.evidence.aws;
+
+import com.quotadoctor.domain.DiagnosisRequest;
+import com.quotadoctor.domain.ErrorSignal;
+import com.quotadoctor.domain.ModelId;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The situation Quota Doctor exists for, in a stub account: an increase for Claude Sonnet 4.5 cross-region
+ * tokens per minute approved and applied in us-east-1, while the calls that fail run in us-west-2.
+ */
+final class StubWorld {
+
+    static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    static final String HOME = "111122223333";
+    static final String MEMBER = "444455556666";
+    static final String MODEL = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
+    static final String QUOTA_NAME = "Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1";
+    static final String QUOTA_CODE = StubCatalogue.code(QUOTA_NAME);
+    static final String APPROVED_IN = "us-east-1";
+    static final String FAILING_IN = "us-west-2";
+    static final int REQUESTS = 130;
+    static final int SUCCESSFUL_CALLS = 100;
+    static final int FAILED_CALLS = 30;
+
+    private StubWorld() {
+    }
+
+    /** The home account with a full catalogue in each region, and the misaligned approval. */
+    static StubAccount home(List<String> regions) {
+        StubAccount home = StubAccount.home(HOME);
+        regions.forEach(r -> StubCatalogue.fill(home.region(r)));
+        List.of(APPROVED_IN, FAILING_IN).stream().filter(r -> !regions.contains(r))
+                .forEach(r -> StubCatalogue.fill(home.region(r)));
+        StubAccount.RegionData east = home.region(APPROVED_IN);
+        east.applied(QUOTA_CODE, 2_000_000);
+        east.request("req-approved", QUOTA_CODE, QUOTA_NAME, 2_000_000, "APPROVED", NOW.minus(Duration.ofDays(3)),
+                NOW.minus(Duration.ofDays(2)));
+        // 90 days of other requests: enough history for more than one page
+        for (int i = 1; i < REQUESTS; i++) {
+            String name = String.format("On-demand model inference requests per minute for %s",
+                    StubCatalogue.MODELS.get(i % StubCatalogue.MODELS.size()));
+            east.request("req-" + i, StubCatalogue.code(name), name, 500, i % 3 == 0 ? "DENIED" : "CASE_CLOSED",
+                    NOW.minus(Duration.ofDays(90 - i * 80L / REQUESTS)), NOW.minus(Duration.ofDays(89 - i * 80L / REQUESTS)));
+        }
+        StubAccount.RegionData west = home.region(FAILING_IN);
+        for (int i = 0; i < SUCCESSFUL_CALLS; i++) {
+            west.call(NOW.minus(Duration.ofMinutes(100 - i)), "Converse", MODEL, null, null);
+        }
+        for (int i = 0; i < FAILED_CALLS; i++) {
+            west.call(NOW.minus(Duration.ofMinutes(30 - i)), "Converse", MODEL, "ThrottlingException",
+                    "Too many tokens, please wait before trying again.");
+        }
+        for (int minute = 1; minute <= 60; minute++) {
+            Instant t = NOW.minus(Duration.ofMinutes(minute));
+            west.metric(MODEL, "Invocations", t, 40);
+            west.metric(MODEL, "InvocationThrottles", t, 6);
+            west.metric(MODEL, "InputTokenCount", t, 150_000);
+            west.metric(MODEL, "OutputTokenCount", t, 12_000);
+        }
+        return home;
+    }
+
+    static DiagnosisRequest request() {
+        return new DiagnosisRequest(Optional.of(HOME), List.of(FAILING_IN), List.of(ModelId.parse(MODEL)),
+                Optional.empty(), Optional.empty(), new ErrorSignal(Optional.of("ThrottlingException"),
+                Optional.of("Too many tokens, please wait before trying again.")), 1, Optional.empty());
+    }
+
+    static CollectionSettings settings(List<String> regions) {
+        return CollectionSettings.defaults(APPROVED_IN).withScanRegions(regions)
+                .withTimeouts(3, Duration.ofSeconds(2), Duration.ofSeconds(10));
+    }
+}
