@@ -19,11 +19,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Every AWS client of a collection, built once per service, region and account, all on one small HTTP
- * client. Each has an explicit region, adaptive retry, timeouts and {@link Pacing}. Without an endpoint
+ * client. Each has an explicit region, adaptive retry and timeouts; calls are spaced by a {@link Pacer} per
+ * operation. Without an endpoint
  * override the SDK's standard configuration applies unchanged ({@code AWS_ENDPOINT_URL},
  * {@code AWS_ENDPOINT_URL_<SERVICE>}, profiles).
  */
@@ -33,6 +35,7 @@ public final class AwsClients implements AutoCloseable {
     private final Optional<URI> endpoint;
     private final CollectionSettings settings;
     private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
+    private final Map<String, Pacer> pacers = new ConcurrentHashMap<>();
 
     /** @param endpoint one endpoint for every service (a local stub); empty for AWS's own */
     public AwsClients(CollectionSettings settings, Optional<URI> endpoint) {
@@ -65,6 +68,14 @@ public final class AwsClients implements AutoCloseable {
         return client("sts", access, region, StsClient::builder);
     }
 
+    /** A whole paged list, its calls paced per operation, region and account: AWS's rates apply per each. */
+    <T> Pages.Listing<T> list(Access access, String region, String operation, int maxPages,
+                              Function<String, Pages.Page<T>> call) {
+        Pacer pacer = pacers.computeIfAbsent(operation + " " + region + " " + access.key(),
+                k -> Pacer.forOperation(operation));
+        return Pages.read(region, operation, access, pacer, maxPages, call);
+    }
+
     @SuppressWarnings("unchecked")
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C client(
             String service, Access access, String region, Supplier<B> builder) {
@@ -82,8 +93,7 @@ public final class AwsClients implements AutoCloseable {
                         .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                                 .maxAttempts(attempts).build())
                         .apiCallAttemptTimeout(settings.attemptTimeout())
-                        .apiCallTimeout(settings.callTimeout())
-                        .addExecutionInterceptor(new Pacing()));
+                        .apiCallTimeout(settings.callTimeout()));
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }

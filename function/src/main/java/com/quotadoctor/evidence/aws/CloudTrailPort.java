@@ -41,7 +41,7 @@ final class CloudTrailPort {
         LookupAttribute bedrock = LookupAttribute.builder().attributeKey(LookupAttributeKey.EVENT_SOURCE)
                 .attributeValue(EVENT_SOURCE).build();
         Instant start = now.minus(settings.failedCallWindow());
-        Pages.Listing<Event> events = Pages.read(region, "LookupEvents", access, settings.maxEventPages(), token -> {
+        Pages.Listing<Event> events = clients.list(access, region, "LookupEvents", settings.maxEventPages(), token -> {
             var page = client.lookupEvents(b -> b.lookupAttributes(bedrock).startTime(start).endTime(now)
                     .maxResults(PAGE_SIZE).nextToken(token));
             return new Pages.Page<>(page.events(), page.nextToken());

@@ -64,7 +64,7 @@ final class MetricsPort {
     /** The model ids with throttles lately: what to read when nobody named a model. */
     Pages.Listing<String> throttledModels(Access access, String region) {
         var client = clients.cloudWatch(access, region);
-        Pages.Listing<String> listed = Pages.read(region, "ListMetrics", access, MAX_PAGES, token -> {
+        Pages.Listing<String> listed = clients.list(access, region, "ListMetrics", MAX_PAGES, token -> {
             var page = client.listMetrics(b -> b.namespace(NAMESPACE).metricName("InvocationThrottles")
                     .dimensions(DimensionFilter.builder().name("ModelId").build())
                     .recentlyActive(RecentlyActive.PT3_H).nextToken(token));
@@ -88,7 +88,7 @@ final class MetricsPort {
                         .metricName(q.metric())
                         .dimensions(Dimension.builder().name("ModelId").value(q.model()).build())))
                 .build()).toList();
-        return Pages.read(region, "GetMetricData", access, MAX_PAGES, token -> {
+        return clients.list(access, region, "GetMetricData", MAX_PAGES, token -> {
             var page = client.getMetricData(b -> b.metricDataQueries(queries).startTime(start).endTime(end)
                     .scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(token));
             return new Pages.Page<>(page.metricDataResults(), page.nextToken());

@@ -30,7 +30,7 @@ final class Pages {
     private Pages() {
     }
 
-    static <T> Listing<T> read(String region, String operation, Access access, int maxPages,
+    static <T> Listing<T> read(String region, String operation, Access access, Pacer pacer, int maxPages,
                                Function<String, Page<T>> call) {
         List<T> items = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -44,6 +44,7 @@ final class Pages {
                             access.account())));
                 }
                 calls++;
+                pacer.take();
                 Page<T> page = call.apply(token);
                 items.addAll(page.items());
                 token = page.nextToken() == null || page.nextToken().isEmpty() ? null : page.nextToken();

@@ -28,7 +28,7 @@ final class ServiceQuotasPort {
 
     Pages.Listing<ListedQuota> applied(Access access, String region) {
         var client = clients.serviceQuotas(access, region);
-        return Pages.read(region, "ListServiceQuotas", access, MAX_PAGES, token -> {
+        return clients.list(access, region, "ListServiceQuotas", MAX_PAGES, token -> {
             var page = client.listServiceQuotas(b -> b.serviceCode(BEDROCK).maxResults(PAGE_SIZE).nextToken(token));
             return new Pages.Page<>(page.quotas().stream().map(ServiceQuotasPort::listed).toList(), page.nextToken());
         });
@@ -36,7 +36,7 @@ final class ServiceQuotasPort {
 
     Pages.Listing<ListedQuota> defaults(Access access, String region) {
         var client = clients.serviceQuotas(access, region);
-        return Pages.read(region, "ListAWSDefaultServiceQuotas", access, MAX_PAGES, token -> {
+        return clients.list(access, region, "ListAWSDefaultServiceQuotas", MAX_PAGES, token -> {
             var page = client.listAWSDefaultServiceQuotas(b -> b.serviceCode(BEDROCK).maxResults(PAGE_SIZE)
                     .nextToken(token));
             return new Pages.Page<>(page.quotas().stream().map(ServiceQuotasPort::listed).toList(), page.nextToken());
@@ -46,7 +46,7 @@ final class ServiceQuotasPort {
     /** The history AWS keeps (90 days), open and closed requests alike. */
     Pages.Listing<ListedRequest> requests(Access access, String region) {
         var client = clients.serviceQuotas(access, region);
-        return Pages.read(region, "ListRequestedServiceQuotaChangeHistory", access, MAX_PAGES, token -> {
+        return clients.list(access, region, "ListRequestedServiceQuotaChangeHistory", MAX_PAGES, token -> {
             var page = client.listRequestedServiceQuotaChangeHistory(b -> b.serviceCode(BEDROCK).maxResults(PAGE_SIZE)
                     .nextToken(token));
             return new Pages.Page<>(page.requestedQuotas().stream().map(ServiceQuotasPort::listed).toList(),

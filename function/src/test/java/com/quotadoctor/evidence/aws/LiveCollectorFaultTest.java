@@ -1,0 +1,231 @@
+package com.quotadoctor.evidence.aws;
+
+import com.quotadoctor.diagnosis.Diagnosis;
+import com.quotadoctor.diagnosis.Diagnostician;
+import com.quotadoctor.diagnosis.Finding;
+import com.quotadoctor.diagnosis.FindingCode;
+import com.quotadoctor.domain.EvidenceGap;
+import com.quotadoctor.domain.EvidenceSection;
+import com.quotadoctor.evidence.Capture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Faults at the wire: whatever fails costs only its own account, region and operation. The diagnosis
+ * still comes out, INCOMPLETE_EVIDENCE names each gap, and every other region's evidence is intact.
+ */
+class LiveCollectorFaultTest {
+
+    private static final List<String> REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1");
+
+    private StubAws aws;
+    private AwsClients clients;
+
+    @AfterEach
+    void stop() {
+        if (clients != null) {
+            clients.close();
+        }
+        if (aws != null) {
+            aws.close();
+        }
+    }
+
+    private Capture collect(StubAws stub, CollectionSettings settings) {
+        aws = stub;
+        clients = new AwsClients(settings, Optional.of(stub.endpoint()));
+        return new LiveCollector(clients, StaticCredentialsProvider.create(AwsBasicCredentials.create(StubAws.HOME_KEY,
+                "stub-secret")), settings, StubWorld.CLOCK).collect(StubWorld.request());
+    }
+
+    private Capture collect(StubFault fault) {
+        return collect(new StubAws(StubWorld.home(REGIONS)).fault(fault), StubWorld.settings(REGIONS));
+    }
+
+    private static Diagnosis diagnose(Capture capture) {
+        return Diagnostician.standard().diagnose(capture.request(), capture.evidence());
+    }
+
+    /** The approval in us-east-1 and the failing calls in us-west-2 were both read: the verdict stands. */
+    private static void theMisalignmentIsStillFound(Diagnosis diagnosis) {
+        assertThat(diagnosis.verdict()).isEqualTo(FindingCode.REGION_MISMATCH);
+    }
+
+    private static Finding incompleteEvidence(Diagnosis diagnosis) {
+        return diagnosis.findings().stream().filter(f -> f.code() == FindingCode.INCOMPLETE_EVIDENCE).findFirst()
+                .orElseThrow(() -> new AssertionError("no INCOMPLETE_EVIDENCE finding: " + diagnosis.findings()));
+    }
+
+    private static List<EvidenceGap> gaps(Capture capture) {
+        return capture.evidence().allGaps();
+    }
+
+    @Test
+    void aThrottlingBurstIsRetriedAwayAndLeavesNoGap() {
+        Capture capture = collect(StubFault.throttling("ListServiceQuotas").inRegion("us-east-1").times(1));
+
+        assertThat(gaps(capture)).isEmpty();
+        assertThat(aws.calls(StubWorld.HOME, "us-east-1", "ListServiceQuotas"))
+                .isEqualTo(aws.calls(StubWorld.HOME, "eu-west-1", "ListServiceQuotas") + 1);
+        theMisalignmentIsStillFound(diagnose(capture));
+    }
+
+    @Test
+    void aServerErrorIsRetriedAwayAndLeavesNoGap() {
+        Capture capture = collect(StubFault.serverError("LookupEvents").inRegion("us-west-2").times(1));
+
+        assertThat(gaps(capture)).isEmpty();
+        assertThat(capture.regions().get("us-west-2").failedCalls()).hasSize(StubWorld.FAILED_CALLS);
+    }
+
+    @Test
+    void aServerErrorThatPersistsIsAGapForThatOperationAndRegionOnly() {
+        Capture capture = collect(StubFault.serverError("ListRequestedServiceQuotaChangeHistory").inRegion("eu-west-1"));
+
+        assertThat(gaps(capture)).singleElement().satisfies(g -> {
+            assertThat(g.region()).isEqualTo("eu-west-1");
+            assertThat(g.source()).isEqualTo("ListRequestedServiceQuotaChangeHistory");
+            assertThat(g.code()).isEqualTo("ServiceException");
+        });
+        assertThat(capture.regions().get("eu-west-1").collected()).doesNotContain(EvidenceSection.REQUESTED_CHANGES)
+                .contains(EvidenceSection.SERVICE_QUOTAS, EvidenceSection.FAILED_CALLS);
+        Diagnosis diagnosis = diagnose(capture);
+        theMisalignmentIsStillFound(diagnosis);
+        assertThat(incompleteEvidence(diagnosis).explanation()).contains("eu-west-1 ListRequestedServiceQuotaChangeHistory (ServiceException)");
+    }
+
+    @Test
+    void aTimeoutIsAGapNamingTheOperation() {
+        CollectionSettings quick = StubWorld.settings(REGIONS).withTimeouts(2, Duration.ofMillis(300), Duration.ofSeconds(3));
+
+        Capture capture = collect(new StubAws(StubWorld.home(REGIONS))
+                .fault(StubFault.slow("ListAWSDefaultServiceQuotas", 2_000).inRegion("eu-west-1")), quick);
+
+        assertThat(gaps(capture)).singleElement().satisfies(g -> {
+            assertThat(g.region()).isEqualTo("eu-west-1");
+            assertThat(g.source()).isEqualTo("ListAWSDefaultServiceQuotas");
+            assertThat(g.code()).isEqualTo("Timeout");
+        });
+        theMisalignmentIsStillFound(diagnose(capture));
+    }
+
+    @Test
+    void accessDeniedInOneRegionCostsOnlyThatRegionsList() {
+        Capture capture = collect(StubFault.error("ListServiceQuotas", 400, "AccessDeniedException",
+                "User is not authorized to perform: servicequotas:ListServiceQuotas").inRegion("eu-west-1"));
+
+        assertThat(gaps(capture)).singleElement().satisfies(g -> {
+            assertThat(g.code()).isEqualTo("AccessDeniedException");
+            assertThat(g.message()).contains("servicequotas:ListServiceQuotas");
+        });
+        assertThat(capture.regions().get("eu-west-1").evidence().quotas()).isNotEmpty()
+                .allSatisfy(q -> assertThat(q.applied()).isEmpty()); // the defaults still name every quota
+        Diagnosis diagnosis = diagnose(capture);
+        theMisalignmentIsStillFound(diagnosis);
+        assertThat(incompleteEvidence(diagnosis).remediation()).anySatisfy(step ->
+                assertThat(step.action()).contains("Grant the read-only permission"));
+    }
+
+    @Test
+    void accessDeniedForOneApiIsAGapInEveryRegionAndNothingElse() {
+        Capture capture = collect(StubFault.error("LookupEvents", 400, "AccessDeniedException",
+                "User is not authorized to perform: cloudtrail:LookupEvents"));
+
+        assertThat(gaps(capture)).hasSize(REGIONS.size())
+                .allSatisfy(g -> assertThat(g.source()).isEqualTo("LookupEvents"));
+        assertThat(capture.regions().values()).allSatisfy(r -> assertThat(r.collected())
+                .contains(EvidenceSection.SERVICE_QUOTAS, EvidenceSection.REQUESTED_CHANGES, EvidenceSection.METRICS)
+                .doesNotContain(EvidenceSection.FAILED_CALLS));
+        // without CloudTrail, the metrics and the trigger still place the workload in us-west-2
+        theMisalignmentIsStillFound(diagnose(capture));
+    }
+
+    @Test
+    void aRegionNotEnabledIsNamedAsSuch() {
+        StubAws stub = new StubAws(StubWorld.home(REGIONS));
+        for (String operation : List.of("ListServiceQuotas", "ListAWSDefaultServiceQuotas",
+                "ListRequestedServiceQuotaChangeHistory", "LookupEvents", "GetMetricData")) {
+            stub.fault(StubFault.error(operation, 403, "UnrecognizedClientException",
+                    "The security token included in the request is invalid.").inRegion("eu-west-1"));
+        }
+
+        Capture capture = collect(stub, StubWorld.settings(REGIONS));
+
+        assertThat(gaps(capture)).isNotEmpty().allSatisfy(g -> {
+            assertThat(g.region()).isEqualTo("eu-west-1");
+            assertThat(g.message()).startsWith("the region may not be enabled for this account");
+        });
+        Diagnosis diagnosis = diagnose(capture);
+        theMisalignmentIsStillFound(diagnosis);
+        assertThat(incompleteEvidence(diagnosis).remediation()).anySatisfy(step ->
+                assertThat(step.action()).contains("Enable eu-west-1 for the account"));
+    }
+
+    @Test
+    void aMalformedResponseIsAGapAndTheRestIsKept() {
+        Capture capture = collect(StubFault.malformed("ListAWSDefaultServiceQuotas").inRegion("us-east-1"));
+
+        assertThat(gaps(capture)).singleElement().satisfies(g -> {
+            assertThat(g.region()).isEqualTo("us-east-1");
+            assertThat(g.code()).isEqualTo("MalformedResponse");
+        });
+        assertThat(capture.regions().get("us-east-1").evidence().quota(StubWorld.QUOTA_CODE))
+                .hasValueSatisfying(q -> assertThat(q.applied()).contains(2_000_000.0));
+        theMisalignmentIsStillFound(diagnose(capture));
+    }
+
+    @Test
+    void aRefusedPaginationTokenKeepsThePagesAlreadyRead() {
+        Capture capture = collect(StubFault.badPaginationToken("ListServiceQuotas").inRegion("eu-west-1"));
+
+        assertThat(gaps(capture)).singleElement()
+                .satisfies(g -> assertThat(g.code()).isEqualTo("InvalidPaginationTokenException"));
+        assertThat(capture.regions().get("eu-west-1").applied()).hasSize(100);
+        assertThat(capture.regions().get("eu-west-1").collected()).contains(EvidenceSection.SERVICE_QUOTAS);
+    }
+
+    @Test
+    void aFailedCallerIdentityIsAGapAndCollectionGoesOn() {
+        Capture capture = collect(StubFault.error("GetCallerIdentity", 403, "AccessDenied", "not allowed"));
+
+        assertThat(capture.caller()).isEmpty();
+        assertThat(gaps(capture)).singleElement().satisfies(g -> assertThat(g.source()).isEqualTo("GetCallerIdentity"));
+        theMisalignmentIsStillFound(diagnose(capture));
+    }
+
+    @Test
+    void aRoleThatCannotBeAssumedCostsOnlyItsAccount() {
+        StubAccount member = StubAccount.member(StubWorld.MEMBER);
+        REGIONS.forEach(r -> StubCatalogue.fill(member.region(r)));
+        String missing = "arn:aws:iam::777788889999:role/quota-doctor-read";
+        CollectionSettings settings = StubWorld.settings(REGIONS).withRoles(List.of(member.roleArn(), missing));
+
+        Capture capture = collect(new StubAws(StubWorld.home(REGIONS), member), settings);
+
+        assertThat(gaps(capture)).singleElement().satisfies(g -> {
+            assertThat(g.source()).isEqualTo("AssumeRole");
+            assertThat(g.code()).isEqualTo("AccessDenied");
+            assertThat(g.account()).contains("777788889999");
+            assertThat(g.message()).contains(missing);
+        });
+        var east = capture.regions().get("us-east-1").evidence();
+        assertThat(east.quotasFor(Optional.of(StubWorld.MEMBER))).isNotEmpty()
+                .allSatisfy(q -> assertThat(q.account()).contains(StubWorld.MEMBER));
+        assertThat(east.quota(StubWorld.QUOTA_CODE, Optional.of(StubWorld.HOME)))
+                .hasValueSatisfying(q -> assertThat(q.applied()).contains(2_000_000.0));
+        assertThat(east.quota(StubWorld.QUOTA_CODE, Optional.of(StubWorld.MEMBER)))
+                .hasValueSatisfying(q -> assertThat(q.applied()).contains(200_000.0));
+        Diagnosis diagnosis = diagnose(capture);
+        theMisalignmentIsStillFound(diagnosis);
+        assertThat(incompleteEvidence(diagnosis).remediation()).anySatisfy(step ->
+                assertThat(step.action()).contains("read-only role in account 777788889999"));
+    }
+}
