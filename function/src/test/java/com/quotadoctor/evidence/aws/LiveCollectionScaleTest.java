@@ -1,0 +1,87 @@
+package com.quotadoctor.evidence.aws;
+
+import com.quotadoctor.diagnosis.Diagnostician;
+import com.quotadoctor.evidence.Capture;
+import com.quotadoctor.evidence.SnapshotReader;
+import com.quotadoctor.evidence.SnapshotWriter;
+import com.quotadoctor.evidence.Snapshot;
+import com.quotadoctor.notification.DiagnosisJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A realistic account: 17 regions, 1,000+ Bedrock quotas in each, behind a stub that throttles exactly as
+ * AWS's published rates do. Collection makes the fewest calls the data allows and is never throttled;
+ * the capture, written and replayed, diagnoses exactly as the live run did.
+ */
+class LiveCollectionScaleTest {
+
+    private static StubAws aws;
+    private static Capture capture;
+    private static int catalogue;
+
+    @BeforeAll
+    static void collect() {
+        StubAccount home = StubWorld.home(CollectionSettings.BEDROCK_REGIONS);
+        catalogue = home.region("eu-north-1").defaults().size();
+        aws = new StubAws(home).enforcingPublishedRates();
+        CollectionSettings settings = StubWorld.settings(CollectionSettings.BEDROCK_REGIONS);
+        try (AwsClients clients = new AwsClients(settings, Optional.of(aws.endpoint()))) {
+            capture = new LiveCollector(clients, StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    StubAws.HOME_KEY, "stub-secret")), settings, StubWorld.CLOCK).collect(StubWorld.request());
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    @Test
+    void theCatalogueIsRealistic() {
+        assertThat(catalogue).isGreaterThanOrEqualTo(1_000);
+        assertThat(capture.regions()).hasSize(17);
+        assertThat(capture.regions().values()).allSatisfy(r -> assertThat(r.evidence().quotas()).hasSize(catalogue));
+    }
+
+    @Test
+    void callsPerOperationAreTheMinimumTheDataNeeds() {
+        int quotaPages = (catalogue + 99) / 100;
+        int regions = 17;
+        assertThat(aws.callsPerOperation()).isEqualTo(Map.of(
+                "GetCallerIdentity", 1,
+                "ListServiceQuotas", regions * quotaPages,
+                "ListAWSDefaultServiceQuotas", regions * quotaPages,
+                // 130 requests in us-east-1 need 2 pages; an empty history still needs its one call
+                "ListRequestedServiceQuotaChangeHistory", regions + 1,
+                // 130 events in us-west-2 in pages of 50
+                "LookupEvents", regions + 2,
+                // one call per region carries every series of the named model
+                "GetMetricData", regions));
+    }
+
+    @Test
+    void aStubEnforcingThePublishedRatesThrottlesNothing() {
+        assertThat(aws.throttledCalls()).isZero();
+        assertThat(capture.evidence().allGaps()).isEmpty();
+    }
+
+    @Test
+    void aReplayedCaptureDiagnosesExactlyAsTheLiveRun() {
+        String live = DiagnosisJson.write(Diagnostician.standard().diagnose(capture.request(), capture.evidence()));
+
+        Snapshot replayed = new SnapshotReader().read(new SnapshotWriter().write(capture));
+
+        assertThat(DiagnosisJson.write(Diagnostician.standard().diagnose(replayed.request(), replayed.evidence())))
+                .isEqualTo(live)
+                .contains("\"verdict\" : \"REGION_MISMATCH\"");
+    }
+}
