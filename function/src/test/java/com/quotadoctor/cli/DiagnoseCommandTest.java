@@ -149,10 +149,20 @@ class DiagnoseCommandTest {
     }
 
     @Test
-    void liveModeSaysItNeedsASnapshot() {
-        int code = run("diagnose", "--region", "us-east-1");
+    void liveCollectionFlagsAreValidatedBeforeAnyCall() {
+        assertThat(run("diagnose", "--region", "us-east-1", "--role-arn", "arn:aws:iam::1:user/x")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("quota-doctor: --role-arn: expected an IAM role ARN");
+    }
 
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--snapshot");
+    @Test
+    void anUnknownScanRegionIsBadInput() {
+        assertThat(run("capture", "--out", "x.json", "--scan-region", "us-middle-1")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("quota-doctor: --scan-region: unknown region 'us-middle-1'");
+    }
+
+    @Test
+    void captureNeedsSomewhereToWrite() {
+        assertThat(run("capture", "--region", "us-west-2")).isEqualTo(2);
+        assertThat(err.toString()).contains("--out");
     }
 }

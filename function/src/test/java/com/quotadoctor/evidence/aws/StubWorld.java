@@ -35,31 +35,36 @@ final class StubWorld {
 
     /** The home account with a full catalogue in each region, and the misaligned approval. */
     static StubAccount home(List<String> regions) {
+        return home(regions, NOW);
+    }
+
+    /** The same account, its events and metrics dated relative to {@code now}. */
+    static StubAccount home(List<String> regions, Instant now) {
         StubAccount home = StubAccount.home(HOME);
         regions.forEach(r -> StubCatalogue.fill(home.region(r)));
         List.of(APPROVED_IN, FAILING_IN).stream().filter(r -> !regions.contains(r))
                 .forEach(r -> StubCatalogue.fill(home.region(r)));
         StubAccount.RegionData east = home.region(APPROVED_IN);
         east.applied(QUOTA_CODE, 2_000_000);
-        east.request("req-approved", QUOTA_CODE, QUOTA_NAME, 2_000_000, "APPROVED", NOW.minus(Duration.ofDays(3)),
-                NOW.minus(Duration.ofDays(2)));
+        east.request("req-approved", QUOTA_CODE, QUOTA_NAME, 2_000_000, "APPROVED", now.minus(Duration.ofDays(3)),
+                now.minus(Duration.ofDays(2)));
         // 90 days of other requests: enough history for more than one page
         for (int i = 1; i < REQUESTS; i++) {
             String name = String.format("On-demand model inference requests per minute for %s",
                     StubCatalogue.MODELS.get(i % StubCatalogue.MODELS.size()));
             east.request("req-" + i, StubCatalogue.code(name), name, 500, i % 3 == 0 ? "DENIED" : "CASE_CLOSED",
-                    NOW.minus(Duration.ofDays(90 - i * 80L / REQUESTS)), NOW.minus(Duration.ofDays(89 - i * 80L / REQUESTS)));
+                    now.minus(Duration.ofDays(90 - i * 80L / REQUESTS)), now.minus(Duration.ofDays(89 - i * 80L / REQUESTS)));
         }
         StubAccount.RegionData west = home.region(FAILING_IN);
         for (int i = 0; i < SUCCESSFUL_CALLS; i++) {
-            west.call(NOW.minus(Duration.ofMinutes(100 - i)), "Converse", MODEL, null, null);
+            west.call(now.minus(Duration.ofMinutes(100 - i)), "Converse", MODEL, null, null);
         }
         for (int i = 0; i < FAILED_CALLS; i++) {
-            west.call(NOW.minus(Duration.ofMinutes(30 - i)), "Converse", MODEL, "ThrottlingException",
+            west.call(now.minus(Duration.ofMinutes(30 - i)), "Converse", MODEL, "ThrottlingException",
                     "Too many tokens, please wait before trying again.");
         }
         for (int minute = 1; minute <= 60; minute++) {
-            Instant t = NOW.minus(Duration.ofMinutes(minute));
+            Instant t = now.minus(Duration.ofMinutes(minute));
             west.metric(MODEL, "Invocations", t, 40);
             west.metric(MODEL, "InvocationThrottles", t, 6);
             west.metric(MODEL, "InputTokenCount", t, 150_000);

@@ -1,0 +1,109 @@
+package com.quotadoctor.evidence.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.quotadoctor.json.JsonTree;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged jar against the stub AWS, configured only the standard SDK way (environment variables):
+ * {@code capture} writes a snapshot, {@code diagnose --snapshot} replays it, live {@code diagnose} agrees.
+ */
+class LiveCommandsIT {
+
+    private static final Path JAR = Path.of(System.getProperty("quotadoctor.jar", "target/quota-doctor.jar"));
+    private static final List<String> SCAN = List.of("--scan-region", "us-east-1", "--scan-region", "eu-west-1");
+    private static StubAws aws;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        aws = new StubAws(StubWorld.home(List.of("us-east-1", "us-west-2", "eu-west-1"), Instant.now()));
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(Map<String, String> endpoints, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("AWS_"));
+        env.put("HOME", dir.toString()); // no ~/.aws of the machine
+        env.put("AWS_ACCESS_KEY_ID", StubAws.HOME_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", "stub-secret");
+        env.put("AWS_REGION", "us-east-1");
+        env.putAll(endpoints);
+        Process process = builder.start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished").isTrue();
+        return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static String verdict(Run run) throws IOException {
+        JsonNode json = JsonTree.parse(run.out());
+        return json.get("verdict").asText();
+    }
+
+    @Test
+    void aCaptureReplaysToTheLiveDiagnosis() throws Exception {
+        Map<String, String> endpoint = Map.of("AWS_ENDPOINT_URL", aws.endpoint().toString());
+        Path snapshot = dir.resolve("capture.json");
+        List<String> context = List.of("--region", "us-west-2", "--model", StubWorld.MODEL);
+
+        Run capture = run(endpoint, concat(List.of("capture", "--out", snapshot.toString()), context, SCAN));
+        Run replay = run(endpoint, "diagnose", "--snapshot", snapshot.toString(), "--format", "json");
+        Run live = run(endpoint, concat(List.of("diagnose", "--format", "json"), context, SCAN));
+
+        assertThat(capture.exitCode()).isZero();
+        assertThat(capture.out()).startsWith("wrote " + snapshot + ": 3 regions, 0 evidence gaps");
+        assertThat(capture.err()).isEmpty();
+        assertThat(Files.readString(snapshot)).contains("\"serviceQuotas\"", "\"failedCalls\"");
+        assertThat(verdict(replay)).isEqualTo("REGION_MISMATCH");
+        assertThat(live.err()).isEmpty();
+        assertThat(verdict(live)).isEqualTo(verdict(replay));
+    }
+
+    @Test
+    void perServiceEndpointOverridesWork() throws Exception {
+        String stub = aws.endpoint().toString();
+        Map<String, String> endpoints = Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:9", // nothing listens there
+                "AWS_ENDPOINT_URL_SERVICE_QUOTAS", stub, "AWS_ENDPOINT_URL_CLOUDWATCH", stub,
+                "AWS_ENDPOINT_URL_CLOUDTRAIL", stub, "AWS_ENDPOINT_URL_STS", stub);
+
+        Run live = run(endpoints, concat(List.of("diagnose", "--format", "json", "--region", "us-west-2", "--model",
+                StubWorld.MODEL), SCAN));
+
+        assertThat(live.exitCode()).isZero();
+        assertThat(verdict(live)).isEqualTo("REGION_MISMATCH");
+        assertThat(JsonTree.parse(live.out()).get("evidenceGaps")).isEmpty();
+    }
+
+    @SafeVarargs
+    private static String[] concat(List<String>... parts) {
+        return java.util.Arrays.stream(parts).flatMap(List::stream).toArray(String[]::new);
+    }
+}
