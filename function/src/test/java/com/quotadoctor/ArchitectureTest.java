@@ -35,4 +35,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("com.quotadoctor.diagnosis..")
                 .check(CLASSES);
     }
+
+    @Test
+    void onlyTheEvidenceAdaptersTouchTheAwsSdk() {
+        noClasses().that().resideOutsideOfPackage("com.quotadoctor.evidence.aws..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..")
+                .check(CLASSES);
+    }
 }

@@ -2,18 +2,12 @@ package com.quotadoctor.cli;
 
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.evidence.Capture;
-import com.quotadoctor.evidence.aws.AwsClients;
 import com.quotadoctor.evidence.aws.CollectionSettings;
-import com.quotadoctor.evidence.aws.LiveCollector;
+import com.quotadoctor.evidence.aws.StandardAws;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -39,19 +33,7 @@ final class CollectionOptions {
     String homeRegion;
 
     Capture collect(DiagnosisRequest request) {
-        CollectionSettings settings = settings();
-        try (DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build()) {
-            try {
-                credentials.resolveCredentials();
-            } catch (SdkClientException e) {
-                // one clear line instead of a gap for every operation in every region
-                throw new IllegalArgumentException("no AWS credentials found (profile, environment or role): "
-                        + e.getMessage().lines().findFirst().orElse(""), e);
-            }
-            try (AwsClients clients = new AwsClients(settings, Optional.empty())) {
-                return new LiveCollector(clients, credentials, settings, Clock.systemUTC()).collect(request);
-            }
-        }
+        return StandardAws.collect(settings(), request);
     }
 
     CollectionSettings settings() {
@@ -71,13 +53,6 @@ final class CollectionOptions {
     }
 
     private String home() {
-        if (homeRegion != null) {
-            return homeRegion;
-        }
-        try {
-            return DefaultAwsRegionProviderChain.builder().build().getRegion().id();
-        } catch (SdkClientException e) {
-            return "us-east-1";
-        }
+        return homeRegion != null ? homeRegion : StandardAws.configuredRegion().orElse("us-east-1");
     }
 }

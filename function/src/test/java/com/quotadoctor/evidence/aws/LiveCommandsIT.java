@@ -102,6 +102,18 @@ class LiveCommandsIT {
         assertThat(JsonTree.parse(live.out()).get("evidenceGaps")).isEmpty();
     }
 
+    @Test
+    void withoutCredentialsNothingIsCalledAndTheReasonIsOneLine() throws Exception {
+        int before = aws.calls("ListServiceQuotas");
+
+        Run run = run(Map.of("AWS_ENDPOINT_URL", aws.endpoint().toString(), "AWS_EC2_METADATA_DISABLED", "true",
+                "AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", ""), "diagnose", "--region", "us-west-2");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().startsWith("quota-doctor: no AWS credentials found");
+        assertThat(aws.calls("ListServiceQuotas")).isEqualTo(before);
+    }
+
     @SafeVarargs
     private static String[] concat(List<String>... parts) {
         return java.util.Arrays.stream(parts).flatMap(List::stream).toArray(String[]::new);

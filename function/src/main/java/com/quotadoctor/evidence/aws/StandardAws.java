@@ -1,0 +1,52 @@
+package com.quotadoctor.evidence.aws;
+
+import com.quotadoctor.domain.DiagnosisRequest;
+import com.quotadoctor.evidence.Capture;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Live collection configured the standard AWS SDK way: the default credential chain (environment,
+ * profiles, SSO, container and instance roles), the configured region, and the SDK's own endpoint
+ * settings ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_<SERVICE>}).
+ */
+public final class StandardAws {
+
+    private StandardAws() {
+    }
+
+    /** The region the SDK is configured with, if any. */
+    public static Optional<String> configuredRegion() {
+        try {
+            return Optional.of(DefaultAwsRegionProviderChain.builder().build().getRegion().id());
+        } catch (SdkClientException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** @throws IllegalStateException when no credentials can be found: one clear line, not a gap per call */
+    public static Capture collect(CollectionSettings settings, DiagnosisRequest request) {
+        try (DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build()) {
+            try {
+                credentials.resolveCredentials();
+            } catch (SdkClientException e) {
+                throw new MissingCredentialsException("no AWS credentials found (environment, profile or role): "
+                        + e.getMessage().lines().findFirst().orElse(""), e);
+            }
+            try (AwsClients clients = new AwsClients(settings, Optional.empty())) {
+                return new LiveCollector(clients, credentials, settings, Clock.systemUTC()).collect(request);
+            }
+        }
+    }
+
+    /** No credentials could be resolved; nothing was called. */
+    public static final class MissingCredentialsException extends IllegalArgumentException {
+        MissingCredentialsException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
