@@ -1,0 +1,91 @@
+package com.quotadoctor.evidence.aws;
+
+import com.quotadoctor.evidence.Capture;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Live collection over a realistic stub account (17 regions, 1,000+ quotas each, 90 days of requests):
+ * calls per operation beside the minimum the data needs, calls throttled by a stub enforcing AWS's
+ * published rates, and the fan-out: 17 regions against 1 with latency added to every call.
+ * Run with {@code bench/collection.sh}; it is a benchmark, not a test.
+ */
+public final class CollectionBench {
+
+    private CollectionBench() {
+    }
+
+    public static void main(String[] args) {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        List<String> all = CollectionSettings.BEDROCK_REGIONS;
+
+        try (StubAws aws = new StubAws(StubWorld.home(all)).enforcingPublishedRates()) {
+            long started = System.nanoTime();
+            Capture capture = collect(aws, all);
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            System.out.printf("## One diagnosis, %d regions, %d quotas per region (stub enforcing published rates)%n%n",
+                    all.size(), capture.regions().get("eu-north-1").defaults().size());
+            System.out.println("| operation | calls | minimum the data needs |");
+            System.out.println("|---|---:|---:|");
+            Map<String, Integer> minimum = minimum(capture, all.size());
+            aws.callsPerOperation().forEach((op, n) -> System.out.printf("| %s | %d | %d |%n", op, n,
+                    minimum.getOrDefault(op, -1)));
+            System.out.printf("%nthrottled calls: %d; evidence gaps: %d; wall time: %d ms%n%n", aws.throttledCalls(),
+                    capture.evidence().allGaps().size(), ms);
+        }
+
+        System.out.println("## Fan-out with 100 ms added to every call (median of " + runs + ")");
+        System.out.println();
+        long one = median(runs, List.of(StubWorld.FAILING_IN));
+        long seventeen = median(runs, all);
+        System.out.printf("| regions | wall time |%n|---:|---:|%n| 1 | %d ms |%n| 17 | %d ms |%n%nratio 17/1: %.2f%n",
+                one, seventeen, seventeen / (double) one);
+    }
+
+    /** Per operation, the fewest calls that return this data: one per page of each list, at least one per list. */
+    private static Map<String, Integer> minimum(Capture capture, int regions) {
+        Map<String, Integer> min = new TreeMap<>();
+        min.put("GetCallerIdentity", 1);
+        capture.regions().values().forEach(r -> {
+            min.merge("ListServiceQuotas", pages(r.applied().size(), 100), Integer::sum);
+            min.merge("ListAWSDefaultServiceQuotas", pages(r.defaults().size(), 100), Integer::sum);
+            min.merge("ListRequestedServiceQuotaChangeHistory", pages(r.requests().size(), 100), Integer::sum);
+            min.merge("GetMetricData", 1, Integer::sum);
+        });
+        // every Bedrock event in the window is listed, not only the failed ones
+        min.put("LookupEvents", regions - 1 + pages(StubWorld.SUCCESSFUL_CALLS + StubWorld.FAILED_CALLS, 50));
+        return min;
+    }
+
+    private static int pages(int items, int pageSize) {
+        return Math.max(1, (items + pageSize - 1) / pageSize);
+    }
+
+    private static long median(int runs, List<String> regions) {
+        long[] times = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            try (StubAws aws = new StubAws(StubWorld.home(regions)).withLatency(100)) {
+                long started = System.nanoTime();
+                collect(aws, regions);
+                times[i] = (System.nanoTime() - started) / 1_000_000;
+            }
+        }
+        java.util.Arrays.sort(times);
+        return times[runs / 2];
+    }
+
+    private static Capture collect(StubAws aws, List<String> regions) {
+        CollectionSettings settings = StubWorld.settings(regions).withTimeouts(5, Duration.ofSeconds(10),
+                Duration.ofSeconds(60));
+        try (AwsClients clients = new AwsClients(settings, Optional.of(aws.endpoint()))) {
+            return new LiveCollector(clients, StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    StubAws.HOME_KEY, "stub-secret")), settings, StubWorld.CLOCK).collect(StubWorld.request());
+        }
+    }
+}
