@@ -95,4 +95,42 @@ class LiveCollectorTest {
         assertThat(diagnosis.verdict()).isEqualTo(FindingCode.REGION_MISMATCH);
         assertThat(diagnosis.evidenceGaps()).isEmpty();
     }
+
+    @Test
+    void withoutAModelTheThrottledModelsAreDiscovered() {
+        aws = new StubAws(StubWorld.home(REGIONS));
+        CollectionSettings settings = StubWorld.settings(REGIONS);
+        clients = new AwsClients(settings, Optional.of(aws.endpoint()));
+        var noModel = new com.quotadoctor.domain.DiagnosisRequest(Optional.empty(), List.of(), List.of(),
+                Optional.empty(), Optional.empty(), com.quotadoctor.domain.ErrorSignal.NONE, 1, Optional.empty());
+
+        Capture capture = new LiveCollector(clients, StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                StubAws.HOME_KEY, "stub-secret")), settings, StubWorld.CLOCK).collect(noModel);
+
+        // us-west-2's failed calls name the model; elsewhere ListMetrics finds what was throttled lately
+        assertThat(aws.calls(StubWorld.HOME, "us-west-2", "ListMetrics")).isZero();
+        assertThat(aws.calls(StubWorld.HOME, "eu-west-1", "ListMetrics")).isEqualTo(1);
+        assertThat(capture.regions().get("us-west-2").metrics()).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.modelId()).isEqualTo(StubWorld.MODEL));
+        assertThat(Diagnostician.standard().diagnose(capture.request(), capture.evidence()).verdict())
+                .isEqualTo(FindingCode.REGION_MISMATCH);
+    }
+
+    @Test
+    void moreSeriesThanOneCallCarriesAreSplitIntoBatchesOf500() {
+        aws = new StubAws(StubWorld.home(REGIONS));
+        CollectionSettings settings = StubWorld.settings(REGIONS);
+        clients = new AwsClients(settings, Optional.of(aws.endpoint()));
+        List<String> models = new java.util.ArrayList<>(List.of(StubWorld.MODEL));
+        for (int i = 0; i < 89; i++) {
+            models.add("amazon.stub-model-" + i + "-v1:0");
+        }
+
+        var read = new MetricsPort(clients, settings).series(Access.home(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(StubAws.HOME_KEY, "s"))), "us-west-2", models, StubWorld.NOW);
+
+        assertThat(read.complete()).isTrue();
+        assertThat(aws.calls("GetMetricData")).isEqualTo(2); // 90 models × 6 metrics = 540 series
+        assertThat(read.items()).hasSize(4).allSatisfy(m -> assertThat(m.modelId()).isEqualTo(StubWorld.MODEL));
+    }
 }
