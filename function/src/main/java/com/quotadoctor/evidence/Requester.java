@@ -2,6 +2,8 @@ package com.quotadoctor.evidence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quotadoctor.json.JsonTree;
+import com.quotadoctor.json.ShapeException;
+import com.quotadoctor.json.WireNode;
 
 import java.util.Optional;
 
@@ -19,8 +21,8 @@ public record Requester(Optional<String> accountId, Optional<String> callerArn) 
             return UNKNOWN;
         }
         try {
-            return parse(new WireNode(JsonTree.parse(text), "Requester"));
-        } catch (java.io.IOException | SnapshotException e) {
+            return parse(WireNode.root(JsonTree.parse(text), "Requester"));
+        } catch (java.io.IOException | ShapeException e) {
             return UNKNOWN; // the requester only refines the account; the quota ARN still names it
         }
     }
@@ -40,7 +42,7 @@ public record Requester(Optional<String> accountId, Optional<String> callerArn) 
         if (node == null || !node.isObject()) {
             throw field.problem("expected a JSON-encoded object with accountId and callerArn");
         }
-        WireNode parsed = new WireNode(node, field.path());
+        WireNode parsed = new WireNode(node, field.path(), field.document());
         return new Requester(parsed.field("accountId").text(), parsed.field("callerArn").text());
     }
 }

@@ -1,7 +1,9 @@
 package com.quotadoctor.evidence;
 
+import com.quotadoctor.json.ShapeException;
+
 /** A snapshot that cannot be read, with the place in it that is wrong. */
-public class SnapshotException extends IllegalArgumentException {
+public class SnapshotException extends ShapeException {
 
     public SnapshotException(String message) {
         super(message);

@@ -15,6 +15,8 @@ import com.quotadoctor.domain.ModelId;
 import com.quotadoctor.domain.Probe;
 import com.quotadoctor.domain.QuotaArn;
 import com.quotadoctor.json.JsonTree;
+import com.quotadoctor.json.ShapeException;
+import com.quotadoctor.json.WireNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +59,16 @@ public final class SnapshotReader {
 
     /** The snapshot as collected, before interpretation: what {@link SnapshotWriter} writes back unchanged. */
     public Capture capture(String text) {
+        try {
+            return parse(text);
+        } catch (SnapshotException e) {
+            throw e;
+        } catch (ShapeException e) {
+            throw new SnapshotException(e.getMessage(), e);
+        }
+    }
+
+    private Capture parse(String text) {
         JsonNode root;
         try {
             root = JsonTree.parse(text);
@@ -69,7 +81,7 @@ public final class SnapshotReader {
         if (root == null || !root.isObject()) {
             throw new SnapshotException("snapshot: expected a JSON object");
         }
-        WireNode top = new WireNode(root, "");
+        WireNode top = WireNode.root(root, "snapshot");
         int version = top.field("schemaVersion").number().map(Double::intValue).orElse(SCHEMA_VERSION);
         if (version > SCHEMA_VERSION) {
             throw top.field("schemaVersion").problem("version " + version + " is newer than this tool reads ("
@@ -81,7 +93,7 @@ public final class SnapshotReader {
         Optional<CallerIdentity> caller = Optional.empty();
         try {
             caller = caller(top.field("caller"));
-        } catch (SnapshotException e) {
+        } catch (ShapeException e) {
             gaps.add(new EvidenceGap("global", Capture.CALLER_SOURCE, MALFORMED, e.getMessage()));
         }
         Map<String, RegionCapture> regions = new LinkedHashMap<>();
@@ -146,7 +158,7 @@ public final class SnapshotReader {
         <T> List<T> read(EvidenceSection section, java.util.function.Function<WireNode, T> element) {
             try {
                 return node.field(section.snapshotField()).list(element);
-            } catch (SnapshotException e) {
+            } catch (ShapeException e) {
                 collected.remove(section);
                 errors.add(new EvidenceGap(region, section.snapshotField(), MALFORMED, e.getMessage()));
                 return List.of();

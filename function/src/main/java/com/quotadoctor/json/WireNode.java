@@ -1,4 +1,4 @@
-package com.quotadoctor.evidence;
+package com.quotadoctor.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,17 +16,22 @@ import java.util.function.Function;
  * ({@code regions.us-west-2.serviceQuotas[3].Value}). Reads values the way AWS writes them:
  * epoch seconds for timestamps (ISO-8601 from the aws CLI is accepted too).
  */
-record WireNode(JsonNode node, String path) {
+public record WireNode(JsonNode node, String path, String document) {
 
-    WireNode field(String name) {
-        return new WireNode(node.get(name), path.isEmpty() ? name : path + "." + name);
+    /** The root of a document, named in complaints when the problem is the document itself. */
+    public static WireNode root(JsonNode node, String document) {
+        return new WireNode(node, "", document);
     }
 
-    boolean present() {
+    public WireNode field(String name) {
+        return new WireNode(node == null ? null : node.get(name), path.isEmpty() ? name : path + "." + name, document);
+    }
+
+    public boolean present() {
         return node != null && !node.isNull() && !node.isMissingNode();
     }
 
-    <T> List<T> list(Function<WireNode, T> reader) {
+    public <T> List<T> list(Function<WireNode, T> reader) {
         if (!present()) {
             return List.of();
         }
@@ -35,12 +40,12 @@ record WireNode(JsonNode node, String path) {
         }
         List<T> out = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
-            out.add(reader.apply(new WireNode(node.get(i), path + "[" + i + "]")));
+            out.add(reader.apply(new WireNode(node.get(i), path + "[" + i + "]", document)));
         }
         return out;
     }
 
-    Optional<String> text() {
+    public Optional<String> text() {
         if (!present()) {
             return Optional.empty();
         }
@@ -51,11 +56,11 @@ record WireNode(JsonNode node, String path) {
         return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
-    String requiredText() {
+    public String requiredText() {
         return text().orElseThrow(() -> problem("is required"));
     }
 
-    Optional<Double> number() {
+    public Optional<Double> number() {
         if (!present()) {
             return Optional.empty();
         }
@@ -72,11 +77,11 @@ record WireNode(JsonNode node, String path) {
         throw problem("expected a number");
     }
 
-    double requiredNumber() {
+    public double requiredNumber() {
         return number().orElseThrow(() -> problem("is required"));
     }
 
-    Optional<Boolean> bool() {
+    public Optional<Boolean> bool() {
         if (!present()) {
             return Optional.empty();
         }
@@ -90,7 +95,7 @@ record WireNode(JsonNode node, String path) {
     }
 
     /** Epoch seconds (the wire format, fractions allowed) or an ISO-8601 timestamp (aws CLI output). */
-    Optional<Instant> instant() {
+    public Optional<Instant> instant() {
         if (!present()) {
             return Optional.empty();
         }
@@ -115,11 +120,11 @@ record WireNode(JsonNode node, String path) {
         throw problem("expected a timestamp");
     }
 
-    Instant requiredInstant() {
+    public Instant requiredInstant() {
         return instant().orElseThrow(() -> problem("is required"));
     }
 
-    SnapshotException problem(String what) {
-        return new SnapshotException((path.isEmpty() ? "snapshot" : path) + ": " + what);
+    public ShapeException problem(String what) {
+        return new ShapeException((path.isEmpty() ? document : path) + ": " + what);
     }
 }

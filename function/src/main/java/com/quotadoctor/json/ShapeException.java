@@ -1,0 +1,13 @@
+package com.quotadoctor.json;
+
+/** A JSON document whose shape is wrong, with the exact place: {@code detail.state.value: expected a string}. */
+public class ShapeException extends IllegalArgumentException {
+
+    public ShapeException(String message) {
+        super(message);
+    }
+
+    public ShapeException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
