@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import com.quotadoctor.domain.AwsRegion;
 import com.quotadoctor.domain.CallerIdentity;
-import com.quotadoctor.domain.DiagnosisRequest;
-import com.quotadoctor.domain.ErrorSignal;
 import com.quotadoctor.domain.EvidenceGap;
 import com.quotadoctor.domain.EvidenceSection;
 import com.quotadoctor.domain.FailedCall;
@@ -15,6 +13,7 @@ import com.quotadoctor.domain.ModelId;
 import com.quotadoctor.domain.Probe;
 import com.quotadoctor.domain.QuotaArn;
 import com.quotadoctor.json.JsonTree;
+import com.quotadoctor.json.RequestJson;
 import com.quotadoctor.json.ShapeException;
 import com.quotadoctor.json.WireNode;
 
@@ -113,7 +112,7 @@ public final class SnapshotReader {
                 regions.put(name, region(name, regionNode));
             }
         }
-        return new Capture(capturedAt, caller, regions, gaps, request(top.field("request")));
+        return new Capture(capturedAt, caller, regions, gaps, RequestJson.read(top.field("request"), top.field("request")));
     }
 
     private static EvidenceGap gap(String region, WireNode n) {
@@ -212,33 +211,4 @@ public final class SnapshotReader {
                 n.field("Message").text(), n.field("LatencyMs").number().map(Double::longValue));
     }
 
-    private static DiagnosisRequest request(WireNode n) {
-        if (!n.present()) {
-            return DiagnosisRequest.empty();
-        }
-        List<String> regions = n.field("regions").list(r -> {
-            String name = r.requiredText();
-            if (!AwsRegion.isKnown(name)) {
-                throw r.problem("unknown region '" + name + "'");
-            }
-            return name;
-        });
-        List<ModelId> models = n.field("modelIds").list(m -> {
-            try {
-                return ModelId.parse(m.requiredText());
-            } catch (IllegalArgumentException e) {
-                throw m.problem(e.getMessage());
-            }
-        });
-        WireNode error = n.field("error");
-        ErrorSignal signal = error.present()
-                ? new ErrorSignal(error.field("code").text(), error.field("message").text())
-                : ErrorSignal.NONE;
-        int attempt = n.field("attempt").number().map(Double::intValue).orElse(1);
-        if (attempt < 1) {
-            throw n.field("attempt").problem("must be 1 or more");
-        }
-        return new DiagnosisRequest(n.field("account").text(), regions, models, n.field("requestId").text(),
-                n.field("quotaCode").text(), signal, attempt, n.field("deadline").instant());
-    }
 }

@@ -2,7 +2,6 @@ package com.quotadoctor.evidence;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.EvidenceGap;
 import com.quotadoctor.domain.EvidenceSection;
 import com.quotadoctor.domain.FailedCall;
@@ -11,6 +10,7 @@ import com.quotadoctor.domain.ModelId;
 import com.quotadoctor.domain.Probe;
 import com.quotadoctor.domain.QuotaArn;
 import com.quotadoctor.json.JsonTree;
+import com.quotadoctor.json.RequestJson;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,7 +34,10 @@ public final class SnapshotWriter {
             putText(caller, "Arn", c.arn());
             putText(caller, "UserId", c.userId());
         });
-        root.set("request", request(capture.request()));
+        ObjectNode request = RequestJson.write(capture.request());
+        request.put("attempt", capture.request().attempt());
+        capture.request().deadline().ifPresent(d -> request.put("deadline", d.toString()));
+        root.set("request", request);
         if (!capture.gaps().isEmpty()) {
             ArrayNode errors = root.putArray("errors");
             capture.gaps().forEach(g -> errors.add(gap(g, true)));
@@ -140,24 +143,6 @@ public final class SnapshotWriter {
         return n;
     }
 
-    private static ObjectNode request(DiagnosisRequest r) {
-        ObjectNode n = JsonTree.NODES.objectNode();
-        putText(n, "account", r.account());
-        ArrayNode regions = n.putArray("regions");
-        r.regions().forEach(regions::add);
-        ArrayNode models = n.putArray("modelIds");
-        r.models().stream().map(ModelId::raw).forEach(models::add);
-        putText(n, "requestId", r.requestId());
-        putText(n, "quotaCode", r.quotaCode());
-        if (r.error().code().isPresent() || r.error().message().isPresent()) {
-            ObjectNode error = n.putObject("error");
-            putText(error, "code", r.error().code());
-            putText(error, "message", r.error().message());
-        }
-        n.put("attempt", r.attempt());
-        r.deadline().ifPresent(d -> n.put("deadline", d.toString()));
-        return n;
-    }
 
     private static String arn(QuotaArn arn) {
         return "arn:aws:servicequotas:" + arn.region() + ":" + arn.account().orElse("") + ":" + arn.serviceCode() + "/"

@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quotadoctor.diagnosis.Diagnosis;
 import com.quotadoctor.diagnosis.Finding;
 import com.quotadoctor.diagnosis.RemediationStep;
-import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.EvidenceGap;
-import com.quotadoctor.domain.ModelId;
 import com.quotadoctor.json.JsonTree;
+import com.quotadoctor.json.RequestJson;
 
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ public final class DiagnosisJson {
         root.put("verdict", d.verdict().name());
         ArrayNode findings = root.putArray("findings");
         d.findings().forEach(f -> findings.add(finding(f)));
-        root.set("request", request(d.request()));
+        root.set("request", RequestJson.write(d.request()));
         root.put("attempt", d.attempt());
         d.nextCheckSeconds().ifPresent(s -> root.put("nextCheckSeconds", s));
         d.deadline().ifPresent(t -> root.put("deadline", t.toString()));
@@ -96,22 +95,6 @@ public final class DiagnosisJson {
         return node;
     }
 
-    private static ObjectNode request(DiagnosisRequest r) {
-        ObjectNode node = JSON.objectNode();
-        putOptional(node, "account", r.account());
-        ArrayNode regions = node.putArray("regions");
-        r.regions().forEach(regions::add);
-        ArrayNode models = node.putArray("modelIds");
-        r.models().stream().map(ModelId::raw).forEach(models::add);
-        putOptional(node, "requestId", r.requestId());
-        putOptional(node, "quotaCode", r.quotaCode());
-        if (r.error().code().isPresent() || r.error().message().isPresent()) {
-            ObjectNode error = node.putObject("error");
-            putOptional(error, "code", r.error().code());
-            putOptional(error, "message", r.error().message());
-        }
-        return node;
-    }
 
     private static ObjectNode gap(EvidenceGap g) {
         ObjectNode node = JSON.objectNode();

@@ -1,0 +1,81 @@
+package com.quotadoctor.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quotadoctor.domain.AwsRegion;
+import com.quotadoctor.domain.DiagnosisRequest;
+import com.quotadoctor.domain.ErrorSignal;
+import com.quotadoctor.domain.ModelId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The diagnosis request as JSON, one shape everywhere: a snapshot's {@code request}, the diagnosis JSON's
+ * {@code request}, an on-demand invoke, the loop's previous diagnosis. The context fields are
+ * {@code account}, {@code regions}, {@code modelIds}, {@code requestId}, {@code quotaCode}, {@code error};
+ * the loop state ({@code attempt}, {@code deadline}) sits wherever the document keeps it.
+ */
+public final class RequestJson {
+
+    private RequestJson() {
+    }
+
+    /** @param loop the node holding {@code attempt} and {@code deadline}; the context node itself in a snapshot */
+    public static DiagnosisRequest read(WireNode context, WireNode loop) {
+        if (!context.present() && !loop.field("attempt").present()) {
+            return DiagnosisRequest.empty();
+        }
+        if (context.present() && !context.node().isObject()) {
+            throw context.problem("expected an object");
+        }
+        List<String> regions = context.field("regions").list(r -> {
+            String name = r.requiredText();
+            if (!AwsRegion.isKnown(name)) {
+                throw r.problem("unknown region '" + name + "'");
+            }
+            return name;
+        });
+        List<ModelId> models = context.field("modelIds").list(m -> {
+            try {
+                return ModelId.parse(m.requiredText());
+            } catch (ShapeException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw m.problem(e.getMessage());
+            }
+        });
+        Optional<String> account = context.field("account").text();
+        if (account.isPresent() && !account.get().matches("\\d{12}")) {
+            throw context.field("account").problem("expected a 12-digit account id");
+        }
+        WireNode error = context.field("error");
+        ErrorSignal signal = error.present()
+                ? new ErrorSignal(error.field("code").text(), error.field("message").text())
+                : ErrorSignal.NONE;
+        int attempt = loop.field("attempt").number().map(Double::intValue).orElse(1);
+        if (attempt < 1) {
+            throw loop.field("attempt").problem("must be 1 or more");
+        }
+        return new DiagnosisRequest(account, regions, models, context.field("requestId").text(),
+                context.field("quotaCode").text(), signal, attempt, loop.field("deadline").instant());
+    }
+
+    /** The context fields; the caller adds the loop state where its document keeps it. */
+    public static ObjectNode write(DiagnosisRequest r) {
+        ObjectNode node = JsonTree.NODES.objectNode();
+        r.account().ifPresent(a -> node.put("account", a));
+        ArrayNode regions = node.putArray("regions");
+        r.regions().forEach(regions::add);
+        ArrayNode models = node.putArray("modelIds");
+        r.models().stream().map(ModelId::raw).forEach(models::add);
+        r.requestId().ifPresent(id -> node.put("requestId", id));
+        r.quotaCode().ifPresent(code -> node.put("quotaCode", code));
+        if (r.error().code().isPresent() || r.error().message().isPresent()) {
+            ObjectNode error = node.putObject("error");
+            r.error().code().ifPresent(c -> error.put("code", c));
+            r.error().message().ifPresent(m -> error.put("message", m));
+        }
+        return node;
+    }
+}
