@@ -9,7 +9,6 @@ import com.quotadoctor.domain.EvidenceGap;
 import com.quotadoctor.domain.EvidenceSection;
 import com.quotadoctor.domain.FailedCall;
 import com.quotadoctor.domain.MetricSeries;
-import com.quotadoctor.domain.ModelId;
 import com.quotadoctor.domain.Probe;
 import com.quotadoctor.domain.QuotaArn;
 import com.quotadoctor.json.JsonTree;
