@@ -34,7 +34,7 @@ final class RequestMatching {
 
     private List<IncreaseRequest> candidateRequests() {
         List<IncreaseRequest> all = evidence.requests()
-                .filter(r -> request.requestId().map(id -> id.equals(r.id())).orElse(true))
+                .filter(r -> request.requestId().map(r::isNamedBy).orElse(true))
                 .filter(r -> request.quotaCode().map(c -> c.equalsIgnoreCase(r.quotaCode())).orElse(true))
                 .sorted(Comparator.comparing((IncreaseRequest r) -> r.created().orElse(Instant.EPOCH)).reversed())
                 .toList();

@@ -23,4 +23,12 @@ public record Settings(Duration propagationWindow, Duration recentWindow, Durati
         return new Settings(Duration.ofHours(24), Duration.ofHours(3), Duration.ofDays(14), 0.9, 0.6, 0.95,
                 Duration.ofMinutes(5), Duration.ofHours(1));
     }
+
+    public Settings withPropagationWindow(Duration window) {
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("the propagation window must be positive, got " + window);
+        }
+        return new Settings(window, recentWindow, pendingPatience, usageRatio, reservationRatio, dailyRatio, firstCheck,
+                longestCheck);
+    }
 }

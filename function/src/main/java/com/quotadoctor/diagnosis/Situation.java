@@ -97,7 +97,7 @@ public final class Situation {
             }
         }
         request.requestId().ifPresent(id -> {
-            if (evidence.requests().noneMatch(r -> r.id().equals(id))) {
+            if (evidence.requests().noneMatch(r -> r.isNamedBy(id))) {
                 gaps.add(new EvidenceGap("all", EvidenceSection.REQUESTED_CHANGES.snapshotField(), "RequestNotFound",
                         "increase request " + id + " is in no region's request history"));
             }

@@ -26,6 +26,17 @@ public record DiagnosisRequest(Optional<String> account, List<String> regions, L
         }
     }
 
+    /**
+     * This request completed by {@code base}: every field this one names wins, the rest come from the base
+     * (a trigger over the configured workload, flags over a snapshot's request). The later attempt counts.
+     */
+    public DiagnosisRequest over(DiagnosisRequest base) {
+        boolean ownError = error.code().isPresent() || error.message().isPresent();
+        return new DiagnosisRequest(account.or(base::account), regions.isEmpty() ? base.regions : regions,
+                models.isEmpty() ? base.models : models, requestId.or(base::requestId), quotaCode.or(base::quotaCode),
+                ownError ? error : base.error, Math.max(attempt, base.attempt), deadline.or(base::deadline));
+    }
+
     public static DiagnosisRequest empty() {
         return new DiagnosisRequest(Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(),
                 ErrorSignal.NONE, 1, Optional.empty());

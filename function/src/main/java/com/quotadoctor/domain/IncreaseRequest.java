@@ -15,6 +15,11 @@ public record IncreaseRequest(String id, Optional<String> caseId, String quotaCo
                               Optional<Instant> lastUpdated, String region, Optional<String> account,
                               Optional<String> requesterArn) {
 
+    /** Whether {@code reference} names this request: its request id, or the support case filed for it. */
+    public boolean isNamedBy(String reference) {
+        return id.equals(reference) || caseId.filter(reference::equals).isPresent();
+    }
+
     /** When the request last changed: the decision time for decided requests. */
     public Optional<Instant> decidedAt() {
         return lastUpdated.or(() -> created);

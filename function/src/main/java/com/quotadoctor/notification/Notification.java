@@ -1,0 +1,18 @@
+package com.quotadoctor.notification;
+
+import java.util.Map;
+
+/**
+ * One announcement, in every form its readers need.
+ *
+ * @param subject    the e-mail subject: ASCII, one line, under SNS's 100 characters, cause first
+ * @param text       for people: the cause, then the evidence, then the fix commands
+ * @param chat       the custom-notification JSON of Amazon Q Developer in chat applications
+ * @param attributes SNS message attributes for subscription filter policies (verdict, severity, region, modelId, account)
+ */
+public record Notification(String subject, String text, String chat, Map<String, String> attributes) {
+
+    public Notification {
+        attributes = Map.copyOf(attributes);
+    }
+}

@@ -1,0 +1,94 @@
+package com.quotadoctor.notification;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quotadoctor.diagnosis.Diagnosis;
+import com.quotadoctor.diagnosis.Finding;
+import com.quotadoctor.diagnosis.RemediationStep;
+import com.quotadoctor.json.JsonTree;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Renders a diagnosis as a {@link Notification}: e-mail text, chat card, filterable attributes. */
+public final class NotificationRenderer {
+
+    /** SNS refuses subjects of 100 characters or more. */
+    static final int LONGEST_SUBJECT = 99;
+
+    private final DiagnosisReport text = new DiagnosisReport(DiagnosisReport.Style.TEXT);
+    private final DiagnosisReport markdown = new DiagnosisReport(DiagnosisReport.Style.MARKDOWN);
+
+    public Notification render(Diagnosis d) {
+        Finding top = d.findings().get(0);
+        String subject = subject(d.verdict().name() + ": " + top.title());
+        return new Notification(subject, text.render(d), chat(d, top, subject), attributes(d, top));
+    }
+
+    /** A failure of the workflow itself: said once, plainly, with what failed. */
+    public Notification failure(String error, String cause, String input) {
+        String subject = subject("Quota Doctor could not finish a diagnosis: " + error);
+        String body = "Quota Doctor could not finish a diagnosis.\n\nError: " + error + "\nCause: " + cause
+                + "\n\nThe event it was working on:\n" + input + "\n";
+        ObjectNode card = card("Quota Doctor could not finish a diagnosis", "**" + error + "**\n\n" + cause, subject,
+                "failure");
+        return new Notification(subject, body, JsonTree.compact(card), Map.of("verdict", "FAILURE", "severity", "WARNING"));
+    }
+
+    /** One line of printable ASCII under the SNS limit: SNS rejects anything else. */
+    static String subject(String raw) {
+        String ascii = raw.replace('\u2014', '-').replace('\u2013', '-').replace("\u00d7", "x").replace("\u2192", "->")
+                .replaceAll("[\\r\\n\\t]+", " ")
+                .replaceAll("[^\\x20-\\x7E]", "");
+        return ascii.length() <= LONGEST_SUBJECT ? ascii : ascii.substring(0, LONGEST_SUBJECT - 3) + "...";
+    }
+
+    private static Map<String, String> attributes(Diagnosis d, Finding top) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("verdict", d.verdict().name());
+        attributes.put("severity", top.severity().name());
+        top.region().or(() -> d.request().regions().stream().findFirst()).ifPresent(r -> attributes.put("region", r));
+        top.modelId().or(() -> d.request().models().stream().findFirst().map(m -> m.raw()))
+                .ifPresent(m -> attributes.put("modelId", m));
+        top.account().or(() -> d.request().account()).ifPresent(a -> attributes.put("account", a));
+        return attributes;
+    }
+
+    private String chat(Diagnosis d, Finding top, String subject) {
+        ObjectNode card = card(subject, top.explanation(), subject, d.verdict().name());
+        ObjectNode content = (ObjectNode) card.get("content");
+        ArrayNode steps = content.putArray("nextSteps");
+        for (RemediationStep step : top.remediation()) {
+            steps.add(step.action() + step.command().map(c -> "\n```\n" + c + "\n```").orElse(""));
+        }
+        ArrayNode keywords = content.putArray("keywords");
+        keywords.add(d.verdict().name());
+        top.region().ifPresent(keywords::add);
+        top.modelId().ifPresent(keywords::add);
+        ObjectNode metadata = (ObjectNode) card.get("metadata");
+        metadata.put("threadId", d.fingerprint());
+        ObjectNode context = metadata.putObject("additionalContext");
+        context.put("verdict", d.verdict().name());
+        context.put("severity", top.severity().name());
+        context.put("attempt", d.attempt());
+        top.account().ifPresent(a -> context.put("account", a));
+        top.quotaCode().ifPresent(q -> context.put("quotaCode", q));
+        String report = markdown.render(d);
+        context.put("report", report.length() > 3000 ? "(see the e-mail for the full report)" : report);
+        return JsonTree.compact(card);
+    }
+
+    private static ObjectNode card(String title, String description, String summary, String eventType) {
+        ObjectNode card = JsonTree.NODES.objectNode();
+        card.put("version", "1.0");
+        card.put("source", "custom");
+        ObjectNode content = card.putObject("content");
+        content.put("textType", "client-markdown");
+        content.put("title", title);
+        content.put("description", description);
+        ObjectNode metadata = card.putObject("metadata");
+        metadata.put("summary", summary);
+        metadata.put("eventType", "QuotaDoctor." + eventType);
+        return card;
+    }
+}

@@ -1,0 +1,208 @@
+package com.quotadoctor.trigger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.quotadoctor.domain.AwsRegion;
+import com.quotadoctor.domain.DiagnosisRequest;
+import com.quotadoctor.domain.ErrorSignal;
+import com.quotadoctor.domain.ModelId;
+import com.quotadoctor.json.JsonTree;
+import com.quotadoctor.json.RequestJson;
+import com.quotadoctor.json.ShapeException;
+import com.quotadoctor.json.WireNode;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns any event Quota Doctor is sent, exactly as AWS delivers it, into a {@link Trigger}. Events about
+ * something else are recognised and skipped with the reason; a malformed event fails with a
+ * {@link ShapeException} naming the exact place.
+ */
+public final class TriggerParser {
+
+    /** Far above any event AWS sends (EventBridge caps events at 256 KB); refused before parsing. */
+    public static final int LARGEST_EVENT = 1 << 20;
+    private static final String BEDROCK = "bedrock";
+
+    public Trigger parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new ShapeException("event: empty; expected a JSON object");
+        }
+        if (text.length() > LARGEST_EVENT) {
+            throw new ShapeException("event: " + text.length() + " characters, more than the " + LARGEST_EVENT
+                    + " an event may have");
+        }
+        JsonNode root;
+        try {
+            root = JsonTree.parse(text);
+        } catch (JsonProcessingException e) {
+            throw new ShapeException("event is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ShapeException("event cannot be read: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ShapeException("event: expected a JSON object");
+        }
+        WireNode event = WireNode.root(root, "event");
+        if (event.field("detail-type").present()) {
+            return fromEventBridge(event);
+        }
+        if (event.field("verdict").present()) {
+            return previousDiagnosis(event);
+        }
+        if (root.isEmpty()) {
+            return new Trigger.Scheduled("ConsoleTest");
+        }
+        return new Trigger.Diagnose("OnDemand", RequestJson.read(event, event), Optional.empty());
+    }
+
+    private Trigger fromEventBridge(WireNode event) {
+        String type = event.field("detail-type").requiredText();
+        String source = event.field("source").requiredText();
+        WireNode detail = event.field("detail");
+        if (!type.equals("Scheduled Event") && !detail.present()) {
+            throw detail.problem("is required");
+        }
+        return switch (type) {
+            case "AWS API Call via CloudTrail" -> apiCall(event, source, detail);
+            case "AWS Service Event via CloudTrail" -> serviceEvent(event, source, detail);
+            case "Support Case Update" -> supportCase(event, detail);
+            case "Bedrock Quota Request Status Change" -> statusChange(event, detail);
+            case "CloudWatch Alarm State Change" -> AlarmEvent.parse(event, detail);
+            case "Scheduled Event" -> new Trigger.Scheduled("ScheduledEvent");
+            default -> throw event.field("detail-type").problem("'" + type + "' from '" + source
+                    + "' is not an event Quota Doctor handles");
+        };
+    }
+
+    private static Trigger apiCall(WireNode event, String source, WireNode detail) {
+        String name = detail.field("eventName").requiredText();
+        if (!source.equals("aws.servicequotas") || !name.equals("RequestServiceQuotaIncrease")) {
+            return new Trigger.Skip(name, "CloudTrail " + name + " from " + source
+                    + " is not a quota increase request");
+        }
+        WireNode parameters = detail.field("requestParameters");
+        String service = parameters.field("serviceCode").requiredText();
+        if (!service.equalsIgnoreCase(BEDROCK)) {
+            return new Trigger.Skip(name, "a quota increase for service code '" + service + "', not bedrock");
+        }
+        Optional<String> error = detail.field("errorCode").text();
+        if (error.isPresent()) {
+            return new Trigger.Skip(name, "the increase request itself failed (" + error.get() + "): nothing was filed");
+        }
+        WireNode quota = detail.field("responseElements").field("requestedQuota");
+        return new Trigger.Diagnose(name, request(account(event, detail.field("recipientAccountId")),
+                quota.field("id").text(), parameters.field("quotaCode").text().or(() -> quota.field("quotaCode").text())),
+                Optional.empty());
+    }
+
+    private static Trigger serviceEvent(WireNode event, String source, WireNode detail) {
+        String name = detail.field("eventName").requiredText();
+        if (!source.equals("aws.servicequotas") || !name.equals("UpdateServiceQuotaIncreaseRequestStatus")) {
+            return new Trigger.Skip(name, "service event " + name + " from " + source
+                    + " is not a quota request status change");
+        }
+        WireNode details = detail.field("serviceEventDetails");
+        String service = details.field("serviceName").requiredText();
+        if (!service.toLowerCase(java.util.Locale.ROOT).contains(BEDROCK)) {
+            return new Trigger.Skip(name, "a quota request of " + service + ", not Amazon Bedrock");
+        }
+        return new Trigger.Diagnose(name, request(account(event, detail.field("recipientAccountId")),
+                Optional.of(details.field("requestId").requiredText()), Optional.empty()), Optional.empty());
+    }
+
+    private static Trigger supportCase(WireNode event, WireNode detail) {
+        String display = detail.field("display-id").text().orElseGet(() -> detail.field("case-id").requiredText());
+        return new Trigger.Diagnose("SupportCaseUpdate", request(account(event, detail.field("account")),
+                Optional.of(display), Optional.empty()), Optional.of(display));
+    }
+
+    private static Trigger statusChange(WireNode event, WireNode detail) {
+        return new Trigger.Diagnose("QuotaRequestStatusChange", request(account(event, detail.field("account")),
+                Optional.of(detail.field("requestId").requiredText()), detail.field("quotaCode").text()),
+                Optional.empty());
+    }
+
+    private static Trigger previousDiagnosis(WireNode diagnosis) {
+        DiagnosisRequest previous = RequestJson.read(diagnosis.field("request"), diagnosis);
+        return new Trigger.Diagnose("PreviousDiagnosis", new DiagnosisRequest(previous.account(), previous.regions(),
+                previous.models(), previous.requestId(), previous.quotaCode(), previous.error(), previous.attempt() + 1,
+                previous.deadline()), Optional.empty());
+    }
+
+    private static Optional<String> account(WireNode event, WireNode preferred) {
+        Optional<String> account = preferred.text().or(() -> event.field("account").text());
+        if (account.isPresent() && !account.get().matches("\\d{12}")) {
+            throw event.field("account").problem("expected a 12-digit account id, got '" + account.get() + "'");
+        }
+        return account;
+    }
+
+    static DiagnosisRequest request(Optional<String> account, Optional<String> requestId, Optional<String> quotaCode) {
+        return new DiagnosisRequest(account, List.of(), List.of(), requestId, quotaCode, ErrorSignal.NONE, 1,
+                Optional.empty());
+    }
+
+    /** "CloudWatch Alarm State Change": metric, metric-math and composite alarms. */
+    static final class AlarmEvent {
+
+        private static final String NAMESPACE = "AWS/Bedrock";
+
+        private AlarmEvent() {
+        }
+
+        static Trigger parse(WireNode event, WireNode detail) {
+            String kind = "AlarmStateChange";
+            String state = detail.field("state").field("value").requiredText();
+            String alarm = detail.field("alarmName").text().orElse("(unnamed)");
+            if (!state.equals("ALARM")) {
+                return new Trigger.Skip(kind, "alarm " + alarm + " went to " + state + ", not ALARM");
+            }
+            String region = event.field("region").requiredText();
+            if (!AwsRegion.isKnown(region)) {
+                throw event.field("region").problem("unknown region '" + region + "'");
+            }
+            WireNode configuration = detail.field("configuration");
+            List<WireNode> metrics = configuration.field("metrics").list(m -> m);
+            Set<String> namespaces = new LinkedHashSet<>();
+            List<ModelId> models = new ArrayList<>();
+            boolean throttles = false;
+            for (WireNode m : metrics) {
+                WireNode metric = m.field("metricStat").field("metric");
+                if (!metric.present()) {
+                    continue; // an expression: the metrics it reads are listed beside it
+                }
+                namespaces.add(metric.field("namespace").requiredText());
+                throttles |= metric.field("name").text().filter("InvocationThrottles"::equals).isPresent();
+                Optional<String> model = metric.field("dimensions").field("ModelId").text();
+                if (model.isPresent()) {
+                    try {
+                        ModelId id = ModelId.parse(model.get());
+                        if (models.stream().noneMatch(x -> x.raw().equals(id.raw()))) {
+                            models.add(id);
+                        }
+                    } catch (IllegalArgumentException e) {
+                        throw metric.field("dimensions").field("ModelId").problem(e.getMessage());
+                    }
+                }
+            }
+            boolean composite = configuration.field("alarmRule").present();
+            if (!composite && !namespaces.contains(NAMESPACE)) {
+                return new Trigger.Skip(kind, "alarm " + alarm + " watches " + (namespaces.isEmpty() ? "no metric"
+                        : String.join(", ", namespaces)) + ", not " + NAMESPACE);
+            }
+            Optional<String> account = account(event, event.field("account"));
+            // composite alarms here are the throttle alarms Quota Doctor deploys
+            ErrorSignal signal = throttles || composite
+                    ? new ErrorSignal(Optional.of("ThrottlingException"), Optional.empty()) : ErrorSignal.NONE;
+            return new Trigger.Diagnose(kind, new DiagnosisRequest(account, List.of(region), models, Optional.empty(),
+                    Optional.empty(), signal, 1, Optional.empty()), Optional.empty());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package com.quotadoctor.workflow;
+
+import com.quotadoctor.diagnosis.Diagnosis;
+import com.quotadoctor.diagnosis.Diagnostician;
+import com.quotadoctor.domain.DiagnosisRequest;
+import com.quotadoctor.evidence.Snapshot;
+import com.quotadoctor.json.ShapeException;
+import com.quotadoctor.notification.NotificationRenderer;
+import com.quotadoctor.trigger.Trigger;
+import com.quotadoctor.trigger.TriggerParser;
+
+/**
+ * The Diagnose task: event in, outcome out. Reads the trigger, completes its request from the configured
+ * workload, gets the evidence, diagnoses, renders the notification. It publishes nothing: the Notify
+ * step decides whether the situation is new.
+ */
+public final class DiagnoseStep {
+
+    private final TriggerParser parser = new TriggerParser();
+    private final EvidenceSource evidence;
+    private final Diagnostician diagnostician;
+    private final Configuration configuration;
+    private final NotificationRenderer renderer = new NotificationRenderer();
+    private final Telemetry telemetry;
+
+    public DiagnoseStep(EvidenceSource evidence, Diagnostician diagnostician, Configuration configuration,
+                        Telemetry telemetry) {
+        this.evidence = evidence;
+        this.diagnostician = diagnostician;
+        this.configuration = configuration;
+        this.telemetry = telemetry;
+    }
+
+    public StepOutcome run(String event) {
+        Trigger trigger;
+        try {
+            trigger = parser.parse(event);
+        } catch (ShapeException e) {
+            telemetry.rejected();
+            return new StepOutcome.Rejected(e.getMessage());
+        }
+        if (trigger instanceof Trigger.Skip skip) {
+            telemetry.skipped(skip.kind());
+            return new StepOutcome.Skipped(skip.kind(), skip.reason());
+        }
+        if (trigger instanceof Trigger.Diagnose diagnose) {
+            return diagnose(diagnose.kind(), diagnose.request().over(configuration.workload()),
+                    diagnose.supportCase().orElse(null));
+        }
+        return diagnose(trigger.kind(), configuration.workload(), null);
+    }
+
+    private StepOutcome diagnose(String kind, DiagnosisRequest request, String supportCase) {
+        Snapshot snapshot = evidence.evidenceFor(request);
+        if (supportCase != null && snapshot.evidence().requests().noneMatch(r -> r.isNamedBy(supportCase))) {
+            telemetry.skipped(kind);
+            return new StepOutcome.Skipped(kind, "support case " + supportCase
+                    + " belongs to no Bedrock quota increase request in the evidence");
+        }
+        Diagnosis diagnosis = diagnostician.diagnose(request.over(snapshot.request()), snapshot.evidence());
+        telemetry.diagnosed(diagnosis.verdict().name(), diagnosis.evidenceGaps().size());
+        return new StepOutcome.Diagnosed(kind, diagnosis, renderer.render(diagnosis));
+    }
+}

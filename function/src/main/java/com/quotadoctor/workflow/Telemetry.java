@@ -1,0 +1,23 @@
+package com.quotadoctor.workflow;
+
+/** What the workflow counts: diagnoses by verdict, skips, rejections, notifications sent and suppressed, gaps. */
+public interface Telemetry {
+
+    Telemetry NONE = new Telemetry() {
+    };
+
+    default void diagnosed(String verdict, int evidenceGaps) {
+    }
+
+    default void skipped(String trigger) {
+    }
+
+    default void rejected() {
+    }
+
+    default void notified() {
+    }
+
+    default void suppressed() {
+    }
+}
