@@ -11,7 +11,7 @@ import java.io.PrintWriter;
         versionProvider = Version.class,
         description = "Finds why approved Amazon Bedrock quota increases don't stop ThrottlingException: "
                 + "the wrong region, account, model, inference family or metric, or an increase not applied yet.",
-        subcommands = {DiagnoseCommand.class, CaptureCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DiagnoseCommand.class, CaptureCommand.class, HandleCommand.class, CommandLine.HelpCommand.class})
 public final class QuotaDoctorCommand implements Runnable {
 
     /** Bad usage or bad input (unreadable snapshot, malformed model id, unknown region). */

@@ -1,5 +1,7 @@
 package com.quotadoctor.notification;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,6 +15,6 @@ import java.util.Map;
 public record Notification(String subject, String text, String chat, Map<String, String> attributes) {
 
     public Notification {
-        attributes = Map.copyOf(attributes);
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 }

@@ -1,0 +1,82 @@
+package com.quotadoctor.cli;
+
+import com.quotadoctor.diagnosis.Diagnostician;
+import com.quotadoctor.evidence.SnapshotReader;
+import com.quotadoctor.json.JsonTree;
+import com.quotadoctor.workflow.Configuration;
+import com.quotadoctor.workflow.DiagnoseStep;
+import com.quotadoctor.workflow.EvidenceSource;
+import com.quotadoctor.workflow.StepOutcome;
+import com.quotadoctor.workflow.Telemetry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code handle}: runs the Lambda path locally on an event exactly as AWS delivers it, and prints the
+ * notification it would send instead of publishing it.
+ */
+@Command(name = "handle", mixinStandardHelpOptions = true,
+        description = {"Run the Diagnose handler locally on an event file (as AWS delivers it) and print the "
+                + "notification instead of publishing it.",
+                "Evidence comes from --snapshot, else from AWS (standard SDK configuration)."})
+final class HandleCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Option(names = "--event", paramLabel = "FILE", required = true, description = "The event JSON, e.g. events/cloudwatch-alarm-throttles.json.")
+    Path event;
+
+    @Option(names = "--snapshot", paramLabel = "FILE", description = "Evidence snapshot to diagnose against.")
+    Path snapshot;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Mixin
+    CollectionOptions collection;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        String text;
+        try {
+            text = Files.readString(event);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("event file not found: " + event);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + event + ": " + e.getMessage(), e);
+        }
+        EvidenceSource evidence = snapshot != null
+                ? request -> new SnapshotReader().read(snapshot)
+                : request -> collection.collect(request).snapshot();
+        StepOutcome outcome = new DiagnoseStep(evidence, Diagnostician.standard(), Configuration.local(), Telemetry.NONE)
+                .run(text);
+        if (outcome instanceof StepOutcome.Rejected rejected) {
+            throw new IllegalArgumentException(rejected.reason());
+        }
+        var out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.println(JsonTree.write(outcome.toJson()));
+        } else if (outcome instanceof StepOutcome.Diagnosed d) {
+            out.println("Subject: " + d.notification().subject());
+            out.println("Attributes: " + d.notification().attributes());
+            out.println();
+            out.println(d.notification().text());
+        } else if (outcome instanceof StepOutcome.Skipped s) {
+            out.println("Skipped (" + s.trigger() + "): " + s.reason());
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,39 @@
+package com.quotadoctor.evidence.aws;
+
+import com.quotadoctor.domain.EvidenceSection;
+import com.quotadoctor.domain.RegionEvidence;
+import com.quotadoctor.evidence.RegionCapture;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/** What the request watcher reads in a region: the request history and the applied values, nothing else. */
+public final class RequestHistoryReader {
+
+    private final ServiceQuotasPort serviceQuotas;
+    private final Access access;
+
+    public RequestHistoryReader(AwsClients clients, AwsCredentialsProvider credentials) {
+        this.serviceQuotas = new ServiceQuotasPort(clients);
+        this.access = Access.home(credentials);
+    }
+
+    public RegionEvidence read(String region) {
+        var requests = serviceQuotas.requests(access, region);
+        var applied = serviceQuotas.applied(access, region);
+        var collected = EnumSet.noneOf(EvidenceSection.class);
+        List<com.quotadoctor.domain.EvidenceGap> errors = new ArrayList<>();
+        requests.gap().ifPresent(errors::add);
+        applied.gap().ifPresent(errors::add);
+        if (requests.complete() || !requests.items().isEmpty()) {
+            collected.add(EvidenceSection.REQUESTED_CHANGES);
+        }
+        if (applied.complete() || !applied.items().isEmpty()) {
+            collected.add(EvidenceSection.SERVICE_QUOTAS);
+        }
+        return new RegionCapture(region, collected, applied.items(), List.of(), requests.items(), List.of(), List.of(),
+                List.of(), errors).evidence();
+    }
+}

@@ -1,0 +1,79 @@
+package com.quotadoctor.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.quotadoctor.handler.aws.AwsRuntime;
+import com.quotadoctor.workflow.Configuration;
+import com.quotadoctor.workflow.DiagnoseStep;
+import com.quotadoctor.workflow.StepOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+/**
+ * The Diagnose task of the workflow, and the function a console test event or {@code aws lambda invoke}
+ * reaches: any trigger in, the diagnosis JSON (with its notification) out. A malformed event is a result
+ * ({@code {"error": …}}), logged once: retrying it could not help.
+ */
+public final class DiagnoseHandler implements RequestStreamHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiagnoseHandler.class);
+
+    private final DiagnoseStep step;
+    private final Runnable flush;
+
+    public DiagnoseHandler() {
+        this(Init.TELEMETRY);
+    }
+
+    private DiagnoseHandler(PowertoolsTelemetry telemetry) {
+        this(AwsRuntime.diagnoseStep(Init.CONFIGURATION, telemetry), telemetry::flush);
+    }
+
+    public DiagnoseHandler(DiagnoseStep step, Runnable flush) {
+        this.step = step;
+        this.flush = flush;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        StepOutcome outcome = PowertoolsLogging.withLogging(context, () -> {
+            StepOutcome result = LambdaIo.read(input).map(step::run)
+                    .orElseGet(() -> new StepOutcome.Rejected(LambdaIo.tooLarge()));
+            log(result);
+            return result;
+        });
+        try {
+            LambdaIo.write(output, outcome.toJson());
+        } finally {
+            flush.run();
+        }
+    }
+
+    private static void log(StepOutcome outcome) {
+        if (outcome instanceof StepOutcome.Diagnosed d) {
+            LOG.info("diagnosed", entry("trigger", d.trigger()), entry("verdict", d.diagnosis().verdict().name()),
+                    entry("fingerprint", d.diagnosis().fingerprint()), entry("attempt", d.diagnosis().attempt()),
+                    entry("nextCheckSeconds", d.diagnosis().nextCheckSeconds().orElse(null)),
+                    entry("evidenceGaps", d.diagnosis().evidenceGaps().size()));
+        } else if (outcome instanceof StepOutcome.Skipped s) {
+            LOG.info("skipped", entry("trigger", s.trigger()), entry("reason", s.reason()));
+        } else if (outcome instanceof StepOutcome.Rejected r) {
+            LOG.warn("event rejected", entry("reason", r.reason()));
+        }
+    }
+
+    /** Read once per execution environment. */
+    static final class Init {
+        static final Configuration CONFIGURATION = Configuration.fromEnvironment(System.getenv());
+        static final PowertoolsTelemetry TELEMETRY = new PowertoolsTelemetry();
+
+        private Init() {
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package com.quotadoctor.handler.aws;
+
+import com.quotadoctor.diagnosis.DiagnosisRules;
+import com.quotadoctor.diagnosis.Diagnostician;
+import com.quotadoctor.diagnosis.Settings;
+import com.quotadoctor.evidence.aws.AwsClients;
+import com.quotadoctor.evidence.aws.CollectionSettings;
+import com.quotadoctor.evidence.aws.LiveCollector;
+import com.quotadoctor.evidence.aws.RequestHistoryReader;
+import com.quotadoctor.notification.aws.DynamoDbLedger;
+import com.quotadoctor.notification.aws.SnsPublisher;
+import com.quotadoctor.watch.RequestWatcher;
+import com.quotadoctor.watch.aws.DynamoDbStatusLedger;
+import com.quotadoctor.watch.aws.EventBridgeStatusEvents;
+import com.quotadoctor.workflow.Configuration;
+import com.quotadoctor.workflow.DiagnoseStep;
+import com.quotadoctor.workflow.NotifyStep;
+import com.quotadoctor.workflow.Telemetry;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The real collaborators of the Lambda handlers, built once per execution environment at init: clients with
+ * the function's explicit region, one small HTTP client, the execution role's credentials from the
+ * environment (no provider chain to walk at cold start).
+ */
+public final class AwsRuntime {
+
+    private AwsRuntime() {
+    }
+
+    private static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(3)).socketTimeout(Duration.ofSeconds(10)).build();
+
+    public static DiagnoseStep diagnoseStep(Configuration c, Telemetry telemetry) {
+        CollectionSettings settings = collectionSettings(c);
+        AwsClients clients = new AwsClients(settings, Optional.empty());
+        LiveCollector collector = new LiveCollector(clients, EnvironmentVariableCredentialsProvider.create(), settings,
+                Clock.systemUTC());
+        Diagnostician diagnostician = new Diagnostician(DiagnosisRules.all(),
+                Settings.defaults().withPropagationWindow(c.propagationWindow()));
+        return new DiagnoseStep(request -> collector.collect(request).snapshot(), diagnostician, c, telemetry);
+    }
+
+    public static NotifyStep notifyStep(Configuration c, Telemetry telemetry) {
+        DynamoDbClient dynamo = DynamoDbClient.builder().region(Region.of(c.homeRegion())).httpClient(HTTP)
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build();
+        SnsClient sns = SnsClient.builder().region(Region.of(c.homeRegion())).httpClient(HTTP)
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build();
+        return new NotifyStep(new DynamoDbLedger(dynamo, required(c.tableName(), "TABLE_NAME")),
+                new SnsPublisher(sns, required(c.topicArn(), "TOPIC_ARN")), Clock.systemUTC(), c.remember(), telemetry);
+    }
+
+    public static RequestWatcher requestWatcher(Configuration c) {
+        CollectionSettings settings = collectionSettings(c);
+        DynamoDbClient dynamo = DynamoDbClient.builder().region(Region.of(c.homeRegion())).httpClient(HTTP)
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build();
+        EventBridgeClient events = EventBridgeClient.builder().region(Region.of(c.homeRegion())).httpClient(HTTP)
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build();
+        RequestHistoryReader history = new RequestHistoryReader(new AwsClients(settings, Optional.empty()),
+                EnvironmentVariableCredentialsProvider.create());
+        return new RequestWatcher(history::read, new DynamoDbStatusLedger(dynamo, required(c.tableName(), "TABLE_NAME")),
+                new EventBridgeStatusEvents(events, c.eventBus()), Clock.systemUTC(), c.propagationWindow());
+    }
+
+    /** Every region the watcher and the collector read: the workload's and the scanned ones. */
+    public static java.util.List<String> watchedRegions(Configuration c) {
+        java.util.Set<String> regions = new java.util.LinkedHashSet<>(c.workloadRegions());
+        regions.addAll(collectionSettings(c).scanRegions());
+        return java.util.List.copyOf(regions);
+    }
+
+    private static CollectionSettings collectionSettings(Configuration c) {
+        return CollectionSettings.defaults(c.homeRegion())
+                .withScanRegions(c.scanRegions().isEmpty() ? CollectionSettings.BEDROCK_REGIONS : c.scanRegions())
+                .withRoles(c.roleArns())
+                .withProbe(c.probe());
+    }
+
+    private static String required(Optional<String> value, String name) {
+        return value.orElseThrow(() -> new IllegalStateException(Configuration.PREFIX + name + " is not set"));
+    }
+}

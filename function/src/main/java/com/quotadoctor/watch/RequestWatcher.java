@@ -1,0 +1,68 @@
+package com.quotadoctor.watch;
+
+import com.quotadoctor.domain.IncreaseRequest;
+import com.quotadoctor.domain.Quota;
+import com.quotadoctor.domain.RegionEvidence;
+import com.quotadoctor.domain.RequestStatus;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The scheduled sweep: reads the request history of every configured region, records each request's
+ * status, and announces each change. A request seen for the first time is announced only while it
+ * matters (open, or decided within the propagation window), so a first sweep over 90 days of history
+ * does not flood. A change that cannot be announced is put back, to be announced by the next sweep.
+ */
+public final class RequestWatcher {
+
+    private final RequestHistory history;
+    private final StatusLedger ledger;
+    private final StatusEvents events;
+    private final Clock clock;
+    private final Duration recent;
+
+    public RequestWatcher(RequestHistory history, StatusLedger ledger, StatusEvents events, Clock clock, Duration recent) {
+        this.history = history;
+        this.ledger = ledger;
+        this.events = events;
+        this.clock = clock;
+        this.recent = recent;
+    }
+
+    public WatchReport sweep(List<String> regions) {
+        Instant now = clock.instant();
+        List<StatusChange> changes = new ArrayList<>();
+        List<Drift> drift = new ArrayList<>();
+        List<com.quotadoctor.domain.EvidenceGap> gaps = new ArrayList<>();
+        int seen = 0;
+        for (String region : regions) {
+            RegionEvidence evidence = history.read(region);
+            gaps.addAll(evidence.errors()); // only what failed: the sweep reads two sections on purpose
+            for (IncreaseRequest r : evidence.requests()) {
+                seen++;
+                Optional<Double> applied = evidence.quota(r.quotaCode(), r.account()).flatMap(Quota::applied);
+                StatusLedger.Recorded recorded = ledger.record(r.id(), r.rawStatus(), now);
+                if (recorded.changed() && (recorded.previous().isPresent() || matters(r, now))) {
+                    changes.add(new StatusChange(r.id(), r.caseId(), r.quotaCode(), r.quotaName(), r.region(),
+                            r.account(), r.desiredValue(), applied, recorded.previous(), r.rawStatus(), now));
+                }
+                if (r.status() == RequestStatus.APPROVED && applied.isPresent() && applied.get() < r.desiredValue()) {
+                    drift.add(new Drift(r.id(), r.quotaCode(), r.region(), r.desiredValue(), applied.get(), r.rawStatus()));
+                }
+            }
+        }
+        List<StatusChange> undelivered = changes.isEmpty() ? List.of() : events.emit(changes);
+        undelivered.forEach(c -> ledger.restore(c.requestId(), c.previousStatus()));
+        List<StatusChange> emitted = changes.stream().filter(c -> !undelivered.contains(c)).toList();
+        return new WatchReport(regions.size(), seen, emitted, undelivered, drift, gaps);
+    }
+
+    private boolean matters(IncreaseRequest r, Instant now) {
+        return r.status().isOpen() || r.decidedAt().map(t -> t.isAfter(now.minus(recent))).orElse(true);
+    }
+}

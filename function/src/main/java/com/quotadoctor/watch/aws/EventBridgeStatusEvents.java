@@ -1,0 +1,80 @@
+package com.quotadoctor.watch.aws;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quotadoctor.json.JsonTree;
+import com.quotadoctor.watch.StatusChange;
+import com.quotadoctor.watch.StatusEvents;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Emits "Bedrock Quota Request Status Change" events, ten to a PutEvents call (the API's limit). */
+public final class EventBridgeStatusEvents implements StatusEvents {
+
+    public static final String SOURCE = "quota-doctor";
+    public static final String DETAIL_TYPE = "Bedrock Quota Request Status Change";
+    private static final int BATCH = 10;
+
+    private final EventBridgeClient events;
+    private final String bus;
+
+    public EventBridgeStatusEvents(EventBridgeClient events, String bus) {
+        this.events = events;
+        this.bus = bus;
+    }
+
+    @Override
+    public List<StatusChange> emit(List<StatusChange> changes) {
+        List<StatusChange> undelivered = new ArrayList<>();
+        for (int from = 0; from < changes.size(); from += BATCH) {
+            List<StatusChange> batch = changes.subList(from, Math.min(changes.size(), from + BATCH));
+            List<PutEventsRequestEntry> entries = batch.stream().map(c -> PutEventsRequestEntry.builder()
+                    .source(SOURCE).detailType(DETAIL_TYPE).eventBusName(bus).time(c.observedAt())
+                    .detail(JsonTree.compact(detail(c))).build()).toList();
+            try {
+                List<PutEventsResultEntry> results = events.putEvents(b -> b.entries(entries)).entries();
+                for (int i = 0; i < batch.size(); i++) {
+                    if (i >= results.size() || results.get(i).errorCode() != null) {
+                        undelivered.add(batch.get(i));
+                    }
+                }
+            } catch (SdkException e) {
+                undelivered.addAll(batch);
+            }
+        }
+        return undelivered;
+    }
+
+    static ObjectNode detail(StatusChange c) {
+        ObjectNode d = JsonTree.NODES.objectNode();
+        d.put("requestId", c.requestId());
+        text(d, "caseId", c.caseId());
+        d.put("quotaCode", c.quotaCode());
+        d.put("quotaName", c.quotaName());
+        d.put("region", c.region());
+        text(d, "account", c.account());
+        d.put("desiredValue", c.desiredValue());
+        if (c.appliedValue().isPresent()) {
+            d.put("appliedValue", c.appliedValue().get());
+        } else {
+            d.putNull("appliedValue");
+        }
+        text(d, "previousStatus", c.previousStatus());
+        d.put("status", c.status());
+        d.put("observedAt", c.observedAt().toString());
+        return d;
+    }
+
+    private static void text(ObjectNode d, String field, Optional<String> value) {
+        if (value.isPresent()) {
+            d.put(field, value.get());
+        } else {
+            d.putNull(field);
+        }
+    }
+}
