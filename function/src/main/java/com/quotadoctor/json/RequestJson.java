@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public final class RequestJson {
 
+    /** Far beyond any loop: 14 days of hourly checks is about 340. */
+    public static final int LAST_ATTEMPT = 10_000;
+
     private RequestJson() {
     }
 
@@ -53,12 +56,13 @@ public final class RequestJson {
         ErrorSignal signal = error.present()
                 ? new ErrorSignal(error.field("code").text(), error.field("message").text())
                 : ErrorSignal.NONE;
-        int attempt = loop.field("attempt").number().map(Double::intValue).orElse(1);
-        if (attempt < 1) {
-            throw loop.field("attempt").problem("must be 1 or more");
+        double attempt = loop.field("attempt").number().orElse(1.0);
+        if (attempt < 1 || attempt > LAST_ATTEMPT || attempt != Math.rint(attempt)) {
+            throw loop.field("attempt").problem(attempt < 1 ? "must be 1 or more"
+                    : "expected a whole number up to " + LAST_ATTEMPT);
         }
         return new DiagnosisRequest(account, regions, models, context.field("requestId").text(),
-                context.field("quotaCode").text(), signal, attempt, loop.field("deadline").instant());
+                context.field("quotaCode").text(), signal, (int) attempt, loop.field("deadline").instant());
     }
 
     /** The context fields; the caller adds the loop state where its document keeps it. */

@@ -1,0 +1,101 @@
+package com.quotadoctor.trigger;
+
+import com.quotadoctor.domain.ModelId;
+import com.quotadoctor.json.ShapeException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TriggerParserTest {
+
+    private final TriggerParser parser = new TriggerParser();
+
+    static List<EventTable> table() {
+        return EventTable.rows();
+    }
+
+    @Test
+    void theTableCoversEveryEventFile() throws IOException {
+        try (Stream<Path> files = Files.list(EventTable.EVENTS)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")))
+                    .containsExactlyInAnyOrderElementsOf(table().stream().map(EventTable::file).toList());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("table")
+    void everyEventIsReadAsTheTableSays(EventTable row) {
+        Trigger trigger = parser.parse(row.text());
+
+        assertThat(trigger.kind()).isEqualTo(row.trigger());
+        switch (row.outcome()) {
+            case "skip" -> assertThat(trigger).isInstanceOfSatisfying(Trigger.Skip.class,
+                    s -> assertThat(s.reason()).isNotBlank());
+            case "scheduled" -> assertThat(trigger).isInstanceOf(Trigger.Scheduled.class);
+            default -> assertThat(trigger).isInstanceOfSatisfying(Trigger.Diagnose.class, d -> {
+                var r = d.request();
+                assertThat(r.account()).isEqualTo(row.account());
+                assertThat(r.regions()).isEqualTo(row.regions());
+                assertThat(r.models()).extracting(ModelId::raw).isEqualTo(row.models());
+                assertThat(r.requestId()).isEqualTo(row.requestId());
+                assertThat(r.quotaCode()).isEqualTo(row.quotaCode());
+                assertThat(r.attempt()).isEqualTo(row.attempt().orElse(1));
+            });
+        }
+    }
+
+    @Test
+    void theLoopCarriesTheDeadlineOver() {
+        var row = table().stream().filter(r -> r.trigger().equals("PreviousDiagnosis")).findFirst().orElseThrow();
+
+        Trigger.Diagnose d = (Trigger.Diagnose) parser.parse(row.text());
+
+        assertThat(d.request().deadline()).hasValueSatisfying(t -> assertThat(t).hasToString("2026-11-26T09:20:00.903Z"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"detail-type": "AWS API Call via CloudTrail", "source": "aws.servicequotas"} | detail: is required
+            {"detail-type": "Mystery", "source": "aws.mystery", "detail": {}}            | detail-type: 'Mystery' from 'aws.mystery' is not an event Quota Doctor handles
+            {"detail-type": ["x"], "source": "x", "detail": {}}                           | detail-type: expected a string
+            {"detail-type": "CloudWatch Alarm State Change", "source": "aws.cloudwatch", "region": "us-west-2", "detail": {"state": {}}} | detail.state.value: is required
+            {"detail-type": "CloudWatch Alarm State Change", "source": "aws.cloudwatch", "region": "us-middle-1", "detail": {"state": {"value": "ALARM"}}} | region: unknown region 'us-middle-1'
+            {"detail-type": "CloudWatch Alarm State Change", "source": "aws.cloudwatch", "region": "us-west-2", "detail": {"state": {"value": "ALARM"}, "configuration": {"metrics": "all"}}} | detail.configuration.metrics: expected a list
+            {"detail-type": "Bedrock Quota Request Status Change", "source": "quota-doctor", "detail": {"requestId": ["x"]}} | detail.requestId: expected a string
+            {"regions": ["us-west-2"], "modelIds": ["not a model id!"]}                   | modelIds[0]:
+            {"account": "12", "regions": []}                                               | account: expected a 12-digit account id
+            {"verdict": "ALIGNED", "attempt": 0, "request": {}}                           | attempt: must be 1 or more
+            [1, 2, 3]                                                                      | event: expected a JSON object
+            {"unterminated":                                                               | event is not valid JSON (line 1
+            """)
+    void aMalformedEventFailsNamingThePlace(String json, String message) {
+        assertThatThrownBy(() -> parser.parse(json)).isInstanceOf(ShapeException.class).hasMessageStartingWith(message);
+    }
+
+    @Test
+    void aHugePayloadIsRefusedBeforeParsing() {
+        String huge = "{\"padding\": \"" + "x".repeat(TriggerParser.LARGEST_EVENT) + "\"}";
+
+        assertThatThrownBy(() -> parser.parse(huge)).isInstanceOf(ShapeException.class)
+                .hasMessageContaining("more than the");
+    }
+
+    @Test
+    void aFailedIncreaseRequestIsNotDiagnosed() throws IOException {
+        String failed = Files.readString(EventTable.EVENTS.resolve("cloudtrail-request-service-quota-increase.json"))
+                .replace("\"requestParameters\"", "\"errorCode\": \"ResourceAlreadyExistsException\", \"requestParameters\"");
+
+        assertThat(parser.parse(failed)).isInstanceOfSatisfying(Trigger.Skip.class,
+                s -> assertThat(s.reason()).contains("ResourceAlreadyExistsException"));
+    }
+}
