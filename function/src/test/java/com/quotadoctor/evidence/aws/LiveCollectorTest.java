@@ -1,5 +1,11 @@
 package com.quotadoctor.evidence.aws;
 
+import com.quotadoctor.stub.StubAccount;
+import com.quotadoctor.stub.StubAws;
+import com.quotadoctor.stub.StubCatalogue;
+import com.quotadoctor.stub.StubFault;
+import com.quotadoctor.stub.StubWorld;
+
 import com.quotadoctor.diagnosis.Diagnosis;
 import com.quotadoctor.diagnosis.Diagnostician;
 import com.quotadoctor.diagnosis.FindingCode;

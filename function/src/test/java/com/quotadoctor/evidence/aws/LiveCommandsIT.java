@@ -1,5 +1,11 @@
 package com.quotadoctor.evidence.aws;
 
+import com.quotadoctor.stub.StubAccount;
+import com.quotadoctor.stub.StubAws;
+import com.quotadoctor.stub.StubCatalogue;
+import com.quotadoctor.stub.StubFault;
+import com.quotadoctor.stub.StubWorld;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quotadoctor.json.JsonTree;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package com.quotadoctor.evidence.aws;
+package com.quotadoctor.stub;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quotadoctor.json.JsonTree;
@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** One stub AWS account: its Bedrock quotas, requests, CloudTrail events and metrics, per region, in wire form. */
-final class StubAccount {
+public final class StubAccount {
 
     private final String id;
     private final String roleArn;
@@ -28,32 +28,32 @@ final class StubAccount {
     }
 
     /** The account whose credentials collect. */
-    static StubAccount home(String id) {
+    public static StubAccount home(String id) {
         return new StubAccount(id, null);
     }
 
     /** An account read through its read-only role. */
-    static StubAccount member(String id) {
+    public static StubAccount member(String id) {
         return new StubAccount(id, "arn:aws:iam::" + id + ":role/quota-doctor-read");
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
-    String roleArn() {
+    public String roleArn() {
         return roleArn;
     }
 
-    String callerArn() {
+    public String callerArn() {
         return "arn:aws:sts::" + id + ":assumed-role/quota-doctor/cli";
     }
 
-    RegionData region(String name) {
+    public RegionData region(String name) {
         return regions.computeIfAbsent(name, RegionData::new);
     }
 
-    final class RegionData {
+    public final class RegionData {
         private final String name;
         private final List<ObjectNode> applied = new ArrayList<>();
         private final List<ObjectNode> defaults = new ArrayList<>();
@@ -65,24 +65,24 @@ final class StubAccount {
             this.name = name;
         }
 
-        List<ObjectNode> applied() {
+        public List<ObjectNode> applied() {
             return applied;
         }
 
-        List<ObjectNode> defaults() {
+        public List<ObjectNode> defaults() {
             return defaults;
         }
 
-        List<ObjectNode> requests() {
+        public List<ObjectNode> requests() {
             return requests;
         }
 
-        List<ObjectNode> events() {
+        public List<ObjectNode> events() {
             return events;
         }
 
         /** A quota with its AWS default; the account's applied value too unless {@code appliedValue} is null. */
-        RegionData quota(String code, String quotaName, Double appliedValue, double defaultValue, boolean adjustable) {
+        public RegionData quota(String code, String quotaName, Double appliedValue, double defaultValue, boolean adjustable) {
             defaults.add(serviceQuota(code, quotaName, "", defaultValue, adjustable));
             if (appliedValue != null) {
                 applied.add(serviceQuota(code, quotaName, id, appliedValue, adjustable));
@@ -91,7 +91,7 @@ final class StubAccount {
         }
 
         /** The account's applied value of a quota already listed, changed, as an approval applies it. */
-        RegionData applied(String code, double value) {
+        public RegionData applied(String code, double value) {
             applied.stream().filter(q -> q.path("QuotaCode").asText().equals(code)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no applied quota " + code + " in " + name))
                     .put("Value", value);
@@ -113,7 +113,7 @@ final class StubAccount {
             return q;
         }
 
-        RegionData request(String requestId, String code, String quotaName, double desired, String status,
+        public RegionData request(String requestId, String code, String quotaName, double desired, String status,
                            Instant created, Instant updated) {
             ObjectNode r = JsonTree.NODES.objectNode();
             r.put("Id", requestId);
@@ -136,7 +136,7 @@ final class StubAccount {
         }
 
         /** A Bedrock runtime call as CloudTrail event history lists it; {@code errorCode} null for a success. */
-        RegionData call(Instant time, String eventName, String modelId, String errorCode, String errorMessage) {
+        public RegionData call(Instant time, String eventName, String modelId, String errorCode, String errorMessage) {
             ObjectNode detail = JsonTree.NODES.objectNode();
             detail.put("eventVersion", "1.09");
             ObjectNode identity = detail.putObject("userIdentity");
@@ -176,20 +176,20 @@ final class StubAccount {
             return this;
         }
 
-        RegionData metric(String modelId, String metric, Instant time, double value) {
+        public RegionData metric(String modelId, String metric, Instant time, double value) {
             metrics.computeIfAbsent(modelId, m -> new ConcurrentHashMap<>())
                     .computeIfAbsent(metric, m -> new TreeMap<>()).put(time, value);
             return this;
         }
 
-        List<Map.Entry<Instant, Double>> points(String modelId, String metric, Instant start, Instant end) {
+        public List<Map.Entry<Instant, Double>> points(String modelId, String metric, Instant start, Instant end) {
             NavigableMap<Instant, Double> series = metrics.getOrDefault(modelId, Map.of()).get(metric);
             return series == null ? List.of() : series.subMap(start, true, end, false).entrySet().stream()
                     .map(e -> (Map.Entry<Instant, Double>) new AbstractMap.SimpleEntry<>(e.getKey(), e.getValue()))
                     .toList();
         }
 
-        Set<String> throttledModels() {
+        public Set<String> throttledModels() {
             Set<String> models = new LinkedHashSet<>();
             metrics.forEach((model, byMetric) -> {
                 if (byMetric.containsKey("InvocationThrottles")) {
@@ -199,7 +199,7 @@ final class StubAccount {
             return models;
         }
 
-        ObjectNode converse(String modelId) {
+        public ObjectNode converse(String modelId) {
             ObjectNode body = JsonTree.NODES.objectNode();
             ObjectNode message = body.putObject("output").putObject("message");
             message.put("role", "assistant");

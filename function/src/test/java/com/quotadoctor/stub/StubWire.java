@@ -1,4 +1,4 @@
-package com.quotadoctor.evidence.aws;
+package com.quotadoctor.stub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -13,30 +13,31 @@ import java.util.UUID;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 /** Responses exactly as each AWS protocol writes them: JSON 1.1, query XML, REST JSON; successes and errors. */
-final class StubWire {
+public final class StubWire {
 
     private static final Map<String, String> QUERY_NAMESPACES = Map.of(
             "GetCallerIdentity", "https://sts.amazonaws.com/doc/2011-06-15/",
             "AssumeRole", "https://sts.amazonaws.com/doc/2011-06-15/",
             "GetMetricData", "http://monitoring.amazonaws.com/doc/2010-08-01/",
-            "ListMetrics", "http://monitoring.amazonaws.com/doc/2010-08-01/");
+            "ListMetrics", "http://monitoring.amazonaws.com/doc/2010-08-01/",
+            "Publish", "http://sns.amazonaws.com/doc/2010-03-31/");
     private static final Set<String> REST_JSON = Set.of("Converse");
 
     private StubWire() {
     }
 
-    static boolean isQuery(String operation) {
+    public static boolean isQuery(String operation) {
         return QUERY_NAMESPACES.containsKey(operation);
     }
 
-    static ResponseDefinitionBuilder json(int status, JsonNode body) {
+    public static ResponseDefinitionBuilder json(int status, JsonNode body) {
         return aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
                 .withBody(JsonTree.compact(body));
     }
 
-    static ResponseDefinitionBuilder xml(String action, String result) {
+    public static ResponseDefinitionBuilder xml(String action, String result) {
         return aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
                 .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
                 .withBody("<" + action + "Response xmlns=\"" + QUERY_NAMESPACES.get(action) + "\"><" + action + "Result>"
@@ -44,7 +45,7 @@ final class StubWire {
                         + "</RequestId></ResponseMetadata></" + action + "Response>");
     }
 
-    static ResponseDefinitionBuilder error(String operation, int status, String code, String message) {
+    public static ResponseDefinitionBuilder error(String operation, int status, String code, String message) {
         String requestId = UUID.randomUUID().toString();
         if (isQuery(operation)) {
             return aResponse().withStatus(status).withHeader("Content-Type", "text/xml")
@@ -65,7 +66,7 @@ final class StubWire {
     }
 
     /** What each service answers over its rate. */
-    static ResponseDefinitionBuilder throttled(String operation) {
+    public static ResponseDefinitionBuilder throttled(String operation) {
         return switch (operation) {
             case "ListServiceQuotas", "ListAWSDefaultServiceQuotas", "ListRequestedServiceQuotaChangeHistory" ->
                     error(operation, 400, "TooManyRequestsException", "Rate exceeded");
@@ -75,11 +76,11 @@ final class StubWire {
     }
 
     /** One named series of GetMetricData: id, label, points in time order. */
-    record Series(String id, String label, List<Map.Entry<Instant, Double>> points) {
+    public record Series(String id, String label, List<Map.Entry<Instant, Double>> points) {
     }
 
     /** GetMetricDataResult, cut into pages of {@code pointsPerPage} data points as CloudWatch does. */
-    static ResponseDefinitionBuilder metricData(List<Series> series, int offset, int pointsPerPage) {
+    public static ResponseDefinitionBuilder metricData(List<Series> series, int offset, int pointsPerPage) {
         int pageEnd = offset + pointsPerPage;
         StringBuilder members = new StringBuilder();
         int position = 0;

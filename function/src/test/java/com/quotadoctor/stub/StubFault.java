@@ -1,4 +1,4 @@
-package com.quotadoctor.evidence.aws;
+package com.quotadoctor.stub;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
@@ -9,7 +9,7 @@ import java.util.function.Function;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 /** A fault the stub injects for one operation, optionally only in one region or account, optionally a few times. */
-final class StubFault {
+public final class StubFault {
 
     private final String operation;
     private final Function<StubAws.Call, Optional<ResponseDefinitionBuilder>> response;
@@ -23,27 +23,27 @@ final class StubFault {
     }
 
     /** An AWS error response in the operation's own protocol. */
-    static StubFault error(String operation, int status, String code, String message) {
+    public static StubFault error(String operation, int status, String code, String message) {
         return new StubFault(operation, call -> Optional.of(StubWire.error(operation, status, code, message)));
     }
 
-    static StubFault throttling(String operation) {
+    public static StubFault throttling(String operation) {
         return new StubFault(operation, call -> Optional.of(StubWire.throttled(operation)));
     }
 
-    static StubFault serverError(String operation) {
+    public static StubFault serverError(String operation) {
         return error(operation, 500, StubWire.isQuery(operation) ? "InternalFailure" : "ServiceException",
                 "An internal error occurred.");
     }
 
     /** Answers only after {@code millis}: longer than the client's attempt timeout, it is a timeout. */
-    static StubFault slow(String operation, int millis) {
+    public static StubFault slow(String operation, int millis) {
         return new StubFault(operation, call -> Optional.of(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/x-amz-json-1.1").withBody("{}").withFixedDelay(millis)));
     }
 
     /** A 200 whose body is cut off mid-document. */
-    static StubFault malformed(String operation) {
+    public static StubFault malformed(String operation) {
         return new StubFault(operation, call -> Optional.of(aResponse().withStatus(200)
                 .withHeader("Content-Type", StubWire.isQuery(operation) ? "text/xml" : "application/x-amz-json-1.1")
                 .withBody(StubWire.isQuery(operation) ? "<" + operation + "Response><" + operation + "Result><Arn>"
@@ -51,29 +51,29 @@ final class StubFault {
     }
 
     /** The first page is served; the token it hands out is then refused, as an expired token is. */
-    static StubFault badPaginationToken(String operation) {
+    public static StubFault badPaginationToken(String operation) {
         return new StubFault(operation, call -> call.param("NextToken").isPresent()
                 ? Optional.of(StubWire.error(operation, 400, "InvalidPaginationTokenException",
                 "Invalid pagination token."))
                 : Optional.empty());
     }
 
-    StubFault inRegion(String name) {
+    public StubFault inRegion(String name) {
         this.region = name;
         return this;
     }
 
-    StubFault inAccount(String id) {
+    public StubFault inAccount(String id) {
         this.account = id;
         return this;
     }
 
-    StubFault times(int count) {
+    public StubFault times(int count) {
         remaining.set(count);
         return this;
     }
 
-    Optional<ResponseDefinitionBuilder> apply(StubAws.Call call) {
+    public Optional<ResponseDefinitionBuilder> apply(StubAws.Call call) {
         if (!operation.equals(call.operation()) || (region != null && !region.equals(call.region()))
                 || (account != null && !account.equals(call.account()))) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package com.quotadoctor.evidence.aws;
+package com.quotadoctor.stub;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,9 +8,9 @@ import java.util.Set;
  * A Bedrock quota catalogue the size of a real one (1,000+ quotas per region), named the way Service Quotas
  * names them: per model, per inference family and metric, plus batch, provisioned and Mantle quotas.
  */
-final class StubCatalogue {
+public final class StubCatalogue {
 
-    static final List<String> MODELS = List.of(
+    public static final List<String> MODELS = List.of(
             "Anthropic Claude 3 Haiku", "Anthropic Claude 3 Sonnet", "Anthropic Claude 3 Opus",
             "Anthropic Claude 3.5 Haiku", "Anthropic Claude 3.5 Sonnet", "Anthropic Claude 3.5 Sonnet V2",
             "Anthropic Claude 3.7 Sonnet V1", "Anthropic Claude Sonnet 4 V1", "Anthropic Claude Sonnet 4.5 V1",
@@ -54,7 +54,7 @@ final class StubCatalogue {
     }
 
     /** Every quota of the catalogue, at its default, applied as the default in the account. */
-    static int fill(StubAccount.RegionData region) {
+    public static int fill(StubAccount.RegionData region) {
         Set<String> codes = new LinkedHashSet<>();
         for (String model : MODELS) {
             for (String pattern : PER_MODEL) {
@@ -69,7 +69,7 @@ final class StubCatalogue {
         return codes.size();
     }
 
-    static String code(String name) {
+    public static String code(String name) {
         return String.format("L-%08X", name.hashCode());
     }
 

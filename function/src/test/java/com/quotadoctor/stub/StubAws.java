@@ -1,4 +1,4 @@
-package com.quotadoctor.evidence.aws;
+package com.quotadoctor.stub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -39,9 +39,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
  * and access key, as at AWS. It counts calls per operation, injects faults, and can enforce the
  * published per-region rates the way AWS does, with a token bucket per account, region and operation.
  */
-final class StubAws implements AutoCloseable {
+public final class StubAws implements AutoCloseable {
 
-    static final String HOME_KEY = "AKIDSTUBHOME";
+    public static final String HOME_KEY = "AKIDSTUBHOME";
     private static final Pattern SCOPE = Pattern.compile("Credential=([^/]+)/\\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request");
     private static final Map<String, Double> PUBLISHED_RATES = Map.of("ListServiceQuotas", 10.0,
             "ListAWSDefaultServiceQuotas", 10.0, "ListRequestedServiceQuotaChangeHistory", 5.0, "LookupEvents", 2.0,
@@ -54,11 +54,13 @@ final class StubAws implements AutoCloseable {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final AtomicInteger throttled = new AtomicInteger();
+    private final List<Map<String, String>> published = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private volatile boolean enforceRates;
     private volatile int latencyMs;
     private volatile int metricPointsPerPage = 100_800;
 
-    StubAws(StubAccount home, StubAccount... others) {
+    public StubAws(StubAccount home, StubAccount... others) {
         accounts.put(home.id(), home);
         accountByKey.put(HOME_KEY, home.id());
         for (StubAccount other : others) {
@@ -70,39 +72,39 @@ final class StubAws implements AutoCloseable {
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://localhost:" + server.port());
     }
 
-    StubAws enforcingPublishedRates() {
+    public StubAws enforcingPublishedRates() {
         enforceRates = true;
         return this;
     }
 
-    StubAws withLatency(int ms) {
+    public StubAws withLatency(int ms) {
         latencyMs = ms;
         return this;
     }
 
-    StubAws withMetricPointsPerPage(int points) {
+    public StubAws withMetricPointsPerPage(int points) {
         metricPointsPerPage = points;
         return this;
     }
 
-    StubAws fault(StubFault fault) {
+    public StubAws fault(StubFault fault) {
         faults.add(fault);
         return this;
     }
 
-    int calls(String operation) {
+    public int calls(String operation) {
         return calls.getOrDefault(operation, new AtomicInteger()).get();
     }
 
-    int calls(String account, String region, String operation) {
+    public int calls(String account, String region, String operation) {
         return calls.getOrDefault(account + " " + region + " " + operation, new AtomicInteger()).get();
     }
 
-    Map<String, Integer> callsPerOperation() {
+    public Map<String, Integer> callsPerOperation() {
         Map<String, Integer> out = new java.util.TreeMap<>();
         calls.forEach((k, v) -> {
             if (!k.contains(" ")) {
@@ -112,7 +114,17 @@ final class StubAws implements AutoCloseable {
         return out;
     }
 
-    int throttledCalls() {
+    /** Every SNS Publish the stub accepted, as its form parameters. */
+    public List<Map<String, String>> published() {
+        return List.copyOf(published);
+    }
+
+    /** Every EventBridge entry the stub accepted. */
+    public List<JsonNode> events() {
+        return List.copyOf(events);
+    }
+
+    public int throttledCalls() {
         return throttled.get();
     }
 
@@ -122,7 +134,7 @@ final class StubAws implements AutoCloseable {
     }
 
     /** Where a call goes: operation, region, account, and its parameters. */
-    record Call(String operation, String region, String account, Map<String, String> params, JsonNode json) {
+    public record Call(String operation, String region, String account, Map<String, String> params, JsonNode json) {
 
         Optional<String> param(String name) {
             return Optional.ofNullable(params.get(name)).or(() -> Optional.ofNullable(json.get(name))
@@ -224,6 +236,20 @@ final class StubAws implements AutoCloseable {
             case "LookupEvents" -> lookupEvents(call, account);
             case "GetMetricData" -> getMetricData(call, account);
             case "ListMetrics" -> listMetrics(account.region(call.region()));
+            case "Publish" -> {
+                published.add(call.params());
+                yield StubWire.xml("Publish", "<MessageId>" + java.util.UUID.randomUUID() + "</MessageId>");
+            }
+            case "PutEvents" -> {
+                ObjectNode body = JsonTree.NODES.objectNode();
+                ArrayNode results = body.putArray("Entries");
+                call.json().path("Entries").forEach(e -> {
+                    events.add(e);
+                    results.addObject().put("EventId", java.util.UUID.randomUUID().toString());
+                });
+                body.put("FailedEntryCount", 0);
+                yield StubWire.json(200, body);
+            }
             case "Converse" -> StubWire.json(200, account.region(call.region()).converse(call.params().get("modelId")));
             default -> StubWire.error(call.operation(), 400, "InvalidAction", "the stub does not serve " + call.operation());
         };
@@ -295,14 +321,14 @@ final class StubAws implements AutoCloseable {
         return StubWire.xml("ListMetrics", "<Metrics>" + members + "</Metrics>");
     }
 
-    static int offset(String token) {
+    public static int offset(String token) {
         if (!token.startsWith("page-")) {
             throw new IllegalArgumentException("bad token");
         }
         return Integer.parseInt(token.substring(5));
     }
 
-    static String token(int offset) {
+    public static String token(int offset) {
         return "page-" + offset;
     }
 

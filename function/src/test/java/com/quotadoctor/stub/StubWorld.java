@@ -1,8 +1,9 @@
-package com.quotadoctor.evidence.aws;
+package com.quotadoctor.stub;
 
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.ErrorSignal;
 import com.quotadoctor.domain.ModelId;
+import com.quotadoctor.evidence.aws.CollectionSettings;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,31 +16,31 @@ import java.util.Optional;
  * The situation Quota Doctor exists for, in a stub account: an increase for Claude Sonnet 4.5 cross-region
  * tokens per minute approved and applied in us-east-1, while the calls that fail run in us-west-2.
  */
-final class StubWorld {
+public final class StubWorld {
 
-    static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
-    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    static final String HOME = "111122223333";
-    static final String MEMBER = "444455556666";
-    static final String MODEL = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
-    static final String QUOTA_NAME = "Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1";
-    static final String QUOTA_CODE = StubCatalogue.code(QUOTA_NAME);
-    static final String APPROVED_IN = "us-east-1";
-    static final String FAILING_IN = "us-west-2";
-    static final int REQUESTS = 130;
-    static final int SUCCESSFUL_CALLS = 100;
-    static final int FAILED_CALLS = 30;
+    public static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    public static final String HOME = "111122223333";
+    public static final String MEMBER = "444455556666";
+    public static final String MODEL = "us.anthropic.claude-sonnet-4-5-20250929-v1:0";
+    public static final String QUOTA_NAME = "Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1";
+    public static final String QUOTA_CODE = StubCatalogue.code(QUOTA_NAME);
+    public static final String APPROVED_IN = "us-east-1";
+    public static final String FAILING_IN = "us-west-2";
+    public static final int REQUESTS = 130;
+    public static final int SUCCESSFUL_CALLS = 100;
+    public static final int FAILED_CALLS = 30;
 
     private StubWorld() {
     }
 
     /** The home account with a full catalogue in each region, and the misaligned approval. */
-    static StubAccount home(List<String> regions) {
+    public static StubAccount home(List<String> regions) {
         return home(regions, NOW);
     }
 
     /** The same account, its events and metrics dated relative to {@code now}. */
-    static StubAccount home(List<String> regions, Instant now) {
+    public static StubAccount home(List<String> regions, Instant now) {
         StubAccount home = StubAccount.home(HOME);
         regions.forEach(r -> StubCatalogue.fill(home.region(r)));
         List.of(APPROVED_IN, FAILING_IN).stream().filter(r -> !regions.contains(r))
@@ -73,13 +74,13 @@ final class StubWorld {
         return home;
     }
 
-    static DiagnosisRequest request() {
+    public static DiagnosisRequest request() {
         return new DiagnosisRequest(Optional.of(HOME), List.of(FAILING_IN), List.of(ModelId.parse(MODEL)),
                 Optional.empty(), Optional.empty(), new ErrorSignal(Optional.of("ThrottlingException"),
                 Optional.of("Too many tokens, please wait before trying again.")), 1, Optional.empty());
     }
 
-    static CollectionSettings settings(List<String> regions) {
+    public static CollectionSettings settings(List<String> regions) {
         return CollectionSettings.defaults(APPROVED_IN).withScanRegions(regions)
                 .withTimeouts(3, Duration.ofSeconds(2), Duration.ofSeconds(10));
     }

@@ -1,0 +1,168 @@
+package com.quotadoctor.workflow;
+
+import com.quotadoctor.diagnosis.Diagnostician;
+import com.quotadoctor.evidence.SnapshotReader;
+import com.quotadoctor.json.JsonTree;
+import com.quotadoctor.notification.aws.DynamoDbLedger;
+import com.quotadoctor.notification.aws.SnsPublisher;
+import com.quotadoctor.stub.LocalDynamo;
+import com.quotadoctor.stub.StubAccount;
+import com.quotadoctor.stub.StubAws;
+import com.quotadoctor.stub.StubFault;
+import com.quotadoctor.trigger.EventTable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Notify against DynamoDB Local (the dedupe ledger) and SNS at the wire (the stub). */
+class NotifyStepTest {
+
+    private static final String TOPIC = "arn:aws:sns:us-east-1:111122223333:quota-doctor-findings";
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+    private static LocalDynamo dynamo;
+
+    private StubAws aws;
+    private SnsClient sns;
+
+    @BeforeAll
+    static void startDynamo() {
+        dynamo = new LocalDynamo();
+    }
+
+    @AfterAll
+    static void stopDynamo() {
+        dynamo.close();
+    }
+
+    @BeforeEach
+    void start() {
+        dynamo.clear();
+        aws = new StubAws(StubAccount.home("111122223333"));
+        sns = SnsClient.builder().endpointOverride(aws.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(StubAws.HOME_KEY, "s")))
+                .build();
+    }
+
+    @AfterEach
+    void stop() {
+        sns.close();
+        aws.close();
+    }
+
+    private NotifyStep step() {
+        return new NotifyStep(new DynamoDbLedger(dynamo.client(), LocalDynamo.TABLE), new SnsPublisher(sns, TOPIC), CLOCK,
+                Duration.ofDays(7), Telemetry.NONE);
+    }
+
+    private static String diagnosed(String event, String snapshot) {
+        DiagnoseStep diagnose = new DiagnoseStep(r -> new SnapshotReader().read(EventTable.EVENTS.resolve("snapshots")
+                .resolve(snapshot)), Diagnostician.standard(), Configuration.local(), Telemetry.NONE);
+        return JsonTree.compact(diagnose.run(EventTable.rows().stream().filter(r -> r.file().equals(event))
+                .findFirst().orElseThrow().text()).toJson());
+    }
+
+    @Test
+    void publishesTheNotificationInEveryFormAtTheWire() throws Exception {
+        NotifyStep.Result result = step().run(diagnosed("cloudwatch-alarm-throttles.json", "region-mismatch.json"));
+
+        assertThat(result).isEqualTo(NotifyStep.Result.SENT);
+        Map<String, String> publish = aws.published().get(0);
+        assertThat(publish.get("TopicArn")).isEqualTo(TOPIC);
+        assertThat(publish.get("Subject")).startsWith("REGION_MISMATCH: ").hasSizeLessThan(100);
+        assertThat(publish.get("MessageStructure")).isEqualTo("json");
+        var message = JsonTree.parse(publish.get("Message"));
+        assertThat(message.path("email").asText()).startsWith("Quota Doctor verdict: REGION_MISMATCH");
+        assertThat(JsonTree.parse(message.path("https").asText()).path("source").asText()).isEqualTo("custom");
+        assertThat(JsonTree.parse(message.path("sqs").asText()).path("verdict").asText()).isEqualTo("REGION_MISMATCH");
+        assertThat(JsonTree.parse(message.path("sqs").asText()).has("notification")).isFalse();
+        assertThat(publish).containsEntry("MessageAttributes.entry.1.Name", "verdict")
+                .containsEntry("MessageAttributes.entry.1.Value.StringValue", "REGION_MISMATCH")
+                .containsValue("us-west-2").containsValue("111122223333");
+    }
+
+    @Test
+    void aHundredDuplicateDeliveriesMakeOneNotification() throws Exception {
+        String input = diagnosed("cloudwatch-alarm-throttles.json", "region-mismatch.json");
+        NotifyStep step = step();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<NotifyStep.Result>> results = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            results.add(pool.submit(() -> step.run(input)));
+        }
+        List<NotifyStep.Result> outcomes = new ArrayList<>();
+        for (Future<NotifyStep.Result> r : results) {
+            outcomes.add(r.get());
+        }
+        pool.shutdown();
+
+        assertThat(aws.published()).hasSize(1);
+        assertThat(outcomes).containsOnlyOnce(NotifyStep.Result.SENT);
+        assertThat(outcomes).filteredOn(NotifyStep.Result.SUPPRESSED::equals).hasSize(99);
+    }
+
+    @Test
+    void aChangedSituationIsAnnouncedAgain() {
+        NotifyStep step = step();
+
+        step.run(diagnosed("quota-request-status-change.json", "propagation-pending.json"));
+        step.run(diagnosed("quota-request-status-change.json", "aligned.json"));
+
+        // the same request, judged on other evidence: another situation, so another notification
+        assertThat(aws.published()).extracting(p -> p.get("Subject").split(":")[0])
+                .containsExactly("PROPAGATION_PENDING", "NO_MATCHING_REQUEST");
+    }
+
+    @Test
+    void aFailedPublishFailsTheTaskAndTheRetryAnnounces() {
+        String input = diagnosed("cloudwatch-alarm-throttles.json", "region-mismatch.json");
+        aws.fault(StubFault.error("Publish", 403, "AuthorizationError",
+                "User is not authorized to perform: SNS:Publish").times(1));
+
+        assertThatThrownBy(() -> step().run(input)).isInstanceOf(SdkException.class).hasMessageContaining("not authorized to perform: SNS:Publish");
+        NotifyStep.Result retry = step().run(input);
+
+        assertThat(retry).isEqualTo(NotifyStep.Result.SENT);
+        assertThat(aws.published()).hasSize(1);
+    }
+
+    @Test
+    void skippedAndRejectedOutcomesSendNothing() {
+        assertThat(step().run("{\"skipped\": \"alarm went to OK\", \"trigger\": \"AlarmStateChange\"}"))
+                .isEqualTo(NotifyStep.Result.NOTHING_TO_SEND);
+        assertThat(step().run("{\"error\": \"detail: is required\"}")).isEqualTo(NotifyStep.Result.NOTHING_TO_SEND);
+        assertThat(aws.published()).isEmpty();
+    }
+
+    @Test
+    void aCaughtFailureIsAnnouncedOnce() {
+        String failed = "{\"detail-type\": \"Scheduled Event\", \"failure\": {\"Error\": \"Lambda.ServiceException\", "
+                + "\"Cause\": \"Rate exceeded\"}}";
+
+        step().run(failed);
+        step().run(failed);
+
+        assertThat(aws.published()).singleElement().satisfies(p ->
+                assertThat(p.get("Subject")).isEqualTo("Quota Doctor could not finish a diagnosis: Lambda.ServiceException"));
+    }
+}
