@@ -12,6 +12,11 @@ final class PowertoolsTelemetry implements Telemetry {
     private final Metrics metrics = MetricsFactory.getMetricsInstance();
     private final String namespace = System.getenv().getOrDefault("POWERTOOLS_METRICS_NAMESPACE", "QuotaDoctor");
 
+    PowertoolsTelemetry() {
+        // without a namespace Powertools refuses to flush, and the invocation would fail after its work was done
+        metrics.setNamespace(namespace);
+    }
+
     @Override
     public void diagnosed(String verdict, int evidenceGaps) {
         metrics.flushSingleMetric("Diagnoses", 1, MetricUnit.COUNT, namespace, DimensionSet.of("Verdict", verdict));

@@ -165,4 +165,33 @@ class DiagnoseCommandTest {
         assertThat(run("capture", "--region", "us-west-2")).isEqualTo(2);
         assertThat(err.toString()).contains("--out");
     }
+
+    @Test
+    void handlePrintsTheNotificationItWouldSend() throws IOException {
+        int code = run("handle", "--event", "../events/cloudwatch-alarm-throttles.json", "--snapshot",
+                snapshot("region-mismatch.json"), "--format", "json");
+
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(code).isZero();
+        assertThat(json.get("verdict").asText()).isEqualTo("REGION_MISMATCH");
+        assertThat(json.get("notification").get("subject").asText()).startsWith("REGION_MISMATCH: ");
+        assertThat(json.get("notification").get("attributes").get("region").asText()).isEqualTo("us-west-2");
+    }
+
+    @Test
+    void handleSaysWhyAnEventIsSkipped() throws IOException {
+        int code = run("handle", "--event", "../events/cloudwatch-alarm-ok.json", "--snapshot",
+                snapshot("region-mismatch.json"), "--format", "json");
+
+        assertThat(code).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("skipped").asText()).contains("went to OK");
+    }
+
+    @Test
+    void handleRejectsAMalformedEventWithExitTwo(@TempDir Path dir) throws IOException {
+        Path event = Files.writeString(dir.resolve("bad.json"), "{\"detail-type\": \"Scheduled Event\", \"source\": 7");
+
+        assertThat(run("handle", "--event", event.toString(), "--snapshot", snapshot("aligned.json"))).isEqualTo(2);
+        assertThat(err.toString()).startsWith("quota-doctor: event is not valid JSON");
+    }
 }
