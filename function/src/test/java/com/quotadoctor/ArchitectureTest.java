@@ -37,9 +37,25 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheEvidenceAdaptersTouchTheAwsSdk() {
-        noClasses().that().resideOutsideOfPackage("com.quotadoctor.evidence.aws..")
+    void onlyTheAwsAdaptersTouchTheAwsSdk() {
+        // each stage keeps its AWS adapters in an .aws subpackage: evidence.aws, notification.aws, watch.aws, handler.aws
+        noClasses().that().resideOutsideOfPackage("com.quotadoctor..aws..")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void handlersAreAdaptersThatNothingDependsOn() {
+        noClasses().that().resideOutsideOfPackage("com.quotadoctor.handler..")
+                .should().dependOnClassesThat().resideInAPackage("com.quotadoctor.handler..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theWorkflowCallsNoAwsSdkItself() {
+        noClasses().that().resideInAnyPackage("com.quotadoctor.workflow..", "com.quotadoctor.trigger..",
+                        "com.quotadoctor.watch")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..")
                 .check(CLASSES);
     }
 }
