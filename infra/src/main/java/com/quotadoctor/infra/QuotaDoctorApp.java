@@ -1,10 +1,16 @@
 package com.quotadoctor.infra;
 
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.StackProps;
 
-/** The CDK app: {@code cdk synth} / {@code cdk deploy} from the repository root run this. */
+/**
+ * The CDK app: {@code cdk synth} / {@code cdk deploy} from the repository root run this. Stacks: the home
+ * stack, one forwarder per other workload region, and (with {@code -c homeAccount=…}) the member-account role.
+ */
 public final class QuotaDoctorApp {
 
     private QuotaDoctorApp() {
@@ -12,13 +18,27 @@ public final class QuotaDoctorApp {
 
     public static void main(String[] args) {
         App app = new App();
-        new QuotaDoctorStack(app, "QuotaDoctor", StackProps.builder()
-                .description("Quota Doctor for Amazon Bedrock: explains why approved quota increases don't stop throttling")
-                .env(Environment.builder()
-                        .account(System.getenv("CDK_DEFAULT_ACCOUNT"))
-                        .region(System.getenv("CDK_DEFAULT_REGION"))
-                        .build())
-                .build());
+        build(app);
         app.synth();
+    }
+
+    static void build(App app) {
+        // every synth is checked: an unsuppressed AwsSolutions finding fails `cdk synth`
+        Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+        DeploymentConfig config = DeploymentConfig.from(app.getNode());
+        String account = System.getenv("CDK_DEFAULT_ACCOUNT");
+        new QuotaDoctorStack(app, "QuotaDoctor", props("Quota Doctor for Amazon Bedrock: explains why approved quota "
+                + "increases don't stop throttling", account, config.homeRegion()), config);
+        for (String region : config.remoteRegions()) {
+            new RegionForwarderStack(app, "QuotaDoctorForwarder-" + region, props("Quota Doctor: " + region
+                    + " alarms and quota events to " + config.homeRegion(), account, region), config);
+        }
+        config.homeAccount().ifPresent(home -> new MemberRoleStack(app, "QuotaDoctorMemberRole",
+                props("Quota Doctor: read-only role for account " + home, null, null), config, home));
+    }
+
+    private static StackProps props(String description, String account, String region) {
+        return StackProps.builder().description(description)
+                .env(Environment.builder().account(account).region(region).build()).build();
     }
 }

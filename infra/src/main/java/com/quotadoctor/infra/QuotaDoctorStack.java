@@ -1,31 +1,149 @@
 package com.quotadoctor.infra;
 
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.dynamodb.Attribute;
+import software.amazon.awscdk.services.dynamodb.AttributeType;
+import software.amazon.awscdk.services.dynamodb.BillingMode;
+import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.dynamodb.TableEncryption;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.Alias;
 import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * The Quota Doctor stack. Today it holds the findings topic that diagnoses are published to; the
- * Lambda handlers, the Step Functions loop and the EventBridge rules join it as the function gains
- * its AWS adapters.
+ * Quota Doctor in its home region: the three functions, the workflow, the triggers, the findings topic, the
+ * state table, the home region's throttle alarms and the dashboard.
  */
 public final class QuotaDoctorStack extends Stack {
 
-    public QuotaDoctorStack(Construct scope, String id, StackProps props) {
+    private final Topic findings;
+    private final Table table;
+    private final QuotaDoctorFunction diagnose;
+    private final QuotaDoctorFunction notify;
+    private final QuotaDoctorFunction watch;
+    private final DiagnosisWorkflow workflow;
+
+    public QuotaDoctorStack(Construct scope, String id, StackProps props, DeploymentConfig config) {
         super(scope, id, props);
         Tags.of(this).add("application", "quota-doctor");
 
         // Findings name accounts, regions and quota codes: encrypted at rest, TLS only in transit.
-        Topic findings = Topic.Builder.create(this, "Findings")
+        findings = Topic.Builder.create(this, "Findings")
                 .displayName("Quota Doctor findings")
                 .masterKey(Alias.fromAliasName(this, "SnsKey", "alias/aws/sns"))
                 .enforceSsl(true)
                 .build();
+        config.email().ifPresent(e -> findings.addSubscription(new EmailSubscription(e)));
+
+        // Dedupe claims and the watcher's last-seen statuses: on-demand (a few writes an hour), TTL, PITR.
+        table = Table.Builder.create(this, "State")
+                .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .timeToLiveAttribute("expiresAt")
+                .encryption(TableEncryption.AWS_MANAGED)
+                .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder()
+                        .pointInTimeRecoveryEnabled(true).build())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+
+        Queue deadLetters = Queue.Builder.create(this, "FailedInvocations")
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .retentionPeriod(Duration.days(14))
+                .build();
+        Suppressions.suppress(deadLetters, "AwsSolutions-SQS3", "This queue is the dead-letter queue: of the "
+                + "functions' asynchronous invocations and of the rules' undeliverable events");
+
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("QUOTA_DOCTOR_WORKLOAD_REGIONS", String.join(",", config.workloadRegions()));
+        common.put("QUOTA_DOCTOR_MODELS", String.join(",", config.models()));
+        common.put("QUOTA_DOCTOR_PROPAGATION_WINDOW", config.propagationWindow().toString());
+        common.put("QUOTA_DOCTOR_TABLE_NAME", table.getTableName());
+        common.put("QUOTA_DOCTOR_TOPIC_ARN", findings.getTopicArn());
+        common.put("QUOTA_DOCTOR_ROLE_ARNS", String.join(",", config.memberRoleArns()));
+        common.put("QUOTA_DOCTOR_PROBE", Boolean.toString(config.probe()));
+
+        // 1 GB: the JVM's cold start is CPU-bound and Lambda gives CPU with memory; 17 regions read in parallel.
+        diagnose = new QuotaDoctorFunction(this, "Diagnose", new QuotaDoctorFunction.Spec(
+                "com.quotadoctor.handler.DiagnoseHandler", "Quota Doctor: collect evidence and diagnose",
+                1024, 120, 5, Names.diagnoseRole(config.homeRegion())), common, deadLetters);
+        notify = new QuotaDoctorFunction(this, "Notify", new QuotaDoctorFunction.Spec(
+                "com.quotadoctor.handler.NotifyHandler", "Quota Doctor: announce a diagnosis once",
+                512, 30, 5, null), common, deadLetters);
+        watch = new QuotaDoctorFunction(this, "Watch", new QuotaDoctorFunction.Spec(
+                "com.quotadoctor.handler.WatchHandler", "Quota Doctor: sweep the increase request history",
+                1024, 300, 1, null), common, deadLetters);
+        grant(config);
+
+        workflow = new DiagnosisWorkflow(this, "Workflow", diagnose.function(), notify.function());
+        new Triggers(this, "Triggers", config, workflow.stateMachine(), watch.function(), deadLetters);
+        new ThrottleAlarms(this, "Alarms", config.workloadRegions().contains(config.homeRegion()) ? config.models() : List.of());
+        new QuotaDoctorDashboard(this, "Dashboard", config);
+        if (config.createTrail()) {
+            new AuditTrail(this, "Trail");
+        }
+
         CfnOutput.Builder.create(this, "FindingsTopicArn").value(findings.getTopicArn())
                 .description("Subscribe here to receive diagnoses").build();
+        CfnOutput.Builder.create(this, "StateMachineArn").value(workflow.stateMachine().getStateMachineArn())
+                .description("aws stepfunctions start-execution --state-machine-arn <this> --input file://events/on-demand.json")
+                .build();
+        CfnOutput.Builder.create(this, "DiagnoseFunctionName").value(diagnose.function().getFunctionName())
+                .description("Console test events: the files in events/").build();
+    }
+
+    private void grant(DeploymentConfig config) {
+        diagnose.allow(ReadOnlyAccess.serviceQuotas());
+        diagnose.allow(ReadOnlyAccess.evidence());
+        if (!config.memberRoleArns().isEmpty()) {
+            diagnose.allow(PolicyStatement.Builder.create().sid("ReadMemberAccounts").actions(List.of("sts:AssumeRole"))
+                    .resources(config.memberRoleArns()).build());
+        }
+        if (config.probe()) {
+            diagnose.allow(PolicyStatement.Builder.create().sid("ProbeConfiguredModels")
+                    .actions(List.of("bedrock:InvokeModel")).resources(ModelArns.of(config, this)).build());
+            ModelArns.of(config, this).stream().filter(a -> a.contains(":bedrock:*::")).forEach(a ->
+                    Suppressions.suppress(diagnose, "AwsSolutions-IAM5", "A cross-region inference profile routes to its "
+                            + "foundation model in any destination region; the grant names that one model only",
+                            "Resource::" + a.replace(software.amazon.awscdk.Aws.PARTITION, "<AWS::Partition>")));
+        }
+        notify.allow(PolicyStatement.Builder.create().sid("PublishFindings").actions(List.of("sns:Publish"))
+                .resources(List.of(findings.getTopicArn())).build());
+        notify.allow(PolicyStatement.Builder.create().sid("ClaimNotifications")
+                .actions(List.of("dynamodb:PutItem", "dynamodb:DeleteItem")).resources(List.of(table.getTableArn())).build());
+        watch.allow(PolicyStatement.Builder.create().sid("ReadRequestHistory")
+                .actions(List.of("servicequotas:ListRequestedServiceQuotaChangeHistory", "servicequotas:ListServiceQuotas"))
+                .resources(List.of("*")).build());
+        watch.allow(PolicyStatement.Builder.create().sid("RecordStatuses")
+                .actions(List.of("dynamodb:UpdateItem", "dynamodb:DeleteItem")).resources(List.of(table.getTableArn())).build());
+        watch.allow(PolicyStatement.Builder.create().sid("EmitStatusChanges").actions(List.of("events:PutEvents"))
+                .resources(List.of(formatArn(software.amazon.awscdk.ArnComponents.builder().service("events")
+                        .resource("event-bus").resourceName("default").build()))).build());
+    }
+
+    public Topic findings() {
+        return findings;
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    public DiagnosisWorkflow workflow() {
+        return workflow;
     }
 }

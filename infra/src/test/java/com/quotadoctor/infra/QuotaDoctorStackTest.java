@@ -2,11 +2,10 @@ package com.quotadoctor.infra;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import io.github.cdklabs.cdknag.AwsSolutionsChecks;
-import io.github.cdklabs.cdknag.NagPackProps;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.App;
-import software.amazon.awscdk.Aspects;
-import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Annotations;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -18,21 +17,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class QuotaDoctorStackTest {
 
-    private static QuotaDoctorStack stack;
+    private static App full;
+    private static Stack home;
     private static Template template;
 
     @BeforeAll
     static void synth() {
-        App app = new App();
-        stack = new QuotaDoctorStack(app, "QuotaDoctor", StackProps.builder().build());
-        Aspects.of(stack).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
-        template = Template.fromStack(stack);
+        full = Synth.app(Synth.FULL);
+        home = Synth.stack(full, "QuotaDoctor");
+        template = Template.fromStack(home);
     }
 
-    @Test
-    void cdkNagAwsSolutionsFindsNothing() {
+    static void nagClean(Stack stack) {
         Annotations annotations = Annotations.fromStack(stack);
-
         assertThat(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
                 .extracting(m -> m.getEntry().getData()).isEmpty();
         assertThat(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
@@ -40,21 +37,170 @@ class QuotaDoctorStackTest {
     }
 
     @Test
-    void findingsTopicIsEncryptedWithTheSnsKey() {
-        template.resourceCountIs("AWS::SNS::Topic", 1);
-        Map<String, Map<String, Object>> topics = template.findResources("AWS::SNS::Topic");
-        Object properties = topics.values().iterator().next().get("Properties");
+    void theDefaultConfigurationIsNagClean() {
+        App app = Synth.app(Map.of());
 
-        // the alias ARN is joined from partition, region and account tokens at deploy time
-        assertThat(((Map<?, ?>) properties).get("KmsMasterKeyId")).asString().contains(":alias/aws/sns");
+        nagClean(Synth.stack(app, "QuotaDoctor"));
+        assertThat(app.getNode().getChildren()).filteredOn(c -> c instanceof Stack).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"QuotaDoctor", "QuotaDoctorForwarder-us-west-2", "QuotaDoctorMemberRole"})
+    void everyStackOfTheFullConfigurationIsNagClean(String id) {
+        nagClean(Synth.stack(full, id));
     }
 
     @Test
-    void findingsTopicRefusesPlainHttp() {
-        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of(
-                "PolicyDocument", Match.objectLike(Map.of("Statement", List.of(Match.objectLike(Map.of(
-                        "Effect", "Deny",
-                        "Action", "sns:Publish",
+    void functionsRunTheJarOnJava21Arm64WithBoundedConcurrency() {
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java21",
+                "Architectures", List.of("arm64"), "TracingConfig", Map.of("Mode", "Active")), 3);
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", "com.quotadoctor.handler.DiagnoseHandler::handleRequest",
+                "MemorySize", 1024, "Timeout", 120, "ReservedConcurrentExecutions", 5,
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "QUOTA_DOCTOR_WORKLOAD_REGIONS", "us-east-1,us-west-2",
+                        "QUOTA_DOCTOR_PROPAGATION_WINDOW", "PT24H",
+                        "QUOTA_DOCTOR_PROBE", "true",
+                        "POWERTOOLS_SERVICE_NAME", "quota-doctor")))));
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", "com.quotadoctor.handler.WatchHandler::handleRequest", "ReservedConcurrentExecutions", 1));
+        template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30), 4);
+        template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 3);
+    }
+
+    @Test
+    void noStatementGrantsEveryAction() {
+        template.findResources("AWS::IAM::Policy").values().forEach(policy -> {
+            Map<?, ?> document = (Map<?, ?>) ((Map<?, ?>) policy.get("Properties")).get("PolicyDocument");
+            for (Object statement : (List<?>) document.get("Statement")) {
+                Object actions = ((Map<?, ?>) statement).get("Action");
+                assertThat(actions instanceof List<?> l ? l : List.of(actions))
+                        .noneMatch(a -> a.toString().equals("*") || a.toString().endsWith(":*"));
+            }
+        });
+    }
+
+    @Test
+    void writesAreScopedToTheirExactResources() {
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "PublishFindings", "Action", "sns:Publish",
+                        "Resource", Map.of("Ref", Match.stringLikeRegexp("Findings.*")))))))));
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "ClaimNotifications",
+                        "Action", List.of("dynamodb:PutItem", "dynamodb:DeleteItem"),
+                        "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("State.*"), "Arn")))))))));
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "ReadMemberAccounts", "Action", "sts:AssumeRole",
+                        "Resource", "arn:aws:iam::444455556666:role/quota-doctor-read")))))));
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "ProbeConfiguredModels",
+                        "Action", "bedrock:InvokeModel",
+                        "Resource", Match.arrayWith(List.of(Map.of("Fn::Join", List.of("", List.of("arn:",
+                                Map.of("Ref", "AWS::Partition"), ":bedrock:*::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0"))))))))))));
+    }
+
+    @Test
+    void withoutTheProbeNoRoleMayInvokeAModel() {
+        Template plain = Template.fromStack(Synth.stack(Synth.app(Map.of("models", "amazon.nova-lite-v1:0")), "QuotaDoctor"));
+
+        plain.findResources("AWS::IAM::Policy").values().forEach(p ->
+                assertThat(p.toString()).doesNotContain("bedrock:InvokeModel").doesNotContain("sts:AssumeRole"));
+    }
+
+    @Test
+    void storageIsEncryptedRecoverableAndExpires() {
+        template.hasResourceProperties("AWS::DynamoDB::Table", Map.of(
+                "BillingMode", "PAY_PER_REQUEST",
+                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true),
+                "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
+                "SSESpecification", Map.of("SSEEnabled", true)));
+        template.hasResourceProperties("AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true));
+        template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "oncall@example.com"));
+        Object topic = template.findResources("AWS::SNS::Topic").values().iterator().next().get("Properties");
+        assertThat(((Map<?, ?>) topic).get("KmsMasterKeyId")).asString().contains(":alias/aws/sns");
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Match.objectLike(Map.of(
+                "Statement", List.of(Match.objectLike(Map.of("Effect", "Deny", "Action", "sns:Publish",
                         "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
+
+    @Test
+    void everyTriggerHasItsRule() {
+        rule(Map.of("source", List.of("aws.servicequotas"), "detail-type", List.of("AWS API Call via CloudTrail"),
+                "detail", Map.of("eventName", List.of("RequestServiceQuotaIncrease"),
+                        "requestParameters", Map.of("serviceCode", List.of("bedrock")))));
+        rule(Map.of("source", List.of("aws.servicequotas"), "detail-type", List.of("AWS Service Event via CloudTrail"),
+                "detail", Map.of("eventName", List.of("UpdateServiceQuotaIncreaseRequestStatus"))));
+        rule(Map.of("source", List.of("aws.support"), "detail-type", List.of("Support Case Update")));
+        rule(Map.of("source", List.of("quota-doctor"), "detail-type", List.of("Bedrock Quota Request Status Change")));
+        rule(Map.of("source", List.of("aws.cloudwatch"), "detail-type", List.of("CloudWatch Alarm State Change"),
+                "detail", Map.of("alarmName", List.of(Map.of("prefix", "quota-doctor-")),
+                        "state", Map.of("value", List.of("ALARM")))));
+        template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(1 hour)",
+                "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Fn::GetAtt",
+                        List.of(Match.stringLikeRegexp("WatchFunction.*"), "Arn")))))));
+        template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(1 day)"));
+    }
+
+    private static void rule(Map<String, Object> pattern) {
+        template.hasResourceProperties("AWS::Events::Rule", Map.of("EventPattern", pattern, "State", "ENABLED",
+                "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Ref", Match.stringLikeRegexp("WorkflowStateMachine.*")),
+                        "DeadLetterConfig", Match.anyValue(), "RetryPolicy", Match.anyValue())))));
+    }
+
+    @Test
+    void alarmsWatchEachModelsThrottlesAndClientErrorsInTheHomeRegion() {
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 4);
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", "quota-doctor-throttles-us.anthropic.claude-sonnet-4-5-20250929-v1-0",
+                "Namespace", "AWS/Bedrock", "MetricName", "InvocationThrottles", "Statistic", "Sum", "Period", 60,
+                "Dimensions", List.of(Map.of("Name", "ModelId", "Value", "us.anthropic.claude-sonnet-4-5-20250929-v1:0")),
+                "Threshold", 1, "ComparisonOperator", "GreaterThanOrEqualToThreshold", "TreatMissingData", "notBreaching"));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "InvocationClientErrors",
+                "Dimensions", List.of(Map.of("Name", "ModelId", "Value", "amazon.nova-lite-v1:0"))));
+    }
+
+    @Test
+    void otherWorkloadRegionsForwardToTheHomeBus() {
+        Template forwarder = Template.fromStack(Synth.stack(full, "QuotaDoctorForwarder-us-west-2"));
+
+        forwarder.resourceCountIs("AWS::CloudWatch::Alarm", 4);
+        forwarder.resourceCountIs("AWS::Events::Rule", 2);
+        forwarder.hasResourceProperties("AWS::Events::Rule", Map.of("Targets", List.of(Match.objectLike(Map.of(
+                "Arn", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":events:us-east-1:",
+                        Map.of("Ref", "AWS::AccountId"), ":event-bus/default"))))))));
+    }
+
+    @Test
+    void theMemberRoleTrustsOnlyTheDiagnoseRole() {
+        Template member = Template.fromStack(Synth.stack(full, "QuotaDoctorMemberRole"));
+
+        member.hasResourceProperties("AWS::IAM::Role", Map.of("RoleName", "quota-doctor-read",
+                "AssumeRolePolicyDocument", Map.of("Statement", List.of(Map.of("Action", "sts:AssumeRole", "Effect", "Allow",
+                        "Principal", Map.of("AWS", "arn:aws:iam::111122223333:role/quota-doctor-diagnose-us-east-1"))))));
+        template.hasResourceProperties("AWS::IAM::Role", Map.of("RoleName", "quota-doctor-diagnose-us-east-1"));
+    }
+
+    @Test
+    void theTrailIsMultiRegionWhenAskedFor() {
+        template.hasResourceProperties("AWS::CloudTrail::Trail", Map.of("IsMultiRegionTrail", true,
+                "IsLogging", true, "EnableLogFileValidation", true));
+        Template.fromStack(Synth.stack(Synth.app(Map.of()), "QuotaDoctor")).resourceCountIs("AWS::CloudTrail::Trail", 0);
+    }
+
+    @Test
+    void theWorkflowLogsAndTraces() {
+        template.hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of("StateMachineType", "STANDARD",
+                "TracingConfiguration", Map.of("Enabled", true),
+                "LoggingConfiguration", Match.objectLike(Map.of("Level", "ALL", "IncludeExecutionData", false))));
+    }
+
+    @Test
+    void badContextStopsTheSynthWithTheKey() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Synth.app(Map.of("workloadRegions", "us-west-2,mars-1")))
+                .hasMessageContaining("context workloadRegions=mars-1: expected region names");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Synth.app(Map.of("probe", "true")))
+                .hasMessageContaining("context probe=true: expected models to be listed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Synth.app(Map.of("propagationWindow", "a day")))
+                .hasMessageContaining("context propagationWindow=a day");
     }
 }

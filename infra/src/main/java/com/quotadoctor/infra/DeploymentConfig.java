@@ -1,0 +1,114 @@
+package com.quotadoctor.infra;
+
+import software.constructs.Node;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The deployment's settings, from {@code cdk.json} context or {@code -c key=value}, validated before anything
+ * is synthesised: a wrong value stops {@code cdk synth} with the key's name and what it expects.
+ *
+ * @param homeRegion        where the workflow, the functions, the table and the topic live
+ * @param workloadRegions   where the Bedrock workloads run: their throttle alarms, and a forwarding stack
+ *                          for each one other than the home region
+ * @param models            the model or inference profile ids the workloads invoke (alarms, probe scope)
+ * @param email             optional e-mail subscription to the findings topic
+ * @param watchSchedule     how often the request watcher sweeps (EventBridge schedule expression)
+ * @param diagnoseSchedule  how often every configured workload is diagnosed regardless of triggers
+ * @param propagationWindow how long an approved value may take to apply (ISO-8601; default PT24H)
+ * @param memberRoleArns    read-only roles in other accounts the collector may assume
+ * @param probe             allow the explicit-region retest call (bedrock:InvokeModel on the models)
+ * @param createTrail       create a multi-region CloudTrail trail (EventBridge needs one for CloudTrail events)
+ * @param homeAccount       for the member-account role stack: the account whose Diagnose function assumes it
+ */
+public record DeploymentConfig(String homeRegion, List<String> workloadRegions, List<String> models,
+                               Optional<String> email, String watchSchedule, String diagnoseSchedule,
+                               Duration propagationWindow, List<String> memberRoleArns, boolean probe,
+                               boolean createTrail, Optional<String> homeAccount) {
+
+    private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov)?-[a-z]+-\\d$");
+    private static final Pattern MODEL = Pattern.compile("^([a-z-]+\\.)?[a-z0-9-]+\\.[a-zA-Z0-9.:_-]+$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern SCHEDULE = Pattern.compile("^(rate\\(\\d+ (minute|minutes|hour|hours|day|days)\\)|cron\\(.+\\))$");
+    private static final Pattern ROLE = Pattern.compile("^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$");
+
+    public static DeploymentConfig from(Node context) {
+        String home = text(context, "homeRegion").or(() -> Optional.ofNullable(System.getenv("CDK_DEFAULT_REGION")))
+                .orElse("us-east-1");
+        check(REGION.matcher(home).matches(), "homeRegion", home, "a region name such as us-east-1");
+        List<String> workload = list(context, "workloadRegions");
+        workload.forEach(r -> check(REGION.matcher(r).matches(), "workloadRegions", r, "region names"));
+        List<String> models = list(context, "models");
+        models.forEach(m -> check(MODEL.matcher(m).matches(), "models", m,
+                "model or inference profile ids such as us.anthropic.claude-sonnet-4-5-20250929-v1:0"));
+        Optional<String> email = text(context, "email");
+        email.ifPresent(e -> check(EMAIL.matcher(e).matches(), "email", e, "an e-mail address"));
+        String watch = text(context, "watchSchedule").orElse("rate(1 hour)");
+        check(SCHEDULE.matcher(watch).matches(), "watchSchedule", watch, "rate(N minutes|hours|days) or cron(...)");
+        String diagnose = text(context, "diagnoseSchedule").orElse("rate(1 day)");
+        check(SCHEDULE.matcher(diagnose).matches(), "diagnoseSchedule", diagnose, "rate(N minutes|hours|days) or cron(...)");
+        String windowText = text(context, "propagationWindow").orElse("PT24H");
+        Duration window;
+        try {
+            window = Duration.parse(windowText);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("context propagationWindow=" + windowText
+                    + ": expected an ISO-8601 duration such as PT24H");
+        }
+        check(!window.isNegative() && !window.isZero() && window.compareTo(Duration.ofDays(14)) <= 0,
+                "propagationWindow", windowText, "a duration between PT1M and P14D");
+        List<String> roles = list(context, "memberRoleArns");
+        roles.forEach(r -> check(ROLE.matcher(r).matches(), "memberRoleArns", r, "IAM role ARNs"));
+        boolean probe = bool(context, "probe");
+        check(!probe || !models.isEmpty(), "probe", "true", "models to be listed: the probe may invoke only those");
+        Optional<String> homeAccount = text(context, "homeAccount");
+        homeAccount.ifPresent(a -> check(a.matches("\\d{12}"), "homeAccount", a, "a 12-digit account id"));
+        List<String> regions = workload.isEmpty() ? List.of(home) : workload;
+        return new DeploymentConfig(home, regions, models, email, watch, diagnose, window, roles, probe,
+                bool(context, "createTrail"), homeAccount);
+    }
+
+    /** Workload regions other than the home region: each gets a forwarding stack. */
+    public List<String> remoteRegions() {
+        return workloadRegions.stream().filter(r -> !r.equals(homeRegion)).toList();
+    }
+
+    private static void check(boolean ok, String key, String value, String expected) {
+        if (!ok) {
+            throw new IllegalArgumentException("context " + key + "=" + value + ": expected " + expected);
+        }
+    }
+
+    private static Optional<String> text(Node context, String key) {
+        Object value = context.tryGetContext(key);
+        return value == null ? Optional.empty() : Optional.of(value.toString().trim()).filter(s -> !s.isEmpty());
+    }
+
+    /** A JSON list in cdk.json, or a comma-separated string from {@code -c key=a,b}. */
+    private static List<String> list(Node context, String key) {
+        Object value = context.tryGetContext(key);
+        List<String> out = new ArrayList<>();
+        if (value instanceof List<?> items) {
+            items.forEach(i -> out.add(String.valueOf(i).trim()));
+        } else if (value != null) {
+            out.addAll(Arrays.asList(value.toString().split(",")));
+        }
+        return out.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    private static boolean bool(Node context, String key) {
+        Object value = context.tryGetContext(key);
+        if (value == null) {
+            return false;
+        }
+        String text = value.toString().trim();
+        check(text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"), key, text, "true or false");
+        return Boolean.parseBoolean(text);
+    }
+}

@@ -1,0 +1,107 @@
+package com.quotadoctor.infra;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.stepfunctions.CatchProps;
+import software.amazon.awscdk.services.stepfunctions.Choice;
+import software.amazon.awscdk.services.stepfunctions.Condition;
+import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
+import software.amazon.awscdk.services.stepfunctions.Fail;
+import software.amazon.awscdk.services.stepfunctions.LogLevel;
+import software.amazon.awscdk.services.stepfunctions.LogOptions;
+import software.amazon.awscdk.services.stepfunctions.RetryProps;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+import software.amazon.awscdk.services.stepfunctions.Succeed;
+import software.amazon.awscdk.services.stepfunctions.Wait;
+import software.amazon.awscdk.services.stepfunctions.WaitTime;
+import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
+import software.constructs.Construct;
+
+import java.util.List;
+
+/**
+ * The loop: Diagnose → (waiting helps and the deadline is ahead) Wait nextCheckSeconds → Diagnose again, its
+ * own output as input; otherwise Notify. Lambda service errors and throttles are retried with backoff; a
+ * diagnosis that still fails is announced as a failure. Standard type: waits may last hours.
+ */
+final class DiagnosisWorkflow extends Construct {
+
+    /** Transient Lambda-side errors, worth retrying. */
+    static final List<String> TRANSIENT = List.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
+            "Lambda.SdkClientException", "Lambda.TooManyRequestsException");
+
+    private final StateMachine stateMachine;
+
+    DiagnosisWorkflow(Construct scope, String id, IFunction diagnose, IFunction notify) {
+        super(scope, id);
+        LambdaInvoke diagnoseTask = LambdaInvoke.Builder.create(this, "Diagnose")
+                .comment("Collect the evidence and diagnose; the output is the diagnosis JSON with its notification")
+                .lambdaFunction(diagnose).payloadResponseOnly(true).retryOnServiceExceptions(false).build();
+        diagnoseTask.addRetry(transientRetry(4));
+
+        LambdaInvoke notifyTask = LambdaInvoke.Builder.create(this, "Notify")
+                .comment("Announce once per fingerprint; a failed publish fails the task, so it is retried")
+                .lambdaFunction(notify).payloadResponseOnly(true).retryOnServiceExceptions(false).build();
+        notifyTask.addRetry(transientRetry(4));
+        notifyTask.addRetry(RetryProps.builder().errors(List.of("States.TaskFailed")).interval(Duration.seconds(10))
+                .backoffRate(2).maxAttempts(3).build());
+        Fail notifyFailed = Fail.Builder.create(this, "NotificationFailed").error("NotificationFailed")
+                .cause("The notification could not be published after retries; the diagnosis is in the Notify log").build();
+        notifyTask.addCatch(notifyFailed);
+
+        LambdaInvoke notifyFailure = LambdaInvoke.Builder.create(this, "NotifyFailure")
+                .comment("Say that the diagnosis failed, once per error and event")
+                .lambdaFunction(notify).payloadResponseOnly(true).retryOnServiceExceptions(false).build();
+        notifyFailure.addRetry(transientRetry(4));
+        Fail diagnosisFailed = Fail.Builder.create(this, "DiagnosisFailed").error("DiagnosisFailed")
+                .cause("The diagnosis failed after retries; see $.failure in the execution history").build();
+        notifyFailure.addCatch(diagnosisFailed);
+        diagnoseTask.addCatch(notifyFailure.next(diagnosisFailed),
+                CatchProps.builder().errors(List.of("States.ALL")).resultPath("$.failure").build());
+
+        Wait wait = Wait.Builder.create(this, "WaitForPropagation")
+                .comment("Back off: nextCheckSeconds doubles per attempt, capped, never past the deadline")
+                .time(WaitTime.secondsPath("$.nextCheckSeconds")).build();
+        Choice route = Choice.Builder.create(this, "WaitOrNotify").build()
+                .when(Condition.isPresent("$.skipped"), Succeed.Builder.create(this, "NotAboutBedrockQuotas").build())
+                .when(Condition.isPresent("$.error"), Fail.Builder.create(this, "EventRejected").error("EventRejected")
+                        .causePath("$.error").build())
+                .when(Condition.and(Condition.isPresent("$.nextCheckSeconds"),
+                        Condition.or(Condition.isNotPresent("$.deadline"),
+                                Condition.timestampGreaterThanJsonPath("$.deadline", "$$.State.EnteredTime"))),
+                        wait.next(diagnoseTask))
+                .otherwise(notifyTask.next(Succeed.Builder.create(this, "Done").build()));
+
+        LogGroup logs = LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH)
+                .removalPolicy(RemovalPolicy.DESTROY).build();
+        stateMachine = StateMachine.Builder.create(this, "StateMachine")
+                .comment("Quota Doctor: diagnose, wait out propagation, notify")
+                .stateMachineType(StateMachineType.STANDARD)
+                .definitionBody(DefinitionBody.fromChainable(diagnoseTask.next(route)))
+                .timeout(Duration.days(15))
+                .tracingEnabled(true)
+                .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(false).build())
+                .build();
+        Suppressions.suppress(stateMachine, "AwsSolutions-IAM5", "Invoking a Lambda function by ARN:* covers its "
+                + "versions and aliases; the grant names the Diagnose and Notify functions only",
+                "Resource::<" + Stack.of(this).getLogicalId((CfnElement) diagnose.getNode().getDefaultChild()) + ".Arn>:*",
+                "Resource::<" + Stack.of(this).getLogicalId((CfnElement) notify.getNode().getDefaultChild()) + ".Arn>:*");
+        Suppressions.suppress(stateMachine, "AwsSolutions-IAM5", "X-Ray tracing and CloudWatch Logs delivery "
+                + "(logs:CreateLogDelivery and friends) support no resource-level permissions", "Resource::*");
+    }
+
+    private static RetryProps transientRetry(int attempts) {
+        return RetryProps.builder().errors(TRANSIENT).interval(Duration.seconds(5)).backoffRate(2)
+                .maxAttempts(attempts).build();
+    }
+
+    StateMachine stateMachine() {
+        return stateMachine;
+    }
+}

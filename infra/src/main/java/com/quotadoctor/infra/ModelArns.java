@@ -1,0 +1,40 @@
+package com.quotadoctor.infra;
+
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Stack;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@code bedrock:InvokeModel} must name for the probe to call exactly the configured models: a bare id is
+ * a foundation model in each workload region; a profile id ({@code us.}, {@code global.}, …) is the profile in
+ * each workload region plus its foundation model in any region it routes to.
+ */
+final class ModelArns {
+
+    private ModelArns() {
+    }
+
+    static List<String> of(DeploymentConfig config, Stack stack) {
+        Set<String> arns = new LinkedHashSet<>();
+        for (String model : config.models()) {
+            String[] parts = model.split("\\.", 2);
+            boolean profile = parts.length == 2 && parts[0].matches("us|eu|apac|jp|au|us-gov|ca|global");
+            String foundation = profile ? parts[1] : model;
+            for (String region : config.workloadRegions()) {
+                if (profile) {
+                    arns.add("arn:" + Aws.PARTITION + ":bedrock:" + region + ":" + Aws.ACCOUNT_ID + ":inference-profile/" + model);
+                } else {
+                    arns.add("arn:" + Aws.PARTITION + ":bedrock:" + region + "::foundation-model/" + model);
+                }
+            }
+            if (profile) {
+                arns.add("arn:" + Aws.PARTITION + ":bedrock:*::foundation-model/" + foundation);
+            }
+        }
+        return new ArrayList<>(arns);
+    }
+}

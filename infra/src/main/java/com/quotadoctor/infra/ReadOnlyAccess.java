@@ -1,0 +1,32 @@
+package com.quotadoctor.infra;
+
+import software.amazon.awscdk.services.iam.PolicyStatement;
+
+import java.util.List;
+
+/**
+ * The read-only evidence permissions, in one place for the Diagnose role and the member-account role. These
+ * List/Lookup/GetMetricData actions support no resource-level permissions (Service Authorization
+ * Reference), so their resource is "*"; every write is scoped to an exact ARN elsewhere.
+ */
+final class ReadOnlyAccess {
+
+    static final List<String> SERVICE_QUOTAS = List.of("servicequotas:ListServiceQuotas",
+            "servicequotas:ListAWSDefaultServiceQuotas", "servicequotas:ListRequestedServiceQuotaChangeHistory");
+    static final List<String> METRICS = List.of("cloudwatch:GetMetricData", "cloudwatch:ListMetrics");
+    static final List<String> CLOUDTRAIL = List.of("cloudtrail:LookupEvents");
+
+    private ReadOnlyAccess() {
+    }
+
+    static PolicyStatement serviceQuotas() {
+        return PolicyStatement.Builder.create().sid("ReadBedrockQuotas").actions(SERVICE_QUOTAS)
+                .resources(List.of("*")).build();
+    }
+
+    static PolicyStatement evidence() {
+        return PolicyStatement.Builder.create().sid("ReadBedrockEvidence")
+                .actions(java.util.stream.Stream.of(METRICS, CLOUDTRAIL).flatMap(List::stream).toList())
+                .resources(List.of("*")).build();
+    }
+}

@@ -1,0 +1,63 @@
+package com.quotadoctor.infra;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.IRuleTarget;
+import software.amazon.awscdk.services.events.Match;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.events.targets.SfnStateMachine;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.stepfunctions.IStateMachine;
+import software.constructs.Construct;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every trigger of the workflow, as an EventBridge rule on the default bus, and the watcher's schedule.
+ * Undeliverable events go to the dead-letter queue rather than vanish.
+ */
+final class Triggers extends Construct {
+
+    static final String STATUS_CHANGE = "Bedrock Quota Request Status Change";
+
+    Triggers(Construct scope, String id, DeploymentConfig config, IStateMachine workflow, IFunction watch, Queue deadLetters) {
+        super(scope, id);
+        IRuleTarget start = SfnStateMachine.Builder.create(workflow).deadLetterQueue(deadLetters)
+                .retryAttempts(3).maxEventAge(Duration.hours(2)).build();
+
+        rule("QuotaIncreaseRequested", "A Bedrock quota increase was requested (CloudTrail)", EventPattern.builder()
+                .source(List.of("aws.servicequotas")).detailType(List.of("AWS API Call via CloudTrail"))
+                .detail(Map.of("eventName", List.of("RequestServiceQuotaIncrease"),
+                        "requestParameters", Map.of("serviceCode", List.of("bedrock"))))
+                .build(), start);
+        rule("QuotaRequestStatusUpdated", "Service Quotas changed a request's status (CloudTrail service event)",
+                EventPattern.builder().source(List.of("aws.servicequotas"))
+                        .detailType(List.of("AWS Service Event via CloudTrail"))
+                        .detail(Map.of("eventName", List.of("UpdateServiceQuotaIncreaseRequestStatus")))
+                        .build(), start);
+        rule("SupportCaseUpdated", "A support case changed: diagnosed if it belongs to a Bedrock increase",
+                EventPattern.builder().source(List.of("aws.support")).detailType(List.of("Support Case Update")).build(),
+                start);
+        rule("WatcherStatusChange", "The request watcher saw a status change", EventPattern.builder()
+                .source(List.of("quota-doctor")).detailType(List.of(STATUS_CHANGE)).build(), start);
+        rule("ThrottleAlarm", "A Quota Doctor throttle or client-error alarm fired", EventPattern.builder()
+                .source(List.of("aws.cloudwatch")).detailType(List.of("CloudWatch Alarm State Change"))
+                .detail(Map.of("alarmName", Match.prefix(Names.ALARM_PREFIX), "state", Map.of("value", List.of("ALARM"))))
+                .build(), start);
+        Rule.Builder.create(this, "DiagnoseSchedule").description("Diagnose every configured workload")
+                .schedule(Schedule.expression(config.diagnoseSchedule())).targets(List.of(start)).build();
+        Rule.Builder.create(this, "WatchSchedule").description("Sweep the increase request history")
+                .schedule(Schedule.expression(config.watchSchedule()))
+                .targets(List.of(LambdaFunction.Builder.create(watch).deadLetterQueue(deadLetters).retryAttempts(2)
+                        .maxEventAge(Duration.hours(1)).build()))
+                .build();
+    }
+
+    private void rule(String id, String description, EventPattern pattern, IRuleTarget target) {
+        Rule.Builder.create(this, id).description(description).eventPattern(pattern).targets(List.of(target)).build();
+    }
+}
