@@ -82,6 +82,6 @@ public final class StubWorld {
 
     public static CollectionSettings settings(List<String> regions) {
         return CollectionSettings.defaults(APPROVED_IN).withScanRegions(regions)
-                .withTimeouts(3, Duration.ofSeconds(2), Duration.ofSeconds(10));
+                .withTimeouts(3, Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
 }

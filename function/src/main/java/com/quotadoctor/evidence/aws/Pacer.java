@@ -3,37 +3,46 @@ package com.quotadoctor.evidence.aws;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Spaces the calls of one operation, in one region and account, to the rate AWS publishes for it.
- * Not a fixed sleep: a call waits only as long as its slot needs. The SDK's adaptive retry paces the
- * retries of a throttled call on its own.
+ * Keeps the calls of one operation, in one region and account, under the rate AWS publishes for it, the way
+ * AWS counts: a token bucket holding one second's calls, refilled continuously. A short list is read at
+ * once; a long one settles to the published rate. A call waits only as long as its token needs: no fixed
+ * sleeps. The SDK's adaptive retry paces the retries of a throttled call on its own.
  */
 final class Pacer {
 
     static final Pacer UNPACED = new Pacer(0);
 
-    private final long intervalNanos;
-    private long next = System.nanoTime();
+    /** Slightly under the published rate, so clock granularity never tips a call over it. */
+    private static final double MARGIN = 0.95;
 
-    private Pacer(long intervalNanos) {
-        this.intervalNanos = intervalNanos;
+    private final double perNano;
+    private final double capacity;
+    private double tokens;
+    private long last = System.nanoTime();
+
+    private Pacer(double perSecond) {
+        this.perNano = perSecond * MARGIN / TimeUnit.SECONDS.toNanos(1);
+        this.capacity = Math.max(1, Math.floor(perSecond * MARGIN));
+        this.tokens = capacity;
     }
 
     static Pacer forOperation(String operation) {
         double rate = ApiRates.perSecond(operation);
-        return rate > 0 ? new Pacer((long) (TimeUnit.SECONDS.toNanos(1) / rate)) : UNPACED;
+        return rate > 0 ? new Pacer(rate) : UNPACED;
     }
 
-    /** Blocks until this call's slot. */
+    /** Blocks until this call's token is there. */
     void take() {
-        if (intervalNanos == 0) {
+        if (perNano == 0) {
             return;
         }
         long wait;
         synchronized (this) {
             long now = System.nanoTime();
-            long at = Math.max(now, next);
-            next = at + intervalNanos;
-            wait = at - now;
+            tokens = Math.min(capacity, tokens + (now - last) * perNano);
+            last = now;
+            tokens -= 1; // below zero: a reservation on tokens still to come
+            wait = tokens >= 0 ? 0 : (long) Math.ceil(-tokens / perNano);
         }
         if (wait > 0) {
             try {
