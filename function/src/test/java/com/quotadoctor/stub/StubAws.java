@@ -67,6 +67,7 @@ public final class StubAws implements AutoCloseable {
             accounts.put(other.id(), other);
         }
         server = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(200).jettyAcceptors(2)
+                .disableRequestJournal() // the stub counts calls itself; the journal would hold every body
                 .extensions(new Dispatcher()));
         server.start();
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));

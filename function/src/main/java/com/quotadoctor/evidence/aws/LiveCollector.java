@@ -135,7 +135,7 @@ public final class LiveCollector {
         var requests = async(() -> serviceQuotas.requests(access, region), region,
                 "ListRequestedServiceQuotaChangeHistory", access, pool);
         var failed = async(() -> cloudTrail.failedCalls(access, region, now), region, "LookupEvents", access, pool);
-        var series = failed.thenApplyAsync(calls -> metricsFor(access, region, request, calls.items(), now), pool);
+        var series = series(access, region, request, failed, now, pool);
         var probed = CompletableFuture.supplyAsync(() -> probe(access, region, request), pool);
         return CompletableFuture.allOf(applied, defaults, requests, failed, series, probed).thenApply(done -> {
             Set<EvidenceSection> collected = EnumSet.noneOf(EvidenceSection.class);
@@ -163,12 +163,47 @@ public final class LiveCollector {
         return listing.items();
     }
 
-    private Pages.Listing<MetricSeries> metricsFor(Access access, String region, DiagnosisRequest request,
-                                                   List<FailedCall> calls, Instant now) {
+    /**
+     * The named models' series are read at once, beside CloudTrail; a model only CloudTrail names costs one more
+     * call after it. With no model named, CloudTrail's models are read, else the ones throttled lately.
+     */
+    private CompletableFuture<Pages.Listing<MetricSeries>> series(Access access, String region, DiagnosisRequest request,
+                                                                CompletableFuture<Pages.Listing<FailedCall>> failed,
+                                                                Instant now, ExecutorService pool) {
+        Set<String> named = invoked(request);
+        if (named.isEmpty()) {
+            return failed.thenApplyAsync(calls -> metricsFor(access, region, modelsOf(calls.items()), now), pool);
+        }
+        return CompletableFuture.supplyAsync(() -> metricsFor(access, region, named, now), pool)
+                .thenCombineAsync(failed, (first, calls) -> {
+                    Set<String> more = modelsOf(calls.items());
+                    more.removeAll(named);
+                    if (more.isEmpty()) {
+                        return first;
+                    }
+                    Pages.Listing<MetricSeries> added = metricsFor(access, region, more, now);
+                    List<MetricSeries> all = new ArrayList<>(first.items());
+                    all.addAll(added.items());
+                    return new Pages.Listing<>(all, first.gap().or(added::gap));
+                }, pool);
+    }
+
+    private static Set<String> modelsOf(List<FailedCall> calls) {
+        Set<String> models = new LinkedHashSet<>();
+        calls.forEach(c -> c.modelId().ifPresent(models::add));
+        return models;
+    }
+
+    private static Set<String> invoked(DiagnosisRequest request) {
+        Set<String> models = new LinkedHashSet<>();
+        request.models().forEach(m -> models.add(m.invokedId()));
+        return models;
+    }
+
+    /** The series of these models; with none named, of the models throttled lately (ListMetrics). */
+    private Pages.Listing<MetricSeries> metricsFor(Access access, String region, Set<String> named, Instant now) {
         try {
-            Set<String> models = new LinkedHashSet<>();
-            request.models().forEach(m -> models.add(m.invokedId()));
-            calls.forEach(c -> c.modelId().ifPresent(models::add));
+            Set<String> models = new LinkedHashSet<>(named);
             Pages.Listing<String> active = models.isEmpty() ? metrics.throttledModels(access, region)
                     : new Pages.Listing<>(List.of(), Optional.empty());
             models.addAll(active.items());

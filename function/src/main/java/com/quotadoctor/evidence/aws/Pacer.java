@@ -12,7 +12,7 @@ final class Pacer {
 
     static final Pacer UNPACED = new Pacer(0);
 
-    /** Slightly under the published rate, so clock granularity never tips a call over it. */
+    /** Refill slightly under the published rate, so clock granularity never tips a call over it. */
     private static final double MARGIN = 0.95;
 
     private final double perNano;
@@ -22,7 +22,7 @@ final class Pacer {
 
     private Pacer(double perSecond) {
         this.perNano = perSecond * MARGIN / TimeUnit.SECONDS.toNanos(1);
-        this.capacity = Math.max(1, Math.floor(perSecond * MARGIN));
+        this.capacity = Math.max(1, Math.floor(perSecond));
         this.tokens = capacity;
     }
 

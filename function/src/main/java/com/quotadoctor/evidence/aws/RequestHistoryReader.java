@@ -2,14 +2,19 @@ package com.quotadoctor.evidence.aws;
 
 import com.quotadoctor.domain.EvidenceSection;
 import com.quotadoctor.domain.RegionEvidence;
+import com.quotadoctor.evidence.ListedQuota;
 import com.quotadoctor.evidence.RegionCapture;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 
-/** What the request watcher reads in a region: the request history and the applied values, nothing else. */
+/**
+ * What the request watcher reads in a region: the request history, and the applied values only where there
+ * is a request to compare them with (most regions have none: their 1,000-quota catalogue is not read).
+ */
 public final class RequestHistoryReader {
 
     private final ServiceQuotasPort serviceQuotas;
@@ -22,7 +27,8 @@ public final class RequestHistoryReader {
 
     public RegionEvidence read(String region) {
         var requests = serviceQuotas.requests(access, region);
-        var applied = serviceQuotas.applied(access, region);
+        var applied = requests.items().isEmpty() ? new Pages.Listing<ListedQuota>(List.of(), Optional.empty())
+                : serviceQuotas.applied(access, region);
         var collected = EnumSet.noneOf(EvidenceSection.class);
         List<com.quotadoctor.domain.EvidenceGap> errors = new ArrayList<>();
         requests.gap().ifPresent(errors::add);
@@ -30,7 +36,7 @@ public final class RequestHistoryReader {
         if (requests.complete() || !requests.items().isEmpty()) {
             collected.add(EvidenceSection.REQUESTED_CHANGES);
         }
-        if (applied.complete() || !applied.items().isEmpty()) {
+        if (!requests.items().isEmpty() && (applied.complete() || !applied.items().isEmpty())) {
             collected.add(EvidenceSection.SERVICE_QUOTAS);
         }
         return new RegionCapture(region, collected, applied.items(), List.of(), requests.items(), List.of(), List.of(),

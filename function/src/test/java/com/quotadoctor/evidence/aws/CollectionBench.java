@@ -2,11 +2,17 @@ package com.quotadoctor.evidence.aws;
 
 import com.quotadoctor.stub.StubAccount;
 import com.quotadoctor.stub.StubAws;
-import com.quotadoctor.stub.StubCatalogue;
+import com.quotadoctor.stub.StubAccount;
 import com.quotadoctor.stub.StubFault;
 import com.quotadoctor.stub.StubWorld;
 
 import com.quotadoctor.evidence.Capture;
+import com.quotadoctor.stub.StubAccount;
+import com.quotadoctor.watch.RequestWatcher;
+import com.quotadoctor.watch.StatusLedger;
+import com.quotadoctor.watch.WatchReport;
+import com.quotadoctor.watch.aws.EventBridgeStatusEvents;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
@@ -44,6 +50,23 @@ public final class CollectionBench {
                     minimum.getOrDefault(op, -1)));
             System.out.printf("%nthrottled calls: %d; evidence gaps: %d; wall time: %d ms%n%n", aws.throttledCalls(),
                     capture.evidence().allGaps().size(), ms);
+        }
+
+        StubAccount watched = StubWorld.home(all);
+        try (StubAws aws = new StubAws(watched).enforcingPublishedRates()) {
+            WatchReport report = sweep(aws, all);
+            // every region's history (130 requests in us-east-1: 2 pages); applied values only where requests are
+            Map<String, Integer> minimum = Map.of(
+                    "ListRequestedServiceQuotaChangeHistory", all.size() + 1,
+                    "ListServiceQuotas", pages(watched.region(StubWorld.APPROVED_IN).applied().size(), 100),
+                    "PutEvents", pages(report.emitted().size(), 10));
+            System.out.printf("## One Watch sweep, %d regions (stub enforcing published rates)%n%n", all.size());
+            System.out.println("| operation | calls | minimum the data needs |");
+            System.out.println("|---|---:|---:|");
+            aws.callsPerOperation().forEach((op, n) -> System.out.printf("| %s | %d | %d |%n", op, n,
+                    minimum.getOrDefault(op, -1)));
+            System.out.printf("%nrequests seen: %d; changes announced: %d; throttled calls: %d%n%n", report.requests(),
+                    report.emitted().size(), aws.throttledCalls());
         }
 
         System.out.println("## Fan-out with 100 ms added to every call (median of " + runs + ")");
@@ -84,6 +107,29 @@ public final class CollectionBench {
         }
         java.util.Arrays.sort(times);
         return times[runs / 2];
+    }
+
+    private static WatchReport sweep(StubAws aws, List<String> regions) {
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(StubAws.HOME_KEY, "stub-secret"));
+        Map<String, String> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        StatusLedger memory = new StatusLedger() {
+            @Override
+            public Recorded record(String requestId, String status, java.time.Instant now) {
+                String previous = statuses.put(requestId, status);
+                return new Recorded(!status.equals(previous), Optional.ofNullable(previous));
+            }
+
+            @Override
+            public void restore(String requestId, Optional<String> previous) {
+                previous.ifPresentOrElse(p -> statuses.put(requestId, p), () -> statuses.remove(requestId));
+            }
+        };
+        try (AwsClients clients = new AwsClients(StubWorld.settings(regions), Optional.of(aws.endpoint()));
+             EventBridgeClient events = EventBridgeClient.builder().endpointOverride(aws.endpoint())
+                     .region(software.amazon.awssdk.regions.Region.US_EAST_1).credentialsProvider(credentials).build()) {
+            return new RequestWatcher(new RequestHistoryReader(clients, credentials)::read, memory,
+                    new EventBridgeStatusEvents(events, "default"), StubWorld.CLOCK, Duration.ofHours(24)).sweep(regions);
+        }
     }
 
     private static Capture collect(StubAws aws, List<String> regions) {
