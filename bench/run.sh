@@ -53,7 +53,7 @@ for _ in $(seq 50); do grep -q endpoint= "$work/stub.out" 2>/dev/null && break; 
 endpoint=$(sed -n 's/^endpoint=//p' "$work/stub.out")
 # scan: every Bedrock region (the default), then the workload region alone (the JVM and SDK cold start by itself)
 for scan in all one; do
-  for i in 1 2 3 4 5; do
+  for i in 0 1 2 3 4 5; do # run 0 warms the stub server's own JVM and is not counted
     regions=""; [ "$scan" = one ] && regions=us-west-2
     env -i PATH="$PATH" HOME="$work" AWS_ACCESS_KEY_ID=AKIDSTUBHOME AWS_SECRET_ACCESS_KEY=x AWS_SESSION_TOKEN=x \
       AWS_REGION=us-east-1 AWS_ENDPOINT_URL="$endpoint" AWS_EMF_ENVIRONMENT=Local AWS_LAMBDA_INITIALIZATION_TYPE=on-demand \
@@ -63,7 +63,8 @@ for scan in all one; do
         -Dlog4j2.configurationFile=log4j2.xml -cp "$jar:function/target/test-classes" \
         com.quotadoctor.handler.LocalInvoke com.quotadoctor.handler.DiagnoseHandler \
         events/on-demand.json > "$work/invoke.$scan.out" 2> "$work/invoke.$scan.$i.err"
-    sleep 2 # let the stub's buckets refill: each run is a first invocation, not a burst of them
+    [ "$i" = 0 ] && rm "$work/invoke.$scan.0.err"
+    sleep 3 # let the stub's account-wide buckets refill: each run is a first invocation, not a burst of them
   done
 done
 exec 3>&-
