@@ -54,6 +54,7 @@ public final class StubAws implements AutoCloseable {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final AtomicInteger throttled = new AtomicInteger();
+    private final Map<String, AtomicInteger> throttledByOperation = new ConcurrentHashMap<>();
     private final List<Map<String, String>> published = new CopyOnWriteArrayList<>();
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private volatile boolean enforceRates;
@@ -123,6 +124,12 @@ public final class StubAws implements AutoCloseable {
     /** Every EventBridge entry the stub accepted. */
     public List<JsonNode> events() {
         return List.copyOf(events);
+    }
+
+    public Map<String, Integer> throttledPerOperation() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        throttledByOperation.forEach((k, v) -> out.put(k, v.get()));
+        return out;
     }
 
     public int throttledCalls() {
@@ -213,6 +220,7 @@ public final class StubAws implements AutoCloseable {
     private ResponseDefinitionBuilder respond(Call call) {
         if (enforceRates && !bucket(call).take()) {
             throttled.incrementAndGet();
+            throttledByOperation.computeIfAbsent(call.operation(), k -> new AtomicInteger()).incrementAndGet();
             return StubWire.throttled(call.operation());
         }
         for (StubFault fault : faults) {

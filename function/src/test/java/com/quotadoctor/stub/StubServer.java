@@ -23,7 +23,7 @@ public final class StubServer {
             while (System.in.read() >= 0) {
                 // serve until the benchmark closes our input
             }
-            System.out.println("calls=" + aws.callsPerOperation() + " throttled=" + aws.throttledCalls());
+            System.out.println("calls=" + aws.callsPerOperation() + " throttled=" + aws.throttledPerOperation());
         }
     }
 }
