@@ -42,12 +42,14 @@ public final class DiagnoseHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        StepOutcome outcome = PowertoolsLogging.withLogging(context, () -> {
-            StepOutcome result = LambdaIo.read(input).map(step::run)
-                    .orElseGet(() -> new StepOutcome.Rejected(LambdaIo.tooLarge()));
-            log(result);
-            return result;
-        });
+        java.util.Optional<String> payload = LambdaIo.read(input);
+        StepOutcome outcome = PowertoolsLogging.withLogging(context, () ->
+                Correlation.around(payload.orElse(null), context.getAwsRequestId(), () -> {
+                    StepOutcome result = payload.map(step::run)
+                            .orElseGet(() -> new StepOutcome.Rejected(LambdaIo.tooLarge()));
+                    log(result);
+                    return result;
+                }));
         try {
             LambdaIo.write(output, outcome.toJson());
         } finally {

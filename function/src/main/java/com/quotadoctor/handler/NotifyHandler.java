@@ -43,9 +43,10 @@ public final class NotifyHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        ObjectNode result = PowertoolsLogging.withLogging(context, () -> {
+        String payload = LambdaIo.read(input).orElse(null);
+        ObjectNode result = PowertoolsLogging.withLogging(context, () -> Correlation.around(payload,
+                context.getAwsRequestId(), () -> {
             ObjectNode out = JsonTree.NODES.objectNode();
-            String payload = LambdaIo.read(input).orElse(null);
             if (payload == null) {
                 LOG.warn("notify input rejected", entry("reason", LambdaIo.tooLarge()));
                 return out.put("error", LambdaIo.tooLarge());
@@ -61,7 +62,7 @@ public final class NotifyHandler implements RequestStreamHandler {
                 LOG.error("notification not sent; the workflow will retry", json("diagnosis", payload), e);
                 throw e;
             }
-        });
+        }));
         try {
             LambdaIo.write(output, result);
         } finally {
