@@ -26,18 +26,26 @@ public final class DiagnoseHandler implements RequestStreamHandler {
 
     private final DiagnoseStep step;
     private final Runnable flush;
+    /** Held here: CRaC keeps only a weak reference to registered resources. */
+    private final Priming priming;
 
     public DiagnoseHandler() {
-        this(Init.TELEMETRY);
+        this(AwsRuntime.diagnosis(Init.CONFIGURATION, Init.TELEMETRY));
     }
 
-    private DiagnoseHandler(PowertoolsTelemetry telemetry) {
-        this(AwsRuntime.diagnoseStep(Init.CONFIGURATION, telemetry), telemetry::flush);
+    private DiagnoseHandler(AwsRuntime.Diagnosis diagnosis) {
+        this(diagnosis.step(), Init.TELEMETRY::flush, new Priming(diagnosis.prepareClients()));
+        org.crac.Core.getGlobalContext().register(priming);
     }
 
     public DiagnoseHandler(DiagnoseStep step, Runnable flush) {
+        this(step, flush, null);
+    }
+
+    private DiagnoseHandler(DiagnoseStep step, Runnable flush, Priming priming) {
         this.step = step;
         this.flush = flush;
+        this.priming = priming;
     }
 
     @Override

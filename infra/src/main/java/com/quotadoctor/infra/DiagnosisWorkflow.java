@@ -90,10 +90,15 @@ final class DiagnosisWorkflow extends Construct {
                 .build();
         Suppressions.suppress(stateMachine, "AwsSolutions-IAM5", "Invoking a Lambda function by ARN:* covers its "
                 + "versions and aliases; the grant names the Diagnose and Notify functions only",
-                "Resource::<" + Stack.of(this).getLogicalId((CfnElement) diagnose.getNode().getDefaultChild()) + ".Arn>:*",
-                "Resource::<" + Stack.of(this).getLogicalId((CfnElement) notify.getNode().getDefaultChild()) + ".Arn>:*");
+                "Resource::<" + functionLogicalId(diagnose) + ".Arn>:*", "Resource::<" + functionLogicalId(notify) + ".Arn>:*");
         Suppressions.suppress(stateMachine, "AwsSolutions-IAM5", "X-Ray tracing and CloudWatch Logs delivery "
                 + "(logs:CreateLogDelivery and friends) support no resource-level permissions", "Resource::*");
+    }
+
+    /** The function behind an alias or a function: CDK grants invoke on its ARN and ARN:* (versions, aliases). */
+    private String functionLogicalId(IFunction f) {
+        IFunction target = f instanceof software.amazon.awscdk.services.lambda.Alias a ? a.getVersion().getLambda() : f;
+        return Stack.of(this).getLogicalId((CfnElement) target.getNode().getDefaultChild());
     }
 
     private static RetryProps transientRetry(int attempts) {

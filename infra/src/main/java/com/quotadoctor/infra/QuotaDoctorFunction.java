@@ -6,7 +6,10 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
@@ -25,11 +28,12 @@ import java.util.Map;
  * One Quota Doctor function: the shaded jar on java21/arm64 (Graviton: cheaper per GB-second, the jar has
  * no native code), its own role with no managed policy (logs only to its own log group), its own log group
  * with a retention, a reserved concurrency so a storm of events cannot starve the account, X-Ray tracing,
- * and failed asynchronous invocations kept in the dead-letter queue.
+ * SnapStart behind a {@code live} alias, and failed asynchronous invocations kept in the dead-letter queue.
  */
 final class QuotaDoctorFunction extends Construct {
 
     private final Function function;
+    private final Alias alias;
     private final Role role;
 
     /** @param roleName a fixed role name when other accounts must name the role; null to let CDK name it */
@@ -70,9 +74,13 @@ final class QuotaDoctorFunction extends Construct {
                 .logGroup(logs)
                 .environment(env)
                 .tracing(Tracing.ACTIVE)
-                .onFailure(new SqsDestination(deadLetters))
-                .retryAttempts(2)
+                // SnapStart: init and the priming hook run once per published version, not per cold start
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .build();
+        // everything invokes the alias (the SnapStart version), so its asynchronous failures go to the DLQ too
+        alias = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
+        alias.configureAsyncInvoke(EventInvokeConfigOptions.builder().onFailure(new SqsDestination(deadLetters))
+                .retryAttempts(2).build());
         Suppressions.suppress(this, "AwsSolutions-L1", "java21 is the runtime this project targets and tests "
                 + "(Java 17 bytecode, Powertools 2); a newer Java runtime is adopted deliberately, not by default");
         Suppressions.suppress(role, "AwsSolutions-IAM5", "Log streams get generated names per execution "
@@ -84,6 +92,11 @@ final class QuotaDoctorFunction extends Construct {
 
     Function function() {
         return function;
+    }
+
+    /** What triggers and the workflow invoke: the published, snapshotted version. */
+    Alias alias() {
+        return alias;
     }
 
     void allow(PolicyStatement statement) {

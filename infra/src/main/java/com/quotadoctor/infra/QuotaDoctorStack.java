@@ -89,8 +89,8 @@ public final class QuotaDoctorStack extends Stack {
                 1024, 300, 1, null), common, deadLetters);
         grant(config);
 
-        workflow = new DiagnosisWorkflow(this, "Workflow", diagnose.function(), notify.function());
-        new Triggers(this, "Triggers", config, workflow.stateMachine(), watch.function(), deadLetters);
+        workflow = new DiagnosisWorkflow(this, "Workflow", diagnose.alias(), notify.alias());
+        new Triggers(this, "Triggers", config, workflow.stateMachine(), watch.alias(), deadLetters);
         new ThrottleAlarms(this, "Alarms", config.workloadRegions().contains(config.homeRegion()) ? config.models() : List.of());
         new QuotaDoctorDashboard(this, "Dashboard", config);
         if (config.createTrail()) {

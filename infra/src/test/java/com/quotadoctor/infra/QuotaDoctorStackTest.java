@@ -65,7 +65,13 @@ class QuotaDoctorStackTest {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Handler", "com.quotadoctor.handler.WatchHandler::handleRequest", "ReservedConcurrentExecutions", 1));
         template.resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30), 4);
-        template.resourceCountIs("AWS::Lambda::EventInvokeConfig", 3);
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("SnapStart", Map.of("ApplyOn", "PublishedVersions")), 3);
+        template.resourcePropertiesCountIs("AWS::Lambda::Alias", Map.of("Name", "live"), 3);
+        template.resourcePropertiesCountIs("AWS::Lambda::EventInvokeConfig", Map.of(
+                "Qualifier", Map.of("Fn::Select", List.of(7, Map.of("Fn::Split", List.of(":",
+                        Map.of("Ref", Match.stringLikeRegexp(".*Live.*")))))),
+                "MaximumRetryAttempts", 2, "DestinationConfig", Map.of("OnFailure", Map.of("Destination",
+                        Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("FailedInvocations.*"), "Arn"))))), 3);
     }
 
     @Test
@@ -136,8 +142,8 @@ class QuotaDoctorStackTest {
                 "detail", Map.of("alarmName", List.of(Map.of("prefix", "quota-doctor-")),
                         "state", Map.of("value", List.of("ALARM")))));
         template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(1 hour)",
-                "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Fn::GetAtt",
-                        List.of(Match.stringLikeRegexp("WatchFunction.*"), "Arn")))))));
+                "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Ref", Match.stringLikeRegexp("WatchLive.*")),
+                        "DeadLetterConfig", Match.anyValue())))));
         template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(1 day)"));
     }
 

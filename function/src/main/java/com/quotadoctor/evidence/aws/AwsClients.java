@@ -68,6 +68,14 @@ public final class AwsClients implements AutoCloseable {
         return client("sts", access, region, StsClient::builder);
     }
 
+    /** Builds every client collection uses in a region, without calling AWS (SnapStart priming). */
+    void prepare(Access access, String region) {
+        serviceQuotas(access, region);
+        cloudWatch(access, region);
+        cloudTrail(access, region);
+        sts(access, region);
+    }
+
     /** A whole paged list, its calls paced per operation, region and account: AWS's rates apply per each. */
     <T> Pages.Listing<T> list(Access access, String region, String operation, int maxPages,
                               Function<String, Pages.Page<T>> call) {

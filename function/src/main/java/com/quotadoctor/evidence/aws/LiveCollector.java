@@ -38,6 +38,7 @@ import java.util.function.Supplier;
 public final class LiveCollector {
 
     private final CollectionSettings settings;
+    private final AwsClients clients;
     private final AwsCredentialsProvider credentials;
     private final Clock clock;
     private final ServiceQuotasPort serviceQuotas;
@@ -49,6 +50,7 @@ public final class LiveCollector {
     public LiveCollector(AwsClients clients, AwsCredentialsProvider credentials, CollectionSettings settings,
                          Clock clock) {
         this.settings = settings;
+        this.clients = clients;
         this.credentials = credentials;
         this.clock = clock;
         this.serviceQuotas = new ServiceQuotasPort(clients);
@@ -56,6 +58,12 @@ public final class LiveCollector {
         this.cloudTrail = new CloudTrailPort(clients, settings);
         this.identity = new IdentityPort(clients, settings.homeRegion());
         this.probes = new ProbePort(clients);
+    }
+
+    /** Builds the home account's clients for these regions ahead of the first collection (SnapStart priming). */
+    public void prepare(List<String> regions) {
+        Access home = Access.home(credentials);
+        regions.forEach(r -> clients.prepare(home, r));
     }
 
     public Capture collect(DiagnosisRequest request) {

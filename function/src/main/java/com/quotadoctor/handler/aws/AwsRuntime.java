@@ -41,14 +41,19 @@ public final class AwsRuntime {
     private static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(3)).socketTimeout(Duration.ofSeconds(10)).build();
 
-    public static DiagnoseStep diagnoseStep(Configuration c, Telemetry telemetry) {
+    /** The Diagnose step, and how to build its clients ahead of time. */
+    public record Diagnosis(DiagnoseStep step, Runnable prepareClients) {
+    }
+
+    public static Diagnosis diagnosis(Configuration c, Telemetry telemetry) {
         CollectionSettings settings = collectionSettings(c);
         AwsClients clients = new AwsClients(settings, Optional.empty());
         LiveCollector collector = new LiveCollector(clients, EnvironmentVariableCredentialsProvider.create(), settings,
                 Clock.systemUTC());
         Diagnostician diagnostician = new Diagnostician(DiagnosisRules.all(),
                 Settings.defaults().withPropagationWindow(c.propagationWindow()));
-        return new DiagnoseStep(request -> collector.collect(request).snapshot(), diagnostician, c, telemetry);
+        return new Diagnosis(new DiagnoseStep(request -> collector.collect(request).snapshot(), diagnostician, c, telemetry),
+                () -> collector.prepare(c.workloadRegions()));
     }
 
     public static NotifyStep notifyStep(Configuration c, Telemetry telemetry) {
