@@ -1,7 +1,5 @@
 package com.quotadoctor.evidence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import com.quotadoctor.domain.AwsRegion;
 import com.quotadoctor.domain.CallerIdentity;
@@ -11,7 +9,6 @@ import com.quotadoctor.domain.FailedCall;
 import com.quotadoctor.domain.MetricSeries;
 import com.quotadoctor.domain.Probe;
 import com.quotadoctor.domain.QuotaArn;
-import com.quotadoctor.json.JsonTree;
 import com.quotadoctor.json.RequestJson;
 import com.quotadoctor.json.ShapeException;
 import com.quotadoctor.json.WireNode;
@@ -67,19 +64,7 @@ public final class SnapshotReader {
     }
 
     private Capture parse(String text) {
-        JsonNode root;
-        try {
-            root = JsonTree.parse(text);
-        } catch (JsonProcessingException e) {
-            throw new SnapshotException("snapshot is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new SnapshotException("cannot read snapshot: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new SnapshotException("snapshot: expected a JSON object");
-        }
-        WireNode top = WireNode.root(root, "snapshot");
+        WireNode top = WireNode.document("snapshot", text);
         int version = top.field("schemaVersion").number().map(Double::intValue).orElse(SCHEMA_VERSION);
         if (version > SCHEMA_VERSION) {
             throw top.field("schemaVersion").problem("version " + version + " is newer than this tool reads ("

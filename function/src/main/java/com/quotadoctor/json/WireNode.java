@@ -18,6 +18,27 @@ import java.util.function.Function;
  */
 public record WireNode(JsonNode node, String path, String document) {
 
+    /**
+     * Parses a whole document that must be a JSON object, e.g. {@code document("snapshot", text)}.
+     *
+     * @throws ShapeException naming the line and column of a syntax error, or saying it is not an object
+     */
+    public static WireNode document(String document, String text) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = JsonTree.parse(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ShapeException(document + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new ShapeException(document + " cannot be read: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ShapeException(document + ": expected a JSON object");
+        }
+        return root(root, document);
+    }
+
     /** The root of a document, named in complaints when the problem is the document itself. */
     public static WireNode root(JsonNode node, String document) {
         return new WireNode(node, "", document);

@@ -1,17 +1,13 @@
 package com.quotadoctor.trigger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.quotadoctor.domain.AwsRegion;
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.ErrorSignal;
 import com.quotadoctor.domain.ModelId;
-import com.quotadoctor.json.JsonTree;
 import com.quotadoctor.json.RequestJson;
 import com.quotadoctor.json.ShapeException;
 import com.quotadoctor.json.WireNode;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,26 +33,14 @@ public final class TriggerParser {
             throw new ShapeException("event: " + text.length() + " characters, more than the " + LARGEST_EVENT
                     + " an event may have");
         }
-        JsonNode root;
-        try {
-            root = JsonTree.parse(text);
-        } catch (JsonProcessingException e) {
-            throw new ShapeException("event is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ShapeException("event cannot be read: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new ShapeException("event: expected a JSON object");
-        }
-        WireNode event = WireNode.root(root, "event");
+        WireNode event = WireNode.document("event", text);
         if (event.field("detail-type").present()) {
             return fromEventBridge(event);
         }
         if (event.field("verdict").present()) {
             return previousDiagnosis(event);
         }
-        if (root.isEmpty()) {
+        if (event.node().isEmpty()) {
             return new Trigger.Scheduled("ConsoleTest");
         }
         return new Trigger.Diagnose("OnDemand", RequestJson.read(event, event), Optional.empty());

@@ -10,7 +10,6 @@ import com.quotadoctor.notification.NotificationLedger;
 import com.quotadoctor.notification.NotificationPublisher;
 import com.quotadoctor.notification.NotificationRenderer;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,16 +48,8 @@ public final class NotifyStep {
 
     /** @throws ShapeException when the input is neither a Diagnose outcome nor a caught failure */
     public Result run(String input) {
-        JsonNode root;
-        try {
-            root = JsonTree.parse(input);
-        } catch (IOException e) {
-            throw new ShapeException("notify input is not valid JSON: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new ShapeException("notify input: expected a JSON object");
-        }
-        WireNode in = WireNode.root(root, "notify input");
+        WireNode in = WireNode.document("notify input", input);
+        JsonNode root = in.node();
         if (in.field("failure").present()) {
             return failure(root, in.field("failure"));
         }

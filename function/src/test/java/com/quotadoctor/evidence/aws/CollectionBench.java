@@ -1,20 +1,16 @@
 package com.quotadoctor.evidence.aws;
 
+import com.quotadoctor.stub.LiveRun;
 import com.quotadoctor.stub.StubAccount;
 import com.quotadoctor.stub.StubAws;
-import com.quotadoctor.stub.StubAccount;
-import com.quotadoctor.stub.StubFault;
 import com.quotadoctor.stub.StubWorld;
 
 import com.quotadoctor.evidence.Capture;
-import com.quotadoctor.stub.StubAccount;
 import com.quotadoctor.watch.RequestWatcher;
 import com.quotadoctor.watch.StatusLedger;
 import com.quotadoctor.watch.WatchReport;
 import com.quotadoctor.watch.aws.EventBridgeStatusEvents;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.time.Duration;
 import java.util.List;
@@ -110,7 +106,7 @@ public final class CollectionBench {
     }
 
     private static WatchReport sweep(StubAws aws, List<String> regions) {
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(StubAws.HOME_KEY, "stub-secret"));
+        var credentials = LiveRun.credentials();
         Map<String, String> statuses = new java.util.concurrent.ConcurrentHashMap<>();
         StatusLedger memory = new StatusLedger() {
             @Override
@@ -133,11 +129,7 @@ public final class CollectionBench {
     }
 
     private static Capture collect(StubAws aws, List<String> regions) {
-        CollectionSettings settings = StubWorld.settings(regions).withTimeouts(5, Duration.ofSeconds(10),
-                Duration.ofSeconds(60));
-        try (AwsClients clients = new AwsClients(settings, Optional.of(aws.endpoint()))) {
-            return new LiveCollector(clients, StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                    StubAws.HOME_KEY, "stub-secret")), settings, StubWorld.CLOCK).collect(StubWorld.request());
-        }
+        return LiveRun.collect(aws, StubWorld.settings(regions).withTimeouts(5, Duration.ofSeconds(10),
+                Duration.ofSeconds(60)));
     }
 }

@@ -1,9 +1,8 @@
 package com.quotadoctor.evidence.aws;
 
 import com.quotadoctor.stub.StubAccount;
+import com.quotadoctor.stub.LiveRun;
 import com.quotadoctor.stub.StubAws;
-import com.quotadoctor.stub.StubCatalogue;
-import com.quotadoctor.stub.StubFault;
 import com.quotadoctor.stub.StubWorld;
 
 import com.quotadoctor.diagnosis.Diagnostician;
@@ -15,11 +14,8 @@ import com.quotadoctor.notification.DiagnosisJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,11 +35,7 @@ class LiveCollectionScaleTest {
         StubAccount home = StubWorld.home(CollectionSettings.BEDROCK_REGIONS);
         catalogue = home.region("eu-north-1").defaults().size();
         aws = new StubAws(home).enforcingPublishedRates();
-        CollectionSettings settings = StubWorld.settings(CollectionSettings.BEDROCK_REGIONS);
-        try (AwsClients clients = new AwsClients(settings, Optional.of(aws.endpoint()))) {
-            capture = new LiveCollector(clients, StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                    StubAws.HOME_KEY, "stub-secret")), settings, StubWorld.CLOCK).collect(StubWorld.request());
-        }
+        capture = LiveRun.collect(aws, StubWorld.settings(CollectionSettings.BEDROCK_REGIONS));
     }
 
     @AfterAll

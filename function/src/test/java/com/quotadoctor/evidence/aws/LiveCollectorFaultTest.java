@@ -1,5 +1,6 @@
 package com.quotadoctor.evidence.aws;
 
+import com.quotadoctor.stub.LiveRun;
 import com.quotadoctor.stub.StubAccount;
 import com.quotadoctor.stub.StubAws;
 import com.quotadoctor.stub.StubCatalogue;
@@ -15,8 +16,6 @@ import com.quotadoctor.domain.EvidenceSection;
 import com.quotadoctor.evidence.Capture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.time.Duration;
 import java.util.List;
@@ -47,9 +46,7 @@ class LiveCollectorFaultTest {
 
     private Capture collect(StubAws stub, CollectionSettings settings) {
         aws = stub;
-        clients = new AwsClients(settings, Optional.of(stub.endpoint()));
-        return new LiveCollector(clients, StaticCredentialsProvider.create(AwsBasicCredentials.create(StubAws.HOME_KEY,
-                "stub-secret")), settings, StubWorld.CLOCK).collect(StubWorld.request());
+        return LiveRun.collect(stub, settings);
     }
 
     private Capture collect(StubFault fault) {

@@ -1,9 +1,8 @@
 package com.quotadoctor.evidence.aws;
 
+import com.quotadoctor.stub.LiveRun;
 import com.quotadoctor.stub.StubAccount;
 import com.quotadoctor.stub.StubAws;
-import com.quotadoctor.stub.StubCatalogue;
-import com.quotadoctor.stub.StubFault;
 import com.quotadoctor.stub.StubWorld;
 
 import com.quotadoctor.diagnosis.Diagnosis;
@@ -14,8 +13,6 @@ import com.quotadoctor.domain.RegionEvidence;
 import com.quotadoctor.evidence.Capture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.util.List;
 import java.util.Optional;
@@ -42,9 +39,7 @@ class LiveCollectorTest {
 
     private Capture collect(StubAws stub, CollectionSettings settings) {
         aws = stub;
-        clients = new AwsClients(settings, Optional.of(stub.endpoint()));
-        return new LiveCollector(clients, StaticCredentialsProvider.create(AwsBasicCredentials.create(StubAws.HOME_KEY,
-                "stub-secret")), settings, StubWorld.CLOCK).collect(StubWorld.request());
+        return LiveRun.collect(stub, settings);
     }
 
     @Test
@@ -110,8 +105,7 @@ class LiveCollectorTest {
         var noModel = new com.quotadoctor.domain.DiagnosisRequest(Optional.empty(), List.of(), List.of(),
                 Optional.empty(), Optional.empty(), com.quotadoctor.domain.ErrorSignal.NONE, 1, Optional.empty());
 
-        Capture capture = new LiveCollector(clients, StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                StubAws.HOME_KEY, "stub-secret")), settings, StubWorld.CLOCK).collect(noModel);
+        Capture capture = LiveRun.collect(aws, settings, noModel);
 
         // us-west-2's failed calls name the model; elsewhere ListMetrics finds what was throttled lately
         assertThat(aws.calls(StubWorld.HOME, "us-west-2", "ListMetrics")).isZero();
@@ -132,8 +126,8 @@ class LiveCollectorTest {
             models.add("amazon.stub-model-" + i + "-v1:0");
         }
 
-        var read = new MetricsPort(clients, settings).series(Access.home(StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(StubAws.HOME_KEY, "s"))), "us-west-2", models, StubWorld.NOW);
+        var read = new MetricsPort(clients, settings).series(Access.home(LiveRun.credentials()), "us-west-2", models,
+                StubWorld.NOW);
 
         assertThat(read.complete()).isTrue();
         assertThat(aws.calls("GetMetricData")).isEqualTo(2); // 90 models × 6 metrics = 540 series

@@ -1,9 +1,6 @@
 package com.quotadoctor.evidence.aws;
 
-import com.quotadoctor.stub.StubAccount;
 import com.quotadoctor.stub.StubAws;
-import com.quotadoctor.stub.StubCatalogue;
-import com.quotadoctor.stub.StubFault;
 import com.quotadoctor.stub.StubWorld;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,8 +1,7 @@
 package com.quotadoctor.evidence.aws;
 
-import com.quotadoctor.stub.StubAccount;
+import com.quotadoctor.stub.LiveRun;
 import com.quotadoctor.stub.StubAws;
-import com.quotadoctor.stub.StubCatalogue;
 import com.quotadoctor.stub.StubFault;
 import com.quotadoctor.stub.StubWorld;
 
@@ -11,11 +10,8 @@ import com.quotadoctor.domain.Probe;
 import com.quotadoctor.evidence.Capture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,11 +32,7 @@ class ProbeTest {
         for (StubFault fault : faults) {
             aws.fault(fault);
         }
-        CollectionSettings settings = StubWorld.settings(REGIONS).withProbe(probe);
-        try (AwsClients clients = new AwsClients(settings, Optional.of(aws.endpoint()))) {
-            return new LiveCollector(clients, StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                    StubAws.HOME_KEY, "stub-secret")), settings, StubWorld.CLOCK).collect(StubWorld.request());
-        }
+        return LiveRun.collect(aws, StubWorld.settings(REGIONS).withProbe(probe));
     }
 
     @Test
