@@ -22,8 +22,9 @@ final class Pacer {
 
     private Pacer(double perSecond) {
         this.perNano = perSecond * MARGIN / TimeUnit.SECONDS.toNanos(1);
-        // a slow operation (LookupEvents, 2/s) gets no burst: two calls taken together may arrive closer still
-        this.capacity = perSecond < 5 ? 1 : Math.floor(perSecond);
+        // A pacer reserves when a call leaves, AWS counts when it arrives, and calls taken apart may arrive closer:
+        // the bucket keeps one call of slack, and a slow operation (LookupEvents, 2/s) gets no burst at all.
+        this.capacity = perSecond < 5 ? 1 : Math.floor(perSecond * MARGIN);
         this.tokens = capacity;
     }
 
