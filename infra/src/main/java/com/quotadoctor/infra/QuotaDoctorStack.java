@@ -134,16 +134,4 @@ public final class QuotaDoctorStack extends Stack {
                 .resources(List.of(formatArn(software.amazon.awscdk.ArnComponents.builder().service("events")
                         .resource("event-bus").resourceName("default").build()))).build());
     }
-
-    public Topic findings() {
-        return findings;
-    }
-
-    public Table table() {
-        return table;
-    }
-
-    public DiagnosisWorkflow workflow() {
-        return workflow;
-    }
 }

@@ -17,6 +17,8 @@ import com.quotadoctor.workflow.DiagnoseStep;
 import com.quotadoctor.workflow.NotifyStep;
 import com.quotadoctor.workflow.Telemetry;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -26,7 +28,10 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The real collaborators of the Lambda handlers, built once per execution environment at init: clients with
@@ -38,8 +43,11 @@ public final class AwsRuntime {
     private AwsRuntime() {
     }
 
-    private static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(3)).socketTimeout(Duration.ofSeconds(10)).build();
+    /** The HTTP client of the home-region clients; in a holder, so the Diagnose function never builds it. */
+    private static final class Http {
+        static final SdkHttpClient CLIENT = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(3)).socketTimeout(Duration.ofSeconds(10)).build();
+    }
 
     /** The Diagnose step, and how to build its clients ahead of time. */
     public record Diagnosis(DiagnoseStep step, Runnable prepareClients) {
@@ -57,20 +65,16 @@ public final class AwsRuntime {
     }
 
     public static NotifyStep notifyStep(Configuration c, Telemetry telemetry) {
-        DynamoDbClient dynamo = DynamoDbClient.builder().region(Region.of(c.homeRegion())).httpClient(HTTP)
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build();
-        SnsClient sns = SnsClient.builder().region(Region.of(c.homeRegion())).httpClient(HTTP)
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build();
+        DynamoDbClient dynamo = home(DynamoDbClient.builder(), c);
+        SnsClient sns = home(SnsClient.builder(), c);
         return new NotifyStep(new DynamoDbLedger(dynamo, required(c.tableName(), "TABLE_NAME")),
                 new SnsPublisher(sns, required(c.topicArn(), "TOPIC_ARN")), Clock.systemUTC(), c.remember(), telemetry);
     }
 
     public static RequestWatcher requestWatcher(Configuration c) {
         CollectionSettings settings = collectionSettings(c);
-        DynamoDbClient dynamo = DynamoDbClient.builder().region(Region.of(c.homeRegion())).httpClient(HTTP)
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build();
-        EventBridgeClient events = EventBridgeClient.builder().region(Region.of(c.homeRegion())).httpClient(HTTP)
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build();
+        DynamoDbClient dynamo = home(DynamoDbClient.builder(), c);
+        EventBridgeClient events = home(EventBridgeClient.builder(), c);
         RequestHistoryReader history = new RequestHistoryReader(new AwsClients(settings, Optional.empty()),
                 EnvironmentVariableCredentialsProvider.create());
         return new RequestWatcher(history::read, new DynamoDbStatusLedger(dynamo, required(c.tableName(), "TABLE_NAME")),
@@ -78,10 +82,16 @@ public final class AwsRuntime {
     }
 
     /** Every region the watcher and the collector read: the workload's and the scanned ones. */
-    public static java.util.List<String> watchedRegions(Configuration c) {
-        java.util.Set<String> regions = new java.util.LinkedHashSet<>(c.workloadRegions());
+    public static List<String> watchedRegions(Configuration c) {
+        Set<String> regions = new LinkedHashSet<>(c.workloadRegions());
         regions.addAll(collectionSettings(c).scanRegions());
-        return java.util.List.copyOf(regions);
+        return List.copyOf(regions);
+    }
+
+    /** A client of the function's own region, on the shared HTTP client, with the execution role's credentials. */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C home(B builder, Configuration c) {
+        return builder.region(Region.of(c.homeRegion())).httpClient(Http.CLIENT)
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build();
     }
 
     private static CollectionSettings collectionSettings(Configuration c) {

@@ -32,13 +32,9 @@ class LiveCollectorFaultTest {
     private static final List<String> REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1");
 
     private StubAws aws;
-    private AwsClients clients;
 
     @AfterEach
     void stop() {
-        if (clients != null) {
-            clients.close();
-        }
         if (aws != null) {
             aws.close();
         }
