@@ -46,6 +46,15 @@ public final class LiveCollector {
     private final CloudTrailPort cloudTrail;
     private final IdentityPort identity;
     private final ProbePort probes;
+    /**
+     * Blocking calls, one thread each: kept across collections (a warm Lambda invocation reuses them, idle ones
+     * end after a minute) and daemon threads, so the CLI exits when its work is done.
+     */
+    private final ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "collect");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public LiveCollector(AwsClients clients, AwsCredentialsProvider credentials, CollectionSettings settings,
                          Clock clock) {
@@ -69,46 +78,36 @@ public final class LiveCollector {
     public Capture collect(DiagnosisRequest request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<String> regions = regions(request);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(128, 4 * regions.size() * (1 + settings.roleArns().size())),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "collect");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        try {
-            Access home = Access.home(credentials);
-            CompletableFuture<Read<CallerIdentity>> caller = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return new Read<>(Optional.of(identity.caller(home)), Optional.empty());
-                } catch (RuntimeException e) {
-                    return new Read<>(Optional.empty(), Optional.of(AwsFailure.gap("global", "GetCallerIdentity", home, e)));
-                }
-            }, pool);
-            List<CompletableFuture<Read<Access>>> accesses = new ArrayList<>();
-            accesses.add(CompletableFuture.completedFuture(new Read<>(Optional.of(home), Optional.empty())));
-            for (String role : settings.roleArns()) {
-                accesses.add(CompletableFuture.supplyAsync(() -> assume(home, role), pool));
+        Access home = Access.home(credentials);
+        CompletableFuture<Read<CallerIdentity>> caller = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new Read<>(Optional.of(identity.caller(home)), Optional.empty());
+            } catch (RuntimeException e) {
+                return new Read<>(Optional.empty(), Optional.of(AwsFailure.gap("global", "GetCallerIdentity", home, e)));
             }
-            Map<String, List<CompletableFuture<RegionCapture>>> reads = new LinkedHashMap<>();
-            for (CompletableFuture<Read<Access>> access : accesses) {
-                for (String region : regions) {
-                    reads.computeIfAbsent(region, r -> new ArrayList<>()).add(access.thenCompose(a -> a.value()
-                            .map(x -> region(x, region, request, now, pool))
-                            .orElse(CompletableFuture.completedFuture(RegionCapture.empty(region)))));
-                }
-            }
-            Map<String, RegionCapture> captured = new LinkedHashMap<>();
-            reads.forEach((region, perAccount) -> captured.put(region, perAccount.stream()
-                    .map(CompletableFuture::join)
-                    .reduce(RegionCapture::plus)
-                    .orElse(RegionCapture.empty(region))));
-            List<EvidenceGap> gaps = new ArrayList<>();
-            caller.join().gap().ifPresent(gaps::add);
-            accesses.forEach(a -> a.join().gap().ifPresent(gaps::add));
-            return new Capture(now, caller.join().value(), captured, gaps, request);
-        } finally {
-            pool.shutdownNow();
+        }, pool);
+        List<CompletableFuture<Read<Access>>> accesses = new ArrayList<>();
+        accesses.add(CompletableFuture.completedFuture(new Read<>(Optional.of(home), Optional.empty())));
+        for (String role : settings.roleArns()) {
+            accesses.add(CompletableFuture.supplyAsync(() -> assume(home, role), pool));
         }
+        Map<String, List<CompletableFuture<RegionCapture>>> reads = new LinkedHashMap<>();
+        for (CompletableFuture<Read<Access>> access : accesses) {
+            for (String region : regions) {
+                reads.computeIfAbsent(region, r -> new ArrayList<>()).add(access.thenCompose(a -> a.value()
+                        .map(x -> region(x, region, request, now, pool))
+                        .orElse(CompletableFuture.completedFuture(RegionCapture.empty(region)))));
+            }
+        }
+        Map<String, RegionCapture> captured = new LinkedHashMap<>();
+        reads.forEach((region, perAccount) -> captured.put(region, perAccount.stream()
+                .map(CompletableFuture::join)
+                .reduce(RegionCapture::plus)
+                .orElse(RegionCapture.empty(region))));
+        List<EvidenceGap> gaps = new ArrayList<>();
+        caller.join().gap().ifPresent(gaps::add);
+        accesses.forEach(a -> a.join().gap().ifPresent(gaps::add));
+        return new Capture(now, caller.join().value(), captured, gaps, request);
     }
 
     /** The workload's regions first (they decide), then every scanned region (where approvals hide). */
