@@ -1,12 +1,15 @@
 package com.quotadoctor.diagnosis;
 
 import com.quotadoctor.domain.FailedCall;
+import com.quotadoctor.domain.EvidenceSection;
 import com.quotadoctor.domain.IncreaseRequest;
+import com.quotadoctor.domain.ModelName;
 import com.quotadoctor.domain.Quota;
 import com.quotadoctor.domain.QuotaMetric;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /** The evidence every finding about a request or a failing context shows, worded once. */
@@ -80,10 +83,29 @@ final class Facts {
         return time.map(t -> t + " (" + Format.age(java.time.Duration.between(t, now)) + " before capture)").orElse("an unknown time");
     }
 
-    /** The step for calls whose governing quota is not in the collected catalogue. */
-    static FindingDraft findTheQuota(FindingDraft draft, Workload w) {
-        return draft.step("Find the quota that governs " + w.model().raw() + " in " + w.region()
-                + " (it is not in the collected catalogue), then request the increase on it:", Commands.findQuota(w.region()));
+    /**
+     * The step for calls no single quota was found to govern, saying exactly why: the region's catalogue
+     * was not read, two quotas fit equally, or the catalogue read holds no quota of the calls' family
+     * whose name fits the model.
+     */
+    static FindingDraft findTheQuota(FindingDraft draft, Workload w, Situation s) {
+        String why;
+        boolean read = s.evidence().region(w.region())
+                .map(r -> r.has(EvidenceSection.SERVICE_QUOTAS) || r.has(EvidenceSection.DEFAULT_QUOTAS)).orElse(false);
+        if (!w.ties().isEmpty()) {
+            why = "several quotas fit these calls equally well: " + w.ties().stream()
+                    .flatMap(List::stream).map(q -> q.code() + " \"" + q.name() + "\"").distinct()
+                    .collect(java.util.stream.Collectors.joining(", ")) + "; pick the one for this model";
+        } else if (!read) {
+            why = "the quota catalogue of " + w.region() + " was not read";
+        } else {
+            int size = s.evidence().region(w.region()).map(r -> r.quotasFor(w.account()).size()).orElse(0);
+            why = "the " + size + " quotas read in " + w.region() + " hold no " + w.model().family().label()
+                    + " quota whose name fits " + w.model().name().map(ModelName::display).orElse(w.model().raw())
+                    + (w.governing().isEmpty() ? "" : " for the metric that binds");
+        }
+        return draft.step("Find the quota that governs " + w.model().raw() + " in " + w.region() + " (" + why
+                + "), then request the increase on it:", Commands.findQuota(w.region()));
     }
 
     /** The demand figure that the quota counts, if measured. */

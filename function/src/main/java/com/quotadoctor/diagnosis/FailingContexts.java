@@ -6,9 +6,9 @@ import com.quotadoctor.domain.Evidence;
 import com.quotadoctor.domain.EvidenceSection;
 import com.quotadoctor.domain.FailedCall;
 import com.quotadoctor.domain.ModelId;
-import com.quotadoctor.domain.ModelName;
 import com.quotadoctor.domain.Probe;
 import com.quotadoctor.domain.Quota;
+import com.quotadoctor.domain.QuotaMatcher;
 import com.quotadoctor.domain.QuotaMetric;
 import com.quotadoctor.domain.RegionEvidence;
 
@@ -107,23 +107,19 @@ final class FailingContexts {
     private Workload workload(Optional<String> account, String region, ModelId model, List<FailedCall> calls,
                               boolean confirmed) {
         Optional<RegionEvidence> here = evidence.region(region);
-        List<Quota> governing = here.map(r -> governingQuotas(r, account, model)).orElse(List.of());
+        List<QuotaMatcher.Match> matches = here.map(r -> governingQuotas(r, account, model)).orElse(List.of());
+        List<Quota> governing = matches.stream().map(QuotaMatcher.Match::quota).flatMap(Optional::stream).toList();
+        List<List<Quota>> ties = matches.stream().filter(QuotaMatcher.Match::ambiguous).map(QuotaMatcher.Match::tied).toList();
         Demand demand = here.map(r -> Demand.of(model, r.metrics(), evidence.capturedAt(), settings.recentWindow()))
                 .orElse(Demand.UNKNOWN);
         Optional<QuotaMetric> bound = boundMetric(calls);
         List<Probe> probes = here.map(r -> r.probes().stream().filter(p -> model.sameInvocation(p.modelId())).toList())
                 .orElse(List.of());
-        return new Workload(account, region, model, calls, confirmed, governing, demand, bound, probes);
+        return new Workload(account, region, model, calls, confirmed, governing, ties, demand, bound, probes);
     }
 
-    private static List<Quota> governingQuotas(RegionEvidence region, Optional<String> account, ModelId model) {
-        Optional<ModelName> name = model.name();
-        if (name.isEmpty()) {
-            return List.of();
-        }
-        return region.quotasFor(account).stream()
-                .filter(q -> q.kind().isRuntimeLimit() && q.kind().governs(model.family(), name.get()))
-                .toList();
+    private static List<QuotaMatcher.Match> governingQuotas(RegionEvidence region, Optional<String> account, ModelId model) {
+        return QuotaMatcher.governing(model, region.quotasFor(account));
     }
 
     /** The metric the calls' own error messages point at, else the trigger's error message. */

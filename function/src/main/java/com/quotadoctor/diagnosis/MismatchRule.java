@@ -27,11 +27,11 @@ abstract class MismatchRule implements DiagnosisRule {
     public final List<Finding> evaluate(Situation s) {
         return s.assessments().stream()
                 .filter(a -> a.workload().isPresent() && a.mismatches().contains(dimension()))
-                .map(a -> finding(a, a.workload().get()))
+                .map(a -> finding(s, a, a.workload().get()))
                 .toList();
     }
 
-    private Finding finding(Assessment a, Workload w) {
+    private Finding finding(Situation s, Assessment a, Workload w) {
         Optional<Quota> target = target(a.request(), w);
         Proof proof = Facts.workload(Facts.request(new Proof(), a.request()), w);
         target.ifPresent(q -> Facts.quota(proof, "governing", q));
@@ -41,7 +41,7 @@ abstract class MismatchRule implements DiagnosisRule {
                 .about(Optional.of(w.region()), w.account(), target.map(Quota::code).or(() -> Optional.of(a.request().quotaCode())),
                         Optional.of(w.model().raw()));
         describe(draft, a, w, target);
-        fileWhereItGoverns(draft, a, w, target);
+        fileWhereItGoverns(s, draft, a, w, target);
         return draft.build();
     }
 
@@ -50,7 +50,7 @@ abstract class MismatchRule implements DiagnosisRule {
         return w.boundMetric().isPresent() ? w.bindingQuota() : w.governing(r.kind().metric());
     }
 
-    static void fileWhereItGoverns(FindingDraft draft, Assessment a, Workload w, Optional<Quota> target) {
+    static void fileWhereItGoverns(Situation s, FindingDraft draft, Assessment a, Workload w, Optional<Quota> target) {
         if (target.isPresent()) {
             Quota q = target.get();
             if (!q.isAdjustable()) {
@@ -66,7 +66,7 @@ abstract class MismatchRule implements DiagnosisRule {
                     + " (the request you have does not apply to them):",
                     Commands.requestIncrease(q.code(), value, w.region()));
         } else {
-            Facts.findTheQuota(draft, w);
+            Facts.findTheQuota(draft, w, s);
         }
     }
 }

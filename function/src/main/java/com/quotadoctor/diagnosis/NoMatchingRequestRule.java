@@ -49,7 +49,7 @@ final class NoMatchingRequestRule implements DiagnosisRule {
         binding.ifPresentOrElse(
                 q -> draft.step("Request the increase on the quota that governs these calls:",
                         Commands.requestIncrease(q.code(), Facts.suggestedValue(q, w, Optional.empty()), w.region())),
-                () -> Facts.findTheQuota(draft, w));
+                () -> Facts.findTheQuota(draft, w, s));
         return draft.build();
     }
 }

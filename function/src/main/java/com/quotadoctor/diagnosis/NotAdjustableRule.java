@@ -3,6 +3,7 @@ package com.quotadoctor.diagnosis;
 import com.quotadoctor.domain.InferenceFamily;
 import com.quotadoctor.domain.ModelName;
 import com.quotadoctor.domain.Quota;
+import com.quotadoctor.domain.QuotaMatcher;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,12 +64,12 @@ final class NotAdjustableRule implements DiagnosisRule {
             return Optional.empty();
         }
         List<InferenceFamily> preference = List.of(InferenceFamily.CROSS_REGION, InferenceFamily.GLOBAL, InferenceFamily.ON_DEMAND);
-        return s.evidence().region(w.region()).stream()
-                .flatMap(r -> r.quotasFor(w.account()).stream())
-                .filter(q -> q.kind().metric() == binding.kind().metric() && q.isAdjustable()
-                        && q.adjustable().isPresent()
-                        && q.kind().family() != w.model().family() && q.kind().family().isRuntime()
-                        && q.kind().model().map(m -> m.sameModel(model.get())).orElse(false))
-                .min((a, b) -> Integer.compare(preference.indexOf(a.kind().family()), preference.indexOf(b.kind().family())));
+        List<Quota> catalogue = s.evidence().region(w.region()).map(r -> r.quotasFor(w.account())).orElse(List.of());
+        return preference.stream()
+                .filter(family -> family != w.model().family())
+                .map(family -> QuotaMatcher.best(model.get(), family, binding.kind().metric(), catalogue).quota())
+                .flatMap(Optional::stream)
+                .filter(q -> q.kind().family() != w.model().family() && q.isAdjustable() && q.adjustable().isPresent())
+                .findFirst();
     }
 }

@@ -6,6 +6,7 @@ import com.quotadoctor.domain.EvidenceSection;
 import com.quotadoctor.domain.IncreaseRequest;
 import com.quotadoctor.domain.ModelName;
 import com.quotadoctor.domain.Quota;
+import com.quotadoctor.domain.QuotaMatcher;
 import com.quotadoctor.domain.QuotaMetric;
 
 import java.time.Instant;
@@ -63,7 +64,7 @@ final class RequestMatching {
         for (Workload w : workloads) {
             List<Assessment> mine = new ArrayList<>();
             for (IncreaseRequest r : candidates) {
-                Set<Mismatch> misses = mismatches(r, w);
+                Set<Mismatch> misses = mismatches(r, w, catalogueOf(r));
                 if (misses.isEmpty() || (misses.size() <= 2 && related(r, w))) {
                     mine.add(new Assessment(r, Optional.of(w), misses, quotaOf(r)));
                 }
@@ -77,6 +78,11 @@ final class RequestMatching {
             }
         }
         return out;
+    }
+
+    /** The catalogue of the request's own region, where its quota's siblings are listed; empty when not read. */
+    private List<Quota> catalogueOf(IncreaseRequest r) {
+        return evidence.region(r.region()).map(region -> region.quotasFor(r.account())).orElse(List.of());
     }
 
     private Optional<Quota> quotaOf(IncreaseRequest r) {
@@ -101,7 +107,13 @@ final class RequestMatching {
         return requested.get().sameLineage(invoked.get()) || requested.get().sharesWord(invoked.get());
     }
 
-    static Set<Mismatch> mismatches(IncreaseRequest r, Workload w) {
+    /** The request's quota as a catalogue entry, so it can be ranked against its siblings. */
+    private static Quota requestedQuota(IncreaseRequest r) {
+        return new Quota(r.quotaCode(), r.quotaName(), r.kind(), r.region(), r.account(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    static Set<Mismatch> mismatches(IncreaseRequest r, Workload w, List<Quota> catalogue) {
         Set<Mismatch> misses = EnumSet.noneOf(Mismatch.class);
         if (r.account().isPresent() && w.account().isPresent() && !r.account().get().equals(w.account().get())) {
             misses.add(Mismatch.ACCOUNT);
@@ -114,7 +126,7 @@ final class RequestMatching {
         }
         Optional<ModelName> invoked = w.model().name();
         if (r.kind().metric() != QuotaMetric.CROSS_MODEL_TOKENS_PER_DAY && invoked.isPresent()
-                && r.kind().model().map(m -> !m.sameModel(invoked.get())).orElse(true)) {
+                && !QuotaMatcher.isGoverning(requestedQuota(r), invoked.get(), catalogue)) {
             misses.add(Mismatch.MODEL);
         }
         if (!r.kind().metric().isRuntimeLimit()) {

@@ -96,6 +96,13 @@ public final class Situation {
                         model.raw() + " names no foundation model; its quotas cannot be matched until it is resolved"));
             }
         }
+        for (Workload w : workloads) {
+            for (List<com.quotadoctor.domain.Quota> tie : w.ties()) {
+                gaps.add(new EvidenceGap(w.region(), EvidenceSection.SERVICE_QUOTAS.snapshotField(), "AmbiguousQuota",
+                        w.model().raw() + " fits " + tie.stream().map(q -> q.code() + " \"" + q.name() + "\"").toList()
+                                + " equally well; none is taken as governing", w.account()));
+            }
+        }
         request.requestId().ifPresent(id -> {
             if (evidence.requests().noneMatch(r -> r.isNamedBy(id))) {
                 gaps.add(new EvidenceGap("all", EvidenceSection.REQUESTED_CHANGES.snapshotField(), "RequestNotFound",

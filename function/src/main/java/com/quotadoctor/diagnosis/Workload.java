@@ -14,17 +14,19 @@ import java.util.Optional;
  *
  * @param calls        the failed calls CloudTrail recorded for this context
  * @param confirmed    true when CloudTrail confirmed the context; false when it only comes from the trigger
- * @param governing    the runtime quotas of this region that these calls draw from
+ * @param governing    the runtime quotas of this region that these calls draw from, one per metric
+ * @param ties         per metric, the quotas that fit these calls equally well (none governs until resolved)
  * @param boundMetric  the metric the errors point at, if any says
  * @param probes       explicit-region retests of this model, in this region
  */
 public record Workload(Optional<String> account, String region, ModelId model, List<FailedCall> calls,
-                       boolean confirmed, List<Quota> governing, Demand demand, Optional<QuotaMetric> boundMetric,
-                       List<Probe> probes) {
+                       boolean confirmed, List<Quota> governing, List<List<Quota>> ties, Demand demand,
+                       Optional<QuotaMetric> boundMetric, List<Probe> probes) {
 
     public Workload {
         calls = List.copyOf(calls);
         governing = List.copyOf(governing);
+        ties = ties.stream().map(List::copyOf).toList();
         probes = List.copyOf(probes);
     }
 
@@ -32,12 +34,19 @@ public record Workload(Optional<String> account, String region, ModelId model, L
         return governing.stream().filter(q -> q.kind().metric() == metric).findFirst();
     }
 
-    /** The quota the errors point at, else the tokens-per-minute quota (the one that throttles most). */
+    /**
+     * The quota the errors point at; when they point at none, the tokens-per-minute quota (the one that
+     * throttles most), else the model's only runtime quota (concurrency for Nova Sonic). A metric the
+     * errors name but the model has no quota for binds nothing: it is never pinned on another metric's code.
+     */
     public Optional<Quota> bindingQuota() {
-        return boundMetric.flatMap(m -> m == QuotaMetric.TOKENS_PER_DAY
-                        ? governing(QuotaMetric.TOKENS_PER_DAY).or(() -> governing(QuotaMetric.CROSS_MODEL_TOKENS_PER_DAY))
-                        : governing(m))
-                .or(() -> governing(QuotaMetric.TOKENS_PER_MINUTE));
+        if (boundMetric.isPresent()) {
+            QuotaMetric m = boundMetric.get();
+            return m == QuotaMetric.TOKENS_PER_DAY
+                    ? governing(QuotaMetric.TOKENS_PER_DAY).or(() -> governing(QuotaMetric.CROSS_MODEL_TOKENS_PER_DAY))
+                    : governing(m);
+        }
+        return governing(QuotaMetric.TOKENS_PER_MINUTE).or(() -> governing.size() == 1 ? Optional.of(governing.get(0)) : Optional.empty());
     }
 
     public boolean isFailing() {

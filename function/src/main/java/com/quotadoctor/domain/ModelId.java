@@ -23,7 +23,7 @@ public record ModelId(String raw, InferenceFamily family, Optional<String> geogr
                       Optional<String> region, Optional<String> account) {
 
     /** Geographic prefixes of cross-region inference profiles (CDK CrossRegionInferenceProfileRegion, AWS docs). */
-    public static final Set<String> GEOGRAPHIC_PREFIXES = Set.of("us", "eu", "apac", "jp", "au", "us-gov");
+    public static final Set<String> GEOGRAPHIC_PREFIXES = Set.of("us", "eu", "apac", "jp", "au", "ca", "us-gov");
     private static final Pattern ARN = Pattern.compile(
             "^arn:aws[a-z-]*:bedrock:([a-z0-9-]*):(\\d{12})?:([a-z-]+)/(.+)$");
     private static final Pattern BARE = Pattern.compile("^([a-z0-9-]+)\\.([a-z0-9][a-z0-9._:/-]*)$");
@@ -71,8 +71,10 @@ public record ModelId(String raw, InferenceFamily family, Optional<String> geogr
         if (prefix.equals("global")) {
             return new ModelId(raw, InferenceFamily.GLOBAL, Optional.of(prefix), Optional.of(requireModel(raw, lower.substring(dot + 1))), region, account);
         }
-        // Model ids have one dot (provider.model); a second one means a profile prefix, even one AWS adds later.
-        boolean profileShaped = lower.substring(dot + 1).contains(".");
+        // A prefix AWS adds later is still a profile when a known provider follows it; a second dot alone is
+        // not one (deepseek.v3.2, zai.glm-4.7-flash, moonshotai.kimi-k2.5).
+        String rest = lower.substring(dot + 1);
+        boolean profileShaped = rest.contains(".") && ModelName.isProvider(rest.substring(0, rest.indexOf('.')));
         if (GEOGRAPHIC_PREFIXES.contains(prefix) || profileShaped) {
             return new ModelId(raw, InferenceFamily.CROSS_REGION, Optional.of(prefix), Optional.of(requireModel(raw, lower.substring(dot + 1))), region, account);
         }
