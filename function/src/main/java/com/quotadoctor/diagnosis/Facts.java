@@ -36,7 +36,9 @@ final class Facts {
         proof.put("failingRegion", w.region())
                 .put("failingAccount", w.account())
                 .put("modelId", w.model().raw())
-                .put("inferenceFamily", w.model().family().label())
+                .put("applicationInferenceProfile", w.profile().map(p -> p.arn() + p.name().map(n -> " (" + n + ")").orElse("")))
+                .put("inferenceFamily", w.model().family().label()
+                        + w.profile().map(p -> ", through the application inference profile that copies it").orElse(""))
                 .put("regionConfirmedBy", w.confirmed() ? "CloudTrail failed calls" : "trigger only")
                 .put("failedCalls", w.calls().isEmpty() ? null : w.calls().size());
         w.calls().stream().max(Comparator.comparing(FailedCall::time)).ifPresent(c -> proof

@@ -5,6 +5,7 @@ import com.quotadoctor.domain.ErrorSignal;
 import com.quotadoctor.domain.Evidence;
 import com.quotadoctor.domain.EvidenceSection;
 import com.quotadoctor.domain.FailedCall;
+import com.quotadoctor.domain.InferenceProfile;
 import com.quotadoctor.domain.ModelId;
 import com.quotadoctor.domain.Probe;
 import com.quotadoctor.domain.Quota;
@@ -72,7 +73,7 @@ final class FailingContexts {
         for (String region : requestedRegions()) {
             boolean refuted = !found.isEmpty() && evidence.region(region).map(r -> r.has(EvidenceSection.FAILED_CALLS)).orElse(false);
             for (ModelId model : request.models()) {
-                boolean covered = found.stream().anyMatch(w -> w.region().equals(region) && w.model().invokedId().equals(model.invokedId()));
+                boolean covered = found.stream().anyMatch(w -> w.region().equals(region) && w.invokedId().equals(model.invokedId()));
                 if (!covered && !refuted) {
                     found.add(workload(request.account().or(evidence::callerAccount), region, model, List.of(), false));
                 }
@@ -104,18 +105,25 @@ final class FailingContexts {
         return request.models();
     }
 
-    private Workload workload(Optional<String> account, String region, ModelId model, List<FailedCall> calls,
+    private Workload workload(Optional<String> account, String region, ModelId invoked, List<FailedCall> calls,
                               boolean confirmed) {
         Optional<RegionEvidence> here = evidence.region(region);
+        Optional<InferenceProfile> profile = invoked.isApplicationProfile()
+                ? evidence.inferenceProfile(invoked.raw()) : Optional.empty();
+        ModelId model = profile.flatMap(InferenceProfile::copies).orElse(invoked);
         List<QuotaMatcher.Match> matches = here.map(r -> governingQuotas(r, account, model)).orElse(List.of());
         List<Quota> governing = matches.stream().map(QuotaMatcher.Match::quota).flatMap(Optional::stream).toList();
         List<List<Quota>> ties = matches.stream().filter(QuotaMatcher.Match::ambiguous).map(QuotaMatcher.Match::tied).toList();
-        Demand demand = here.map(r -> Demand.of(model, r.metrics(), evidence.capturedAt(), settings.recentWindow()))
+        Demand demand = here.map(r -> Demand.of(invoked, r.metrics(), evidence.capturedAt(), settings.recentWindow()))
                 .orElse(Demand.UNKNOWN);
-        Optional<QuotaMetric> bound = boundMetric(calls);
-        List<Probe> probes = here.map(r -> r.probes().stream().filter(p -> model.sameInvocation(p.modelId())).toList())
+        // A metric the errors name but the model has no quota for ("Too many requests" to a model AWS lists with
+        // tokens per minute only) binds nothing: the evidence must not claim it under another metric's code.
+        Optional<QuotaMetric> bound = boundMetric(calls).filter(m -> governing.isEmpty()
+                || governing.stream().anyMatch(q -> q.kind().metric() == m
+                || (m.isDaily() && q.kind().metric().isDaily())));
+        List<Probe> probes = here.map(r -> r.probes().stream().filter(p -> invoked.sameInvocation(p.modelId())).toList())
                 .orElse(List.of());
-        return new Workload(account, region, model, calls, confirmed, governing, ties, demand, bound, probes);
+        return new Workload(account, region, model, profile, calls, confirmed, governing, ties, demand, bound, probes);
     }
 
     private static List<QuotaMatcher.Match> governingQuotas(RegionEvidence region, Optional<String> account, ModelId model) {

@@ -91,9 +91,14 @@ public final class Situation {
             }
         }
         for (ModelId model : request.models()) {
-            if (model.name().isEmpty()) {
-                gaps.add(new EvidenceGap(model.region().orElse("global"), "GetInferenceProfile", "UnresolvedModel",
-                        model.raw() + " names no foundation model; its quotas cannot be matched until it is resolved"));
+            boolean resolved = model.isApplicationProfile()
+                    && evidence.inferenceProfile(model.raw()).flatMap(p -> p.copies()).isPresent();
+            if (model.name().isEmpty() && !resolved) {
+                gaps.add(new EvidenceGap(model.region().orElse("global"), EvidenceSection.INFERENCE_PROFILES.operation(),
+                        "UnresolvedModel", model.raw() + " names no foundation model and no inferenceProfiles entry"
+                        + " describes it; its quotas cannot be matched until it is resolved (aws bedrock"
+                        + " get-inference-profile --inference-profile-identifier " + model.raw()
+                        + model.region().map(r -> " --region " + r).orElse("") + ")"));
             }
         }
         for (Workload w : workloads) {

@@ -1,6 +1,7 @@
 package com.quotadoctor.diagnosis;
 
 import com.quotadoctor.domain.FailedCall;
+import com.quotadoctor.domain.InferenceProfile;
 import com.quotadoctor.domain.ModelId;
 import com.quotadoctor.domain.Probe;
 import com.quotadoctor.domain.Quota;
@@ -12,6 +13,9 @@ import java.util.Optional;
 /**
  * Where calls fail: one account, one region, one model id, with what was seen there.
  *
+ * @param model        the model whose quotas the calls draw on: what an application inference profile copies,
+ *                     else the id as called
+ * @param profile      the application inference profile the calls go through, when they use one
  * @param calls        the failed calls CloudTrail recorded for this context
  * @param confirmed    true when CloudTrail confirmed the context; false when it only comes from the trigger
  * @param governing    the runtime quotas of this region that these calls draw from, one per metric
@@ -19,7 +23,8 @@ import java.util.Optional;
  * @param boundMetric  the metric the errors point at, if any says
  * @param probes       explicit-region retests of this model, in this region
  */
-public record Workload(Optional<String> account, String region, ModelId model, List<FailedCall> calls,
+public record Workload(Optional<String> account, String region, ModelId model, Optional<InferenceProfile> profile,
+                       List<FailedCall> calls,
                        boolean confirmed, List<Quota> governing, List<List<Quota>> ties, Demand demand,
                        Optional<QuotaMetric> boundMetric, List<Probe> probes) {
 
@@ -47,6 +52,11 @@ public record Workload(Optional<String> account, String region, ModelId model, L
                     : governing(m);
         }
         return governing(QuotaMetric.TOKENS_PER_MINUTE).or(() -> governing.size() == 1 ? Optional.of(governing.get(0)) : Optional.empty());
+    }
+
+    /** The id the calls were made with: the application profile's ARN, else the model id. */
+    public String invokedId() {
+        return profile.map(InferenceProfile::arn).orElse(model.invokedId());
     }
 
     public boolean isFailing() {

@@ -42,6 +42,12 @@ public record Evidence(Instant capturedAt, Optional<CallerIdentity> caller, Map<
         return regions.values().stream().flatMap(r -> r.failedCalls().stream());
     }
 
+    /** The inference profile a call's model identifier addresses, from whichever region described it. */
+    public Optional<InferenceProfile> inferenceProfile(String modelId) {
+        return regions.values().stream().flatMap(r -> r.inferenceProfiles().stream())
+                .filter(p -> p.isNamedBy(modelId)).findFirst();
+    }
+
     /** Every gap: account-wide ones, then each region's. */
     public List<EvidenceGap> allGaps() {
         List<EvidenceGap> all = new ArrayList<>(gaps);

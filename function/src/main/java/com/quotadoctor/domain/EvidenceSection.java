@@ -7,7 +7,8 @@ public enum EvidenceSection {
     REQUESTED_CHANGES("requestedChanges", "ListRequestedServiceQuotaChangeHistory"),
     METRICS("metrics", "GetMetricData"),
     FAILED_CALLS("failedCalls", "LookupEvents"),
-    PROBES("probes", "Converse");
+    PROBES("probes", "Converse"),
+    INFERENCE_PROFILES("inferenceProfiles", "GetInferenceProfile");
 
     private final String snapshotField;
     private final String operation;
@@ -25,8 +26,8 @@ public enum EvidenceSection {
         return operation;
     }
 
-    /** Probes are optional; every other section missing is a gap. */
+    /** Probes are optional, inference profiles read only when calls use one; every other section missing is a gap. */
     public boolean expected() {
-        return this != PROBES;
+        return this != PROBES && this != INFERENCE_PROFILES;
     }
 }

@@ -106,6 +106,11 @@ public record ModelId(String raw, InferenceFamily family, Optional<String> geogr
         return geography.map(g -> g + "." + baseId.get()).orElse(baseId.get());
     }
 
+    /** Whether this names an application inference profile, whose quotas are those of what it copies. */
+    public boolean isApplicationProfile() {
+        return raw.contains(":application-inference-profile/");
+    }
+
     /** Whether two identifiers address the same thing the same way (ARN or not). */
     public boolean sameInvocation(String otherRaw) {
         if (otherRaw == null) {
@@ -143,12 +148,15 @@ public record ModelId(String raw, InferenceFamily family, Optional<String> geogr
     }
 
     /** The geographic profile prefix of a source region; empty where no documented prefix covers it. */
-    private static Optional<String> geographyOf(String region) {
+    public static Optional<String> geographyOf(String region) {
         if (region.startsWith("us-gov-")) {
             return Optional.of("us-gov");
         }
         if (region.startsWith("us-")) {
             return Optional.of("us");
+        }
+        if (region.startsWith("ca-")) {
+            return Optional.of("ca");
         }
         if (region.startsWith("eu-")) {
             return Optional.of("eu");

@@ -16,7 +16,8 @@ import java.util.Set;
  */
 public record RegionEvidence(String region, Set<EvidenceSection> collected, List<Quota> quotas,
                              List<IncreaseRequest> requests, List<MetricSeries> metrics,
-                             List<FailedCall> failedCalls, List<Probe> probes, List<EvidenceGap> errors) {
+                             List<FailedCall> failedCalls, List<Probe> probes, List<InferenceProfile> inferenceProfiles,
+                             List<EvidenceGap> errors) {
 
     public RegionEvidence {
         collected = Set.copyOf(collected);
@@ -25,6 +26,7 @@ public record RegionEvidence(String region, Set<EvidenceSection> collected, List
         metrics = List.copyOf(metrics);
         failedCalls = List.copyOf(failedCalls);
         probes = List.copyOf(probes);
+        inferenceProfiles = List.copyOf(inferenceProfiles);
         errors = List.copyOf(errors);
     }
 

@@ -4,6 +4,7 @@ import com.quotadoctor.domain.EvidenceGap;
 import com.quotadoctor.domain.EvidenceSection;
 import com.quotadoctor.domain.FailedCall;
 import com.quotadoctor.domain.IncreaseRequest;
+import com.quotadoctor.domain.InferenceProfile;
 import com.quotadoctor.domain.MetricSeries;
 import com.quotadoctor.domain.Probe;
 import com.quotadoctor.domain.Quota;
@@ -28,7 +29,8 @@ import java.util.Set;
  */
 public record RegionCapture(String region, Set<EvidenceSection> collected, List<ListedQuota> applied,
                             List<ListedQuota> defaults, List<ListedRequest> requests, List<MetricSeries> metrics,
-                            List<FailedCall> failedCalls, List<Probe> probes, List<EvidenceGap> errors) {
+                            List<FailedCall> failedCalls, List<Probe> probes, List<InferenceProfile> inferenceProfiles,
+                            List<EvidenceGap> errors) {
 
     public RegionCapture {
         collected = collected.isEmpty() ? EnumSet.noneOf(EvidenceSection.class) : EnumSet.copyOf(collected);
@@ -38,12 +40,13 @@ public record RegionCapture(String region, Set<EvidenceSection> collected, List<
         metrics = List.copyOf(metrics);
         failedCalls = List.copyOf(failedCalls);
         probes = List.copyOf(probes);
+        inferenceProfiles = List.copyOf(inferenceProfiles);
         errors = List.copyOf(errors);
     }
 
     public static RegionCapture empty(String region) {
         return new RegionCapture(region, Set.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of());
+                List.of(), List.of());
     }
 
     /** This region read in one more account: lists joined; defaults are the same for every account, kept once. */
@@ -54,7 +57,7 @@ public record RegionCapture(String region, Set<EvidenceSection> collected, List<
         return new RegionCapture(region, sections, join(applied, other.applied),
                 defaults.isEmpty() ? other.defaults : defaults, join(requests, other.requests),
                 join(metrics, other.metrics), join(failedCalls, other.failedCalls), join(probes, other.probes),
-                join(errors, other.errors));
+                join(inferenceProfiles, other.inferenceProfiles), join(errors, other.errors));
     }
 
     private static <T> List<T> join(List<T> a, List<T> b) {
@@ -70,7 +73,8 @@ public record RegionCapture(String region, Set<EvidenceSection> collected, List<
                 .filter(ListedRequest::isBedrock)
                 .map(r -> increaseRequest(r, quotas))
                 .toList();
-        return new RegionEvidence(region, collected, quotas, classified, metrics, failedCalls, probes, errors);
+        return new RegionEvidence(region, collected, quotas, classified, metrics, failedCalls, probes, inferenceProfiles,
+                errors);
     }
 
     /**

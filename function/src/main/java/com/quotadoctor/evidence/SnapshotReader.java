@@ -6,6 +6,7 @@ import com.quotadoctor.domain.CallerIdentity;
 import com.quotadoctor.domain.EvidenceGap;
 import com.quotadoctor.domain.EvidenceSection;
 import com.quotadoctor.domain.FailedCall;
+import com.quotadoctor.domain.InferenceProfile;
 import com.quotadoctor.domain.MetricSeries;
 import com.quotadoctor.domain.Probe;
 import com.quotadoctor.domain.QuotaArn;
@@ -132,6 +133,7 @@ public final class SnapshotReader {
                 sections.read(EvidenceSection.METRICS, SnapshotReader::metric),
                 sections.read(EvidenceSection.FAILED_CALLS, n -> failedCall(region, n)),
                 sections.read(EvidenceSection.PROBES, n -> probe(region, n)),
+                sections.read(EvidenceSection.INFERENCE_PROFILES, SnapshotReader::inferenceProfile),
                 errors);
     }
 
@@ -188,6 +190,14 @@ public final class SnapshotReader {
                 n.field("EventName").text().orElse("InvokeModel"), n.field("AccountId").text(),
                 n.field("PrincipalArn").text(), n.field("ModelId").text(), n.field("ErrorCode").requiredText(),
                 n.field("ErrorMessage").text());
+    }
+
+    /** A GetInferenceProfile response as Bedrock sends it: REST JSON, camelCase. */
+    private static InferenceProfile inferenceProfile(WireNode n) {
+        return new InferenceProfile(n.field("inferenceProfileArn").requiredText(),
+                n.field("inferenceProfileId").requiredText(), n.field("inferenceProfileName").text(),
+                n.field("type").text(), n.field("status").text(),
+                n.field("models").list(m -> m.field("modelArn").requiredText()));
     }
 
     private static Probe probe(String region, WireNode n) {

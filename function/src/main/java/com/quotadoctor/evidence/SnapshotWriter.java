@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quotadoctor.domain.EvidenceGap;
 import com.quotadoctor.domain.EvidenceSection;
 import com.quotadoctor.domain.FailedCall;
+import com.quotadoctor.domain.InferenceProfile;
 import com.quotadoctor.domain.MetricSeries;
 import com.quotadoctor.domain.ModelId;
 import com.quotadoctor.domain.Probe;
@@ -55,6 +56,7 @@ public final class SnapshotWriter {
         section(node, r, EvidenceSection.METRICS, r.metrics(), SnapshotWriter::metric);
         section(node, r, EvidenceSection.FAILED_CALLS, r.failedCalls(), SnapshotWriter::failedCall);
         section(node, r, EvidenceSection.PROBES, r.probes(), SnapshotWriter::probe);
+        section(node, r, EvidenceSection.INFERENCE_PROFILES, r.inferenceProfiles(), SnapshotWriter::inferenceProfile);
         if (!r.errors().isEmpty()) {
             ArrayNode errors = node.putArray("errors");
             r.errors().forEach(g -> errors.add(gap(g, false)));
@@ -122,6 +124,16 @@ public final class SnapshotWriter {
         putText(n, "ModelId", c.modelId());
         n.put("ErrorCode", c.errorCode());
         putText(n, "ErrorMessage", c.errorMessage());
+    }
+
+    private static void inferenceProfile(ObjectNode n, InferenceProfile p) {
+        n.put("inferenceProfileArn", p.arn());
+        n.put("inferenceProfileId", p.id());
+        putText(n, "inferenceProfileName", p.name());
+        putText(n, "type", p.type());
+        putText(n, "status", p.status());
+        ArrayNode models = n.putArray("models");
+        p.modelArns().forEach(arn -> models.addObject().put("modelArn", arn));
     }
 
     private static void probe(ObjectNode n, Probe p) {

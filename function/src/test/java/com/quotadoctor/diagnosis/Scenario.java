@@ -133,7 +133,7 @@ final class Scenario {
         }
 
         RegionEvidence build() {
-            return new RegionEvidence(name, collected, quotas, requests, metrics, calls, probes, errors);
+            return new RegionEvidence(name, collected, quotas, requests, metrics, calls, probes, List.of(), errors);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.quotadoctor.stub;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quotadoctor.json.JsonTree;
 
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
@@ -60,6 +62,7 @@ public final class StubAccount {
         private final List<ObjectNode> requests = new ArrayList<>();
         private final List<ObjectNode> events = new ArrayList<>();
         private final Map<String, Map<String, NavigableMap<Instant, Double>>> metrics = new ConcurrentHashMap<>();
+        private final List<ObjectNode> inferenceProfiles = new ArrayList<>();
 
         RegionData(String name) {
             this.name = name;
@@ -197,6 +200,31 @@ public final class StubAccount {
                 }
             });
             return models;
+        }
+
+        /** An application inference profile as GetInferenceProfile describes it; returns its ARN. */
+        public String applicationProfile(String profileId, String profileName, String... modelArns) {
+            String arn = "arn:aws:bedrock:" + name + ":" + id + ":application-inference-profile/" + profileId;
+            ObjectNode p = JsonTree.NODES.objectNode();
+            p.put("inferenceProfileName", profileName);
+            p.put("description", "cost allocation");
+            p.put("createdAt", "2026-06-02T08:15:00Z");
+            p.put("updatedAt", "2026-06-02T08:15:00Z");
+            p.put("inferenceProfileArn", arn);
+            ArrayNode models = p.putArray("models");
+            for (String modelArn : modelArns) {
+                models.addObject().put("modelArn", modelArn);
+            }
+            p.put("inferenceProfileId", profileId);
+            p.put("status", "ACTIVE");
+            p.put("type", "APPLICATION");
+            inferenceProfiles.add(p);
+            return arn;
+        }
+
+        public Optional<ObjectNode> inferenceProfile(String identifier) {
+            return inferenceProfiles.stream().filter(p -> p.path("inferenceProfileArn").asText().equals(identifier)
+                    || p.path("inferenceProfileId").asText().equals(identifier)).findFirst();
         }
 
         public ObjectNode converse(String modelId) {

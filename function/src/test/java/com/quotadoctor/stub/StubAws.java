@@ -193,6 +193,10 @@ public final class StubAws implements AutoCloseable {
         if (target != null) {
             return new Call(target.substring(target.lastIndexOf('.') + 1), region, account, Map.of(), json(body));
         }
+        if (request.getUrl().startsWith("/inference-profiles/")) {
+            String id = URLDecoder.decode(request.getUrl().substring("/inference-profiles/".length()), StandardCharsets.UTF_8);
+            return new Call("GetInferenceProfile", region, account, Map.of("inferenceProfileIdentifier", id), json(body));
+        }
         if (request.getUrl().startsWith("/model/")) {
             String model = URLDecoder.decode(request.getUrl().split("/")[2], StandardCharsets.UTF_8);
             return new Call("Converse", region, account, Map.of("modelId", model), json(body));
@@ -260,6 +264,10 @@ public final class StubAws implements AutoCloseable {
                 yield StubWire.json(200, body);
             }
             case "Converse" -> StubWire.json(200, account.region(call.region()).converse(call.params().get("modelId")));
+            case "GetInferenceProfile" -> account.region(call.region()).inferenceProfile(call.params().get("inferenceProfileIdentifier"))
+                    .map(p -> StubWire.restJson(200, p))
+                    .orElse(StubWire.error("GetInferenceProfile", 404, "ResourceNotFoundException",
+                            "The specified inference profile does not exist."));
             default -> StubWire.error(call.operation(), 400, "InvalidAction", "the stub does not serve " + call.operation());
         };
     }

@@ -21,7 +21,7 @@ public final class StubWire {
             "GetMetricData", "http://monitoring.amazonaws.com/doc/2010-08-01/",
             "ListMetrics", "http://monitoring.amazonaws.com/doc/2010-08-01/",
             "Publish", "http://sns.amazonaws.com/doc/2010-03-31/");
-    private static final Set<String> REST_JSON = Set.of("Converse");
+    private static final Set<String> REST_JSON = Set.of("Converse", "GetInferenceProfile");
 
     private StubWire() {
     }
@@ -33,6 +33,14 @@ public final class StubWire {
     public static ResponseDefinitionBuilder json(int status, JsonNode body) {
         return aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
+                .withBody(JsonTree.compact(body));
+    }
+
+    /** A REST JSON success (Bedrock's control plane): plain JSON, no target header. */
+    public static ResponseDefinitionBuilder restJson(int status, JsonNode body) {
+        return aResponse().withStatus(status)
+                .withHeader("Content-Type", "application/json")
                 .withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
                 .withBody(JsonTree.compact(body));
     }

@@ -23,6 +23,7 @@ public final class MemberRoleStack extends Stack {
                 .build();
         role.addToPolicy(ReadOnlyAccess.serviceQuotas());
         role.addToPolicy(ReadOnlyAccess.evidence());
+        role.addToPolicy(ReadOnlyAccess.inferenceProfiles(this));
         Suppressions.suppress(role, "AwsSolutions-IAM5", Suppressions.READ_ONLY_STAR, "Resource::*");
     }
 }

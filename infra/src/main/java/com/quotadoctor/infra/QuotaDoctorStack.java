@@ -109,6 +109,7 @@ public final class QuotaDoctorStack extends Stack {
     private void grant(DeploymentConfig config) {
         diagnose.allow(ReadOnlyAccess.serviceQuotas());
         diagnose.allow(ReadOnlyAccess.evidence());
+        diagnose.allow(ReadOnlyAccess.inferenceProfiles(this));
         if (!config.memberRoleArns().isEmpty()) {
             diagnose.allow(PolicyStatement.Builder.create().sid("ReadMemberAccounts").actions(List.of("sts:AssumeRole"))
                     .resources(config.memberRoleArns()).build());

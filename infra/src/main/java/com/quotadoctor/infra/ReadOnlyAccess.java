@@ -24,6 +24,18 @@ final class ReadOnlyAccess {
                 .resources(List.of("*")).build();
     }
 
+    /**
+     * GetInferenceProfile on the account's own application inference profiles: the failing calls' profiles are
+     * resolved to the model or system profile they copy. This action takes a resource ARN, so it is scoped.
+     */
+    static PolicyStatement inferenceProfiles(software.amazon.awscdk.Stack stack) {
+        return PolicyStatement.Builder.create().sid("ResolveApplicationInferenceProfiles")
+                .actions(List.of("bedrock:GetInferenceProfile"))
+                .resources(List.of("arn:" + stack.getPartition() + ":bedrock:*:" + stack.getAccount()
+                        + ":application-inference-profile/*"))
+                .build();
+    }
+
     static PolicyStatement evidence() {
         return PolicyStatement.Builder.create().sid("ReadBedrockEvidence")
                 .actions(java.util.stream.Stream.of(METRICS, CLOUDTRAIL).flatMap(List::stream).toList())

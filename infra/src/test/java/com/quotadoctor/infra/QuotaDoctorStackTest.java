@@ -106,6 +106,15 @@ class QuotaDoctorStackTest {
     }
 
     @Test
+    void inferenceProfilesAreReadOnlyInTheAccountsOwnApplicationProfiles() {
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "ResolveApplicationInferenceProfiles",
+                        "Action", "bedrock:GetInferenceProfile",
+                        "Resource", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                                ":bedrock:*:", Map.of("Ref", "AWS::AccountId"), ":application-inference-profile/*")))))))))));
+    }
+
+    @Test
     void withoutTheProbeNoRoleMayInvokeAModel() {
         Template plain = Template.fromStack(Synth.stack(Synth.app(Map.of("models", "amazon.nova-lite-v1:0")), "QuotaDoctor"));
 

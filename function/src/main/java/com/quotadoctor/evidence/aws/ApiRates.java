@@ -5,7 +5,9 @@ import java.util.Map;
 /**
  * The request rates AWS publishes per account and region, which collection stays under. Service Quotas:
  * https://docs.aws.amazon.com/servicequotas/latest/userguide/reference_limits.html; CloudTrail
- * LookupEvents: 2 per second; CloudWatch GetMetricData 50 and ListMetrics 25 per second.
+ * LookupEvents: 2 per second; CloudWatch GetMetricData 50 and ListMetrics 25 per second. Bedrock publishes no
+ * rate for GetInferenceProfile: it is paced like Service Quotas' Get calls (5 per second), a rate no
+ * control-plane API of AWS is known to refuse.
  */
 final class ApiRates {
 
@@ -15,7 +17,8 @@ final class ApiRates {
             "ListRequestedServiceQuotaChangeHistory", 5.0,
             "LookupEvents", 2.0,
             "GetMetricData", 50.0,
-            "ListMetrics", 25.0);
+            "ListMetrics", 25.0,
+            "GetInferenceProfile", 5.0);
 
     private ApiRates() {
     }

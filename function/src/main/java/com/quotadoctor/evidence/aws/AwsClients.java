@@ -7,6 +7,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -64,6 +65,10 @@ public final class AwsClients implements AutoCloseable {
         return client("bedrock-runtime", access, region, BedrockRuntimeClient::builder);
     }
 
+    BedrockClient bedrock(Access access, String region) {
+        return client("bedrock", access, region, BedrockClient::builder);
+    }
+
     StsClient sts(Access access, String region) {
         return client("sts", access, region, StsClient::builder);
     }
@@ -76,12 +81,15 @@ public final class AwsClients implements AutoCloseable {
         sts(access, region);
     }
 
+    /** The pacer of one operation in one region and account: AWS's rates apply per each. */
+    Pacer pacer(Access access, String region, String operation) {
+        return pacers.computeIfAbsent(operation + " " + region + " " + access.key(), k -> Pacer.forOperation(operation));
+    }
+
     /** A whole paged list, its calls paced per operation, region and account: AWS's rates apply per each. */
     <T> Pages.Listing<T> list(Access access, String region, String operation, int maxPages,
                               Function<String, Pages.Page<T>> call) {
-        Pacer pacer = pacers.computeIfAbsent(operation + " " + region + " " + access.key(),
-                k -> Pacer.forOperation(operation));
-        return Pages.read(region, operation, access, pacer, maxPages, call);
+        return Pages.read(region, operation, access, pacer(access, region, operation), maxPages, call);
     }
 
     @SuppressWarnings("unchecked")

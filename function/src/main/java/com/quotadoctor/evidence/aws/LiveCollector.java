@@ -5,6 +5,7 @@ import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.EvidenceGap;
 import com.quotadoctor.domain.EvidenceSection;
 import com.quotadoctor.domain.FailedCall;
+import com.quotadoctor.domain.InferenceProfile;
 import com.quotadoctor.domain.MetricSeries;
 import com.quotadoctor.domain.ModelId;
 import com.quotadoctor.domain.Probe;
@@ -46,6 +47,7 @@ public final class LiveCollector {
     private final CloudTrailPort cloudTrail;
     private final IdentityPort identity;
     private final ProbePort probes;
+    private final InferenceProfilePort profiles;
     /**
      * Blocking calls, one thread each: kept across collections (a warm Lambda invocation reuses them, idle ones
      * end after a minute) and daemon threads, so the CLI exits when its work is done.
@@ -67,6 +69,7 @@ public final class LiveCollector {
         this.cloudTrail = new CloudTrailPort(clients, settings);
         this.identity = new IdentityPort(clients, settings.homeRegion());
         this.probes = new ProbePort(clients);
+        this.profiles = new InferenceProfilePort(clients);
     }
 
     /** Builds the home account's clients for these regions ahead of the first collection (SnapStart priming). */
@@ -144,7 +147,8 @@ public final class LiveCollector {
         var failed = async(() -> cloudTrail.failedCalls(access, region, now), region, "LookupEvents", access, pool);
         var series = series(access, region, request, failed, now, pool);
         var probed = CompletableFuture.supplyAsync(() -> probe(access, region, request), pool);
-        return CompletableFuture.allOf(applied, defaults, requests, failed, series, probed).thenApply(done -> {
+        var described = failed.thenApplyAsync(calls -> profiles(access, region, request, calls.items()), pool);
+        return CompletableFuture.allOf(applied, defaults, requests, failed, series, probed, described).thenApply(done -> {
             Set<EvidenceSection> collected = EnumSet.noneOf(EvidenceSection.class);
             List<EvidenceGap> errors = new ArrayList<>();
             List<ListedQuota> a = take(applied.join(), EvidenceSection.SERVICE_QUOTAS, collected, errors);
@@ -152,11 +156,13 @@ public final class LiveCollector {
             List<ListedRequest> r = take(requests.join(), EvidenceSection.REQUESTED_CHANGES, collected, errors);
             List<FailedCall> f = take(failed.join(), EvidenceSection.FAILED_CALLS, collected, errors);
             List<MetricSeries> m = take(series.join(), EvidenceSection.METRICS, collected, errors);
+            List<InferenceProfile> ip = described.join().items().isEmpty() && described.join().gap().isEmpty()
+                    ? List.of() : take(described.join(), EvidenceSection.INFERENCE_PROFILES, collected, errors);
             List<Probe> p = probed.join();
             if (!p.isEmpty()) {
                 collected.add(EvidenceSection.PROBES);
             }
-            return new RegionCapture(region, collected, a, d, r, m, f, p, errors);
+            return new RegionCapture(region, collected, a, d, r, m, f, p, ip, errors);
         });
     }
 
@@ -223,6 +229,22 @@ public final class LiveCollector {
         } catch (RuntimeException e) {
             return new Pages.Listing<>(List.of(), Optional.of(AwsFailure.gap(region, "GetMetricData", access, e)));
         }
+    }
+
+    /**
+     * The application inference profiles of this region that the named or failing calls use, each described
+     * once: a profile lives in the region its ARN names.
+     */
+    private Pages.Listing<InferenceProfile> profiles(Access access, String region, DiagnosisRequest request,
+                                                     List<FailedCall> calls) {
+        Set<String> arns = new LinkedHashSet<>();
+        request.models().stream().filter(ModelId::isApplicationProfile)
+                .filter(m -> m.region().map(region::equals).orElse(false)).forEach(m -> arns.add(m.raw()));
+        for (FailedCall call : calls) {
+            call.modelId().filter(id -> id.contains(":application-inference-profile/"))
+                    .filter(id -> id.contains(":" + region + ":")).ifPresent(arns::add);
+        }
+        return arns.isEmpty() ? new Pages.Listing<>(List.of(), Optional.empty()) : profiles.describe(access, region, arns);
     }
 
     /** Probes only where the workload runs, for the models it names, and only when asked for. */

@@ -40,6 +40,6 @@ public final class RequestHistoryReader {
             collected.add(EvidenceSection.SERVICE_QUOTAS);
         }
         return new RegionCapture(region, collected, applied.items(), List.of(), requests.items(), List.of(), List.of(),
-                List.of(), errors).evidence();
+                List.of(), List.of(), errors).evidence();
     }
 }
