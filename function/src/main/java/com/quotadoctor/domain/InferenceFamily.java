@@ -8,6 +8,12 @@ public enum InferenceFamily {
     CROSS_REGION("cross-Region (geographic profile)"),
     /** A {@code global.} inference profile: the Global cross-region quotas. */
     GLOBAL("global cross-Region"),
+    /**
+     * On-demand calls made with {@code performanceConfig.latency=optimized}: their own quotas ("On-Demand,
+     * latency-optimized model inference tokens per minute for …"), which standard calls never draw on. A model
+     * id cannot tell such calls apart, so this family governs no call the diagnosis sees.
+     */
+    LATENCY_OPTIMIZED("on-demand latency-optimized"),
     /** A provisioned-model ARN: model units, not tokens per minute. */
     PROVISIONED("provisioned throughput"),
     /** Batch inference job quotas. */

@@ -135,6 +135,9 @@ public final class QuotaClassifier {
         if (name.contains("mantle")) {
             return InferenceFamily.OTHER;
         }
+        if (name.contains("latency-optimized") || name.contains("latency optimized")) {
+            return InferenceFamily.LATENCY_OPTIMIZED;
+        }
         if (name.startsWith("global") || name.contains("global cross-region")) {
             return InferenceFamily.GLOBAL;
         }

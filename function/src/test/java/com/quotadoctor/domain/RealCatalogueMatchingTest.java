@@ -145,6 +145,21 @@ class RealCatalogueMatchingTest {
     }
 
     @Test
+    void aLatencyOptimizedQuotaNeverGovernsStandardCalls() {
+        // the name as listed for Nova Pro (quoted in a public fork of awslabs/bedrock-usage-analyzer, tests/);
+        // its "V1" would otherwise outrank "Amazon Nova Pro" for amazon.nova-pro-v1:0
+        ModelId id = ModelId.parse("amazon.nova-pro-v1:0");
+        List<Quota> catalogue = List.of(quota("L-CE33604C", "Amazon Nova Pro"),
+                quota("L-LATENCY1", "Amazon Nova Pro V1", "On-Demand, latency-optimized model inference tokens per minute for "));
+
+        assertThat(catalogue.get(1).kind().family()).isEqualTo(InferenceFamily.LATENCY_OPTIMIZED);
+        assertThat(QuotaMatcher.best(id.name().orElseThrow(), id.family(), QuotaMetric.TOKENS_PER_MINUTE, catalogue).quota())
+                .map(Quota::code).hasValue("L-CE33604C");
+        assertThat(QuotaMatcher.best(id.name().orElseThrow(), id.family(), QuotaMetric.TOKENS_PER_MINUTE,
+                List.of(catalogue.get(1))).quota()).isEmpty();
+    }
+
+    @Test
     void twoEquallyGoodCandidatesAreATieNotAGuess() {
         ModelId id = ModelId.parse("acme.rocket-v1:0");
         List<Quota> twins = List.of(quota("L-AAAA1111", "Acme Rocket"), quota("L-BBBB2222", "Rocket"));
