@@ -23,10 +23,13 @@ final class AccountMismatchRule extends MismatchRule {
                         + w.model().raw() + " calls in " + w.region() + " made by account " + callAccount
                         + ". An increase never carries over to another account (cross-account roles, CI or "
                         + "sandbox accounts), so the approved value does not apply to these calls.")
-                .step("Confirm which account the workload's credentials resolve to (run it with the workload's "
-                        + "role or profile):", Commands.callerIdentity(w.region()))
-                .step("If the workload should run in account " + requestAccount
-                        + ", fix its credentials or assumed role; otherwise raise the quota in account "
-                        + callAccount + ".");
+                .step(PlanStep.of(PlanStep.Kind.CHANGE_CLIENT, "Confirm which account the workload's credentials "
+                                + "resolve to (run this with the workload's own role or profile):")
+                        .command(Commands.callerIdentity(w.region())).in(w.region(), w.account())
+                        .because("the increase applies in account " + requestAccount + " only"))
+                .step(PlanStep.of(PlanStep.Kind.CHANGE_CLIENT, "If the workload should run in account " + requestAccount
+                                + ", give it that account's credentials or role; otherwise the quota must be raised in "
+                                + "account " + callAccount + ".")
+                        .in(w.region(), w.account()).because("an increase never carries over to another account"));
     }
 }

@@ -26,11 +26,17 @@ final class AlignedRule extends RequestStateRule {
                         + "metric all line up. Retest with an explicit region to rule out a client that resolves "
                         + "another region or account.");
         a.workload().filter(w -> w.probes().stream().anyMatch(p -> p.succeeded())).ifPresent(w -> draft.step(
-                "The explicit-region retest succeeded in " + w.region() + ": the failing clients resolve another region, "
-                        + "account or model id. Log the region and account each client uses at start-up."));
+                PlanStep.of(PlanStep.Kind.CHANGE_CLIENT, "The explicit-region retest succeeded in " + w.region()
+                        + ": the failing clients resolve another region, account or model id. Log the region and "
+                        + "account each client uses at start-up.").in(w.region(), w.account())
+                        .because("the quota that applies is large enough")));
         a.workload().ifPresentOrElse(
-                w -> draft.step("Retest with an explicit region:", Commands.retest(w.model(), w.region())),
-                () -> draft.step("Retest your workload with the region set explicitly to " + r.region() + "."));
+                w -> draft.step(PlanStep.of(PlanStep.Kind.RETEST, "Retest with an explicit region:")
+                        .command(Commands.retest(w.model(), w.region())).in(w.region(), w.account())
+                        .because("the approved value applies to these calls")),
+                () -> draft.step(PlanStep.of(PlanStep.Kind.RETEST, "Retest your workload with its region set "
+                        + "explicitly: " + Facts.regionSetting(r.region()) + ".").in(r.region(), r.account())
+                        .because("the approved value applies in " + r.region())));
         return draft;
     }
 }

@@ -42,10 +42,13 @@ final class AppliedBelowDefaultRule implements DiagnosisRule {
                 .proof(Facts.quota(Facts.workload(new Proof(), w), "governing", q))
                 .about(Optional.of(q.region()), w.account(), Optional.of(q.code()), Optional.of(w.model().raw()));
         if (q.isAdjustable()) {
-            draft.step("Request at least the default value:", Commands.requestIncrease(q.code(), dflt, q.region()));
+            draft.requestIncrease("Request at least the AWS default:", q, w.account(), dflt,
+                    "the applied " + Format.text(applied) + " is below the AWS default " + Format.text(dflt));
         } else {
-            draft.step("The quota is not adjustable through Service Quotas: open a support case quoting "
-                    + q.code() + " in " + q.region() + ".");
+            draft.step(PlanStep.of(PlanStep.Kind.CONTACT_SUPPORT, "The quota is not adjustable through Service Quotas: "
+                    + "use the limit-increase form, quoting " + q.code() + " in " + q.region() + ".")
+                    .on(q.code(), q.region(), w.account()).link(Commands.limitIncreaseForm())
+                    .because("the applied value is below the AWS default"));
         }
         return draft.build();
     }

@@ -60,15 +60,16 @@ final class DailyQuotaExhaustedRule implements DiagnosisRule {
                 .proof(proof)
                 .about(Optional.of(w.region()), w.account(), quota.map(Quota::code), Optional.of(w.model().raw()));
         if (w.model().family() == InferenceFamily.ON_DEMAND && quota.map(q -> q.kind().sharedWithCrossRegion()).orElse(false)) {
-            w.model().inFamily(InferenceFamily.CROSS_REGION, w.region()).ifPresent(id -> draft.step(
-                    "Cross-region calls get double this daily quota: invoke " + id + " instead of the bare model id.",
-                    Commands.retest(id, w.region())));
+            w.model().inFamily(InferenceFamily.CROSS_REGION, w.region()).ifPresent(id -> Facts.moveTo(draft, w, id,
+                    "cross-region calls get double this daily quota"));
         }
         quota.filter(Quota::isAdjustable).ifPresentOrElse(
-                q -> draft.step("Request a higher daily quota:",
-                        Commands.requestIncrease(q.code(), Facts.suggestedValue(q, w, Optional.empty()), w.region())),
-                () -> draft.step("The daily quota is not adjustable through Service Quotas: spread the load over "
-                        + "another model or region, or ask AWS Support through a support case."));
+                q -> draft.requestIncrease("Request a higher daily quota:", q, w.account(),
+                        Facts.suggestedValue(q, w, Optional.empty()), "the daily budget is used up"),
+                () -> draft.step(PlanStep.of(PlanStep.Kind.REDUCE_DEMAND, "Until the daily budget frees up, spread "
+                        + "the load over another model or region; raising tokens per minute does not help meanwhile.")
+                        .in(w.region(), w.account())
+                        .because("the daily quota cannot be raised through Service Quotas")));
         return draft.build();
     }
 }

@@ -23,12 +23,27 @@ import java.util.TreeMap;
  * @param tokensLastDay         settled tokens over the 24 hours before capture
  * @param burndown              output-token multiplier applied
  * @param source                which metrics the peaks came from
+ * @param usual                 the typical minute of the same window, for a request's justification
  */
 public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peakRequestsPerMinute, double throttles,
-                     Optional<Double> tokensLastDay, int burndown, String source) {
+                     Optional<Double> tokensLastDay, int burndown, String source, Usual usual) {
 
     public static final Demand UNKNOWN = new Demand(Optional.empty(), Optional.empty(), 0, Optional.empty(), 1,
-            "no metrics");
+            "no metrics", Usual.NONE);
+
+    /**
+     * The typical minute: what AWS Support asks for beside the peak.
+     *
+     * @param tokensPerMinute   the median settled tokens per minute
+     * @param requestsPerMinute the median attempted requests per minute
+     * @param inputPerCall      input tokens per accepted call
+     * @param outputPerCall     output tokens per accepted call, before burndown
+     * @param minutes           the minutes of metrics the figures come from
+     */
+    public record Usual(Optional<Double> tokensPerMinute, Optional<Double> requestsPerMinute,
+                        Optional<Double> inputPerCall, Optional<Double> outputPerCall, long minutes) {
+        static final Usual NONE = new Usual(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0);
+    }
 
     public boolean isKnown() {
         return peakTokensPerMinute.isPresent() || peakRequestsPerMinute.isPresent();
@@ -51,6 +66,9 @@ public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peak
         double dayTokens = 0;
         boolean anyTokens = false;
         boolean anyRequests = false;
+        double input = 0;
+        double output = 0;
+        double accepted = 0;
         for (MetricSeries series : mine) {
             double weight = switch (series.metricName()) {
                 case "InputTokenCount", "CacheWriteInputTokens" -> 1;
@@ -71,12 +89,18 @@ public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peak
                 if (t.isBefore(recentStart)) {
                     continue;
                 }
+                if (series.metricName().equals("InputTokenCount")) {
+                    input += v;
+                } else if (series.metricName().equals("OutputTokenCount")) {
+                    output += v;
+                }
                 switch (series.metricName()) {
                     case "InputTokenCount", "CacheWriteInputTokens", "OutputTokenCount" ->
                             settledPerMinute.merge(t, v * weight * perMinute, Double::sum);
                     case "EstimatedTPMQuotaUsage" -> estimatedPeak = Math.max(estimatedPeak, v * perMinute);
                     case "Invocations" -> {
                         requestsPerMinute.merge(t, v * perMinute, Double::sum);
+                        accepted += v;
                         anyRequests = true;
                     }
                     case "InvocationThrottles" -> {
@@ -93,8 +117,21 @@ public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peak
                 ? Optional.of(Math.max(estimatedPeak, settledPeak.orElse(0.0)))
                 : settledPeak;
         String source = estimatedPeak >= 0 ? "EstimatedTPMQuotaUsage" : "InputTokenCount+CacheWriteInputTokens+OutputTokenCount×" + burndown;
+        Usual usual = new Usual(median(settledPerMinute.values()), anyRequests ? median(requestsPerMinute.values())
+                : Optional.empty(), accepted > 0 && input > 0 ? Optional.of(input / accepted) : Optional.empty(),
+                accepted > 0 && output > 0 ? Optional.of(output / accepted) : Optional.empty(),
+                Math.max(settledPerMinute.size(), requestsPerMinute.size()));
         return new Demand(tokenPeak,
                 anyRequests ? requestsPerMinute.values().stream().max(Double::compare) : Optional.empty(),
-                throttles, anyTokens ? Optional.of(dayTokens) : Optional.empty(), burndown, source);
+                throttles, anyTokens ? Optional.of(dayTokens) : Optional.empty(), burndown, source, usual);
+    }
+
+    private static Optional<Double> median(java.util.Collection<Double> values) {
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return Optional.of(n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2);
     }
 }

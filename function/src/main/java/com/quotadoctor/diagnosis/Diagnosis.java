@@ -16,14 +16,18 @@ import java.util.Optional;
  * @param deadline         when waiting stops being reasonable; present with {@code nextCheckSeconds}
  * @param fingerprint      stable across attempts for the same situation: the dedupe key
  * @param judgedAt         the instant ages were judged against (the evidence's capture time)
+ * @param plan             the ordered steps that fix the whole situation, one value per quota
+ * @param justification    the usage figures to paste into an increase request or support case, when the plan asks AWS
  */
 public record Diagnosis(FindingCode verdict, List<Finding> findings, DiagnosisRequest request, int attempt,
                         Optional<Long> nextCheckSeconds, Optional<Instant> deadline, String fingerprint,
-                        List<EvidenceGap> evidenceGaps, Instant judgedAt) {
+                        List<EvidenceGap> evidenceGaps, Instant judgedAt, List<PlanStep> plan,
+                        Optional<String> justification) {
 
     public Diagnosis {
         findings = List.copyOf(findings);
         evidenceGaps = List.copyOf(evidenceGaps);
+        plan = List.copyOf(plan);
         if (findings.isEmpty()) {
             throw new IllegalArgumentException("a diagnosis has at least one finding");
         }

@@ -39,16 +39,50 @@ public final class Diagnostician {
                 unique.putIfAbsent(finding.identity(), finding);
             }
         }
-        List<Finding> ranked = unique.values().stream()
-                .sorted(Comparator.comparing(Finding::code).thenComparing(Finding::severity))
-                .toList();
+        List<Finding> ranked = unique.values().stream().map(f -> supersede(f, situation)).sorted(RANK).toList();
         if (ranked.isEmpty()) {
             ranked = List.of(nothingToJudge(situation));
         }
-        Finding top = ranked.get(0);
+        Planner.Plan plan = new Planner(situation).plan(ranked);
+        List<Finding> answered = ranked.stream()
+                .map(f -> f.withRemediation(plan.byFinding().getOrDefault(f.identity(), List.of()))).toList();
+        Finding top = answered.get(0);
         Waiting waiting = Waiting.of(situation, top);
-        return new Diagnosis(top.code(), ranked, request, request.attempt(), waiting.nextCheckSeconds(),
-                waiting.deadline(), fingerprint(request, ranked), situation.gaps(), situation.now());
+        return new Diagnosis(top.code(), answered, request, request.attempt(), waiting.nextCheckSeconds(),
+                waiting.deadline(), fingerprint(request, answered), situation.gaps(), situation.now(), plan.steps(),
+                Justification.of(situation, plan.steps()));
+    }
+
+    /**
+     * Which finding leads: information (an ALIGNED context, a superseded request) always last; otherwise the
+     * finding codes' order, which puts what no wait or re-request can fix first, then the request's state, then
+     * demand; a critical finding before a warning of the same code.
+     */
+    static final Comparator<Finding> RANK = Comparator.comparing((Finding f) -> f.severity() == Severity.INFO)
+            .thenComparing(Finding::code).thenComparing(Finding::severity);
+
+    /**
+     * A refused or partly granted request that a later request for the same quota supersedes (approved, open or
+     * closed with a raise, in any region) is history: it stays, as information.
+     */
+    private static Finding supersede(Finding f, Situation s) {
+        if (f.code() != FindingCode.REQUEST_DENIED && f.code() != FindingCode.PARTIALLY_GRANTED) {
+            return f;
+        }
+        Object id = f.evidence().get("requestId");
+        Optional<com.quotadoctor.domain.IncreaseRequest> old = s.evidence().requests()
+                .filter(r -> r.id().equals(id)).findFirst();
+        if (old.isEmpty() || old.get().created().isEmpty()) {
+            return f;
+        }
+        var r = old.get();
+        return s.evidence().requests()
+                .filter(later -> !later.id().equals(r.id()) && later.quotaCode().equalsIgnoreCase(r.quotaCode())
+                        && later.created().map(t -> t.isAfter(r.created().get())).orElse(false)
+                        && !later.status().isRefused())
+                .max(Comparator.comparing(later -> later.created().get()))
+                .map(later -> f.superseded("request " + later.id() + ", " + later.rawStatus() + " in " + later.region()))
+                .orElse(f);
     }
 
     /** The evidence shows neither failing calls nor increase requests: say so rather than invent a verdict. */
@@ -60,7 +94,9 @@ public final class Diagnostician {
                         + "failing context (--model, --region) or capture while the errors happen.")
                 .proof(new Proof().put("regionsRead", List.copyOf(s.evidence().regions().keySet())))
                 .about(Optional.empty(), s.evidence().callerAccount(), Optional.empty(), Optional.empty())
-                .step("Name the failing context: diagnose again with --model <model-id> --region <region>.")
+                .step(PlanStep.of(PlanStep.Kind.COMPLETE_EVIDENCE,
+                        "Name the failing context: diagnose again with --model <model-id> --region <region>.")
+                        .because("nothing in the evidence says which calls fail"))
                 .build();
     }
 

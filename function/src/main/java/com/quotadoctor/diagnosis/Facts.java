@@ -3,6 +3,7 @@ package com.quotadoctor.diagnosis;
 import com.quotadoctor.domain.FailedCall;
 import com.quotadoctor.domain.EvidenceSection;
 import com.quotadoctor.domain.IncreaseRequest;
+import com.quotadoctor.domain.ModelId;
 import com.quotadoctor.domain.ModelName;
 import com.quotadoctor.domain.Quota;
 import com.quotadoctor.domain.QuotaMetric;
@@ -106,8 +107,53 @@ final class Facts {
                     + " quota whose name fits " + w.model().name().map(ModelName::display).orElse(w.model().raw())
                     + (w.governing().isEmpty() ? "" : " for the metric that binds");
         }
-        return draft.step("Find the quota that governs " + w.model().raw() + " in " + w.region() + " (" + why
-                + "), then request the increase on it:", Commands.findQuota(w.region()));
+        return draft.step(PlanStep.of(PlanStep.Kind.FIND_QUOTA, "Find the quota that governs " + w.model().raw()
+                        + " in " + w.region() + " (" + why + "), then request the increase on it:")
+                .command(Commands.findQuota(w.region())).in(w.region(), w.account())
+                .because("no single quota of the catalogue read was found to govern these calls"));
+    }
+
+    /** Reading a quota request's support case: the CLI where the support plan allows it, the Support Center always. */
+    static PlanStep readCase(String displayId, String action) {
+        return PlanStep.of(PlanStep.Kind.FOLLOW_REQUEST, action + " (the Support API needs a Business or Enterprise "
+                        + "support plan; the Support Center link works on every plan)")
+                .command(Commands.describeCase(displayId)).link(Commands.caseConsole(displayId))
+                .because("AWS Support answers on case " + displayId);
+    }
+
+    /**
+     * How to set a client's region, in every SDK's terms: the environment variable every current SDK and CLI v2
+     * read, the one boto3 and CLI v1 read, the shared config file, and the client setting.
+     */
+    static String regionSetting(String region) {
+        return "AWS_REGION=" + region + " in the environment (every current AWS SDK and CLI v2; boto3 and CLI v1 read "
+                + "AWS_DEFAULT_REGION=" + region + "), region = " + region + " in the profile of ~/.aws/config, or the "
+                + "client's own setting (Java Region.of(\"" + region + "\"), Python region_name='" + region
+                + "', JavaScript { region: '" + region + "' })";
+    }
+
+    /**
+     * The steps that move calls to another model id (another inference family): for calls through an application
+     * inference profile, a new profile copying the system profile or model; otherwise the id itself.
+     */
+    static FindingDraft moveTo(FindingDraft draft, Workload w, ModelId target, String why) {
+        if (w.profile().isPresent()) {
+            String source = target.family() == com.quotadoctor.domain.InferenceFamily.ON_DEMAND
+                    ? "arn:aws:bedrock:" + w.region() + "::foundation-model/" + target.invokedId()
+                    : "arn:aws:bedrock:" + w.region() + ":" + w.account().orElse("<account>") + ":inference-profile/"
+                    + target.invokedId();
+            String name = w.profile().get().name().orElse("profile") + "-" + target.family().name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', '-');
+            return draft.step(PlanStep.of(PlanStep.Kind.CHANGE_CLIENT, "The calls go through application inference "
+                            + "profile " + w.profile().get().arn() + ", which copies " + w.model().invokedId()
+                            + ". Create one that copies " + target.invokedId() + " and point the client at its ARN:")
+                    .command("aws bedrock create-inference-profile --inference-profile-name " + Commands.quote(name)
+                            + " --model-source copyFrom=" + Commands.quote(source) + " --region " + Commands.quote(w.region()))
+                    .in(w.region(), w.account()).because(why));
+        }
+        return draft.step(PlanStep.of(PlanStep.Kind.CHANGE_CLIENT, "Invoke " + target.invokedId() + " instead of "
+                        + w.model().invokedId() + " (the model id in the client's request), then retest:")
+                .command(Commands.retest(target, w.region())).in(w.region(), w.account()).because(why));
     }
 
     /** The demand figure that the quota counts, if measured. */
@@ -128,8 +174,12 @@ final class Facts {
     static double suggestedValue(Quota q, Workload w, Optional<Double> alreadyAsked) {
         double current = q.effectiveValue().orElse(0.0);
         double needed = demandFor(w, q.kind().metric()).map(d -> d * 1.25).orElse(0.0);
-        double value = Math.max(alreadyAsked.orElse(needed > current ? needed : current * 2), current + 1);
-        double step = Math.pow(10, Math.max(0, Math.floor(Math.log10(value)) - 1));
+        return readable(Math.max(alreadyAsked.orElse(needed > current ? needed : current * 2), current + 1));
+    }
+
+    /** Rounded up to two significant digits: 312,345 asks for 320,000. */
+    static double readable(double value) {
+        double step = Math.pow(10, Math.max(0, Math.floor(Math.log10(Math.max(1, value))) - 1));
         return Math.ceil(value / step) * step;
     }
 }

@@ -9,15 +9,27 @@ public final class Format {
     private Format() {
     }
 
-    /** 120000.0 as 120000, 0.5 as 0.5: quota values are counts. */
+    /** 120000.0 as 120000, 5.1666… as 5.17: quota values are counts, and two decimals say all a person needs. */
     public static Number number(double value) {
+        if (!Double.isFinite(value)) {
+            return 0;
+        }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return (long) value;
         }
-        return BigDecimal.valueOf(value).stripTrailingZeros();
+        return BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
     }
 
+    /** For people: thousands separated, at most two decimals ("1,500,000", "5.17"). */
     public static String text(double value) {
+        Number n = number(value);
+        return n instanceof Long l ? String.format(java.util.Locale.ROOT, "%,d", l)
+                : new java.text.DecimalFormat("#,##0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
+                .format(n.doubleValue());
+    }
+
+    /** For commands: the bare number ("1500000"), as the AWS CLI takes it. */
+    public static String plain(double value) {
         return number(value).toString();
     }
 
@@ -26,14 +38,17 @@ public final class Format {
         return whole <= 0 ? "n/a" : Math.round(100 * part / whole) + "%";
     }
 
-    /** "3 h 20 min", "45 min", "2 d 4 h". */
+    /** "3 h 20 min", "45 min", "24 h", "50 h", "3 d", "4 d 6 h": hours up to three days, days beyond. */
     public static String age(Duration duration) {
         Duration d = duration.isNegative() ? Duration.ZERO : duration;
         long days = d.toDays();
         long hours = d.toHoursPart();
         long minutes = d.toMinutesPart();
+        if (days >= 3) {
+            return days + " d" + (hours > 0 ? " " + hours + " h" : "");
+        }
         if (days > 0) {
-            return days + " d " + hours + " h";
+            return d.toHours() + " h" + (minutes > 0 ? " " + minutes + " min" : "");
         }
         if (hours > 0) {
             return hours + " h " + minutes + " min";

@@ -34,7 +34,8 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
                 .about(regions.size() == 1 ? regions.stream().findFirst() : Optional.empty(), s.evidence().callerAccount(),
                         Optional.empty(), Optional.empty());
         for (String step : steps(gaps)) {
-            draft.step(step);
+            draft.step(PlanStep.of(PlanStep.Kind.COMPLETE_EVIDENCE, step)
+                    .because("a request or failing call in what could not be read would change the verdict"));
         }
         return List.of(draft.build());
     }
@@ -48,14 +49,15 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
                         .orElse("the configured read-only role") + " (its trust policy must name the collecting role).");
             } else if (code.contains("AccessDenied") || code.contains("Unauthorized")) {
                 steps.add("Grant the read-only permission that " + g.source() + " needs (servicequotas:List*, "
-                        + "cloudwatch:GetMetricData, cloudtrail:LookupEvents) to the role that collects evidence.");
+                        + "cloudwatch:GetMetricData, cloudtrail:LookupEvents, bedrock:GetInferenceProfile) to the role "
+                        + "that collects evidence.");
             } else if (code.contains("Throttl") || code.contains("TooManyRequests")) {
                 steps.add("Capture again in a few minutes: " + g.source() + " was throttled in " + g.region() + ".");
             } else if (code.contains("UnrecognizedClient") || code.contains("OptIn") || code.contains("InvalidClientToken")) {
                 steps.add("Enable " + g.region() + " for the account, or drop it from the configured regions.");
             } else if (code.equals("UnresolvedModel")) {
-                steps.add("Resolve the application inference profile to its model: aws bedrock get-inference-profile "
-                        + "--inference-profile-identifier <arn> --region " + g.region());
+                steps.add("Resolve the application inference profile to its model, then add the response to the "
+                        + "snapshot's inferenceProfiles section: " + g.message());
             } else if (code.equals("MalformedSection")) {
                 steps.add("Correct the snapshot, then diagnose again: " + g.message());
             } else if (code.equals(EvidenceGap.NOT_COLLECTED)) {

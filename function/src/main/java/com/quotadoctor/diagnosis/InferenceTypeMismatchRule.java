@@ -23,8 +23,8 @@ final class InferenceTypeMismatchRule extends MismatchRule {
                         + "profile on the Global cross-region quotas. " + Facts.describe(a.request()) + " raised the "
                         + raised.label() + " quota, but the failing calls invoke " + w.model().raw() + " ("
                         + used.label() + ").");
-        w.model().inFamily(raised, w.region()).ifPresent(id -> draft.step("Invoke the model the way the raised quota "
-                + "counts (" + id + "), then retest:", Commands.retest(id, w.region())));
+        w.model().inFamily(raised, w.region()).ifPresent(id -> Facts.moveTo(draft, w, id,
+                "the raised quota counts " + raised.label() + " calls only"));
         return draft;
     }
 }

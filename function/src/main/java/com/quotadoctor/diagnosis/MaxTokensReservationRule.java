@@ -3,6 +3,7 @@ package com.quotadoctor.diagnosis;
 import com.quotadoctor.domain.Quota;
 import com.quotadoctor.domain.QuotaMetric;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +32,13 @@ final class MaxTokensReservationRule implements DiagnosisRule {
             }
             double limit = tpm.get().effectiveValue().get();
             if (settled.get() < s.settings().reservationRatio() * limit) {
-                findings.add(finding(w, tpm.get(), settled.get(), limit));
+                findings.add(finding(w, tpm.get(), settled.get(), limit, s.now()));
             }
         }
         return findings;
     }
 
-    private Finding finding(Workload w, Quota q, double settled, double limit) {
+    private Finding finding(Workload w, Quota q, double settled, double limit, Instant now) {
         Proof proof = Facts.quota(Facts.workload(new Proof(), w), "governing", q);
         Facts.demand(proof, w.demand());
         return FindingDraft.of(code(), Severity.WARNING)
@@ -49,9 +50,14 @@ final class MaxTokensReservationRule implements DiagnosisRule {
                         + "before the metrics show it. A bigger quota is not the first fix.")
                 .proof(proof)
                 .about(Optional.of(w.region()), w.account(), Optional.of(q.code()), Optional.of(w.model().raw()))
-                .step("Set maxTokens (inferenceConfig.maxTokens, or max_tokens in the request body) close to the "
-                        + "longest answer you expect instead of leaving the model maximum.")
-                .step("Watch the reserved-versus-settled gap close:", Commands.throttleMetrics(w.model(), w.region()))
+                .step(PlanStep.of(PlanStep.Kind.REDUCE_DEMAND, "Set maxTokens (inferenceConfig.maxTokens, or "
+                        + "max_tokens in the request body) close to the longest answer you expect instead of leaving "
+                        + "the model maximum.").in(w.region(), w.account())
+                        .because("each call reserves its maximum output until it settles"))
+                .step(PlanStep.of(PlanStep.Kind.RETEST, "Watch the throttles fall:")
+                        .command(Commands.throttleMetrics(w.invokedId(), w.region(), now))
+                        .link(Commands.metricsConsole(w.region())).in(w.region(), w.account())
+                        .because("settled usage is far below the quota"))
                 .build();
     }
 }

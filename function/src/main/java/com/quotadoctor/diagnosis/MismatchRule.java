@@ -54,17 +54,18 @@ abstract class MismatchRule implements DiagnosisRule {
         if (target.isPresent()) {
             Quota q = target.get();
             if (!q.isAdjustable()) {
-                draft.step(Facts.describe(q) + " is not adjustable through Service Quotas; see the NOT_ADJUSTABLE "
-                        + "finding for the family that can be raised.");
+                draft.step(PlanStep.of(PlanStep.Kind.CONTACT_SUPPORT, Facts.describe(q) + " is not adjustable "
+                        + "through Service Quotas: move the calls to a family that can be raised, or use the "
+                        + "limit-increase form.").on(q.code(), q.region(), w.account()).link(Commands.limitIncreaseForm())
+                        .because("the request you have does not apply to these calls"));
                 return;
             }
             boolean sameMetric = q.kind().metric() == a.request().kind().metric();
             double value = Facts.suggestedValue(q, w, sameMetric ? Optional.of(a.request().desiredValue()) : Optional.empty());
-            draft.step((draft.hasSteps() ? "Or request" : "Request") + " the increase on the quota that governs these calls"
-                    + (a.mismatches().contains(Mismatch.ACCOUNT)
-                    ? w.account().map(acc -> ", with credentials of account " + acc).orElse("") : "")
-                    + " (the request you have does not apply to them):",
-                    Commands.requestIncrease(q.code(), value, w.region()));
+            draft.requestIncrease((draft.hasSteps() ? "Or request" : "Request") + " the increase on the quota that "
+                    + "governs these calls" + (a.mismatches().contains(Mismatch.ACCOUNT)
+                    ? w.account().map(acc -> ", with credentials of account " + acc).orElse("") : "") + ":",
+                    q, w.account(), value, "request " + a.request().id() + " does not apply to these calls");
         } else {
             Facts.findTheQuota(draft, w, s);
         }

@@ -47,8 +47,8 @@ final class NoMatchingRequestRule implements DiagnosisRule {
                 .proof(proof)
                 .about(Optional.of(w.region()), w.account(), binding.map(Quota::code), Optional.of(w.model().raw()));
         binding.ifPresentOrElse(
-                q -> draft.step("Request the increase on the quota that governs these calls:",
-                        Commands.requestIncrease(q.code(), Facts.suggestedValue(q, w, Optional.empty()), w.region())),
+                q -> draft.requestIncrease("Request the increase on the quota that governs these calls:", q, w.account(),
+                        Facts.suggestedValue(q, w, Optional.empty()), "no request exists for it"),
                 () -> Facts.findTheQuota(draft, w, s));
         return draft.build();
     }

@@ -45,14 +45,15 @@ final class NotAdjustableRule implements DiagnosisRule {
                 .about(Optional.of(w.region()), w.account(), Optional.of(q.code()), Optional.of(w.model().raw()));
         if (alternative.isPresent()) {
             Quota a = alternative.get();
-            w.model().inFamily(a.kind().family(), w.region()).ifPresent(id ->
-                    draft.step("Invoke the model through " + id + " (" + a.kind().family().label() + "):",
-                            Commands.retest(id, w.region())));
-            draft.step("Then raise that family's quota if its value is not enough:",
-                    Commands.requestIncrease(a.code(), Facts.suggestedValue(a, w, Optional.empty()), w.region()));
+            w.model().inFamily(a.kind().family(), w.region()).ifPresent(id -> Facts.moveTo(draft, w, id,
+                    q.code() + " cannot be raised; " + a.code() + " can"));
+            draft.requestIncrease("Then raise that family's quota if its value is not enough:", a, w.account(),
+                    Facts.suggestedValue(a, w, Optional.empty()), a.code() + " is the adjustable quota for these calls");
         } else {
-            draft.step("Ask AWS Support through a support case (Service limit increase), quoting " + q.code()
-                    + " in " + w.region() + ", or spread the load over another model or region.");
+            draft.step(PlanStep.of(PlanStep.Kind.CONTACT_SUPPORT, "Use the limit-increase form quoting " + q.code()
+                    + " in " + w.region() + ", or spread the load over another model or region.")
+                    .on(q.code(), w.region(), w.account()).link(Commands.limitIncreaseForm())
+                    .because(q.code() + " cannot be raised through Service Quotas"));
         }
         return draft.build();
     }

@@ -33,11 +33,15 @@ final class PartiallyGrantedRule extends RequestStateRule {
                         + demand.map(d -> "; the observed demand peaks at " + Format.text(Math.round(d)) + " "
                         + metric.label()).orElse("") + ". "
                         + (short_ ? "The calls still need more than was granted." : "The grant covers the demand observed so far."));
-        r.caseId().ifPresent(c -> draft.step("Read why less was granted:", Commands.describeCase(c)));
+        r.caseId().ifPresent(c -> draft.step(Facts.readCase(c, "Read why less was granted:")));
         if (short_) {
-            draft.step("Spread the load meanwhile: a cross-region or global profile has its own, usually larger, quota.")
-                    .step("Ask for the rest with the usage data as justification:",
-                            Commands.requestIncrease(r.quotaCode(), r.desiredValue(), r.region()));
+            a.workload().filter(w -> w.model().family() == com.quotadoctor.domain.InferenceFamily.ON_DEMAND).ifPresent(w ->
+                    draft.step(PlanStep.of(PlanStep.Kind.REDUCE_DEMAND, "Spread the load meanwhile: a cross-region or "
+                            + "global profile has its own, usually larger, quota.").in(w.region(), w.account())
+                            .because("the calls need more than was granted")));
+            a.quota().ifPresent(q -> draft.requestIncrease("Ask for the rest, with the justification below:", q,
+                    r.account(), Math.max(r.desiredValue(), demand.map(d -> d * 1.25).orElse(0.0)),
+                    "the calls still need more than was granted"));
         }
         return draft;
     }

@@ -29,11 +29,21 @@ final class PropagationOverdueRule extends RequestStateRule {
                         + "applied value is still " + appliedText(a) + ". Waiting longer is unlikely to help; escalate "
                         + "with the request id" + r.caseId().map(c -> " and support case " + c).orElse("")
                         + ". Do not file another request.")
-                .step("Confirm the applied value once more:", Commands.getQuota(r.quotaCode(), r.region()));
+                .step(PlanStep.of(PlanStep.Kind.FOLLOW_REQUEST, "Confirm the applied value once more (do not file "
+                        + "another request):").command(Commands.getQuota(r.quotaCode(), r.region()))
+                        .link(Commands.quotaConsole(r.quotaCode(), r.region()))
+                        .on(r.quotaCode(), r.region(), r.account()).value(r.desiredValue())
+                        .because("the approval is past the propagation window"));
         if (r.caseId().isPresent()) {
-            draft.step("Escalate on the support case:", Commands.escalate(r.caseId().get(), summary));
+            draft.step(PlanStep.of(PlanStep.Kind.CONTACT_SUPPORT, "Escalate on support case " + r.caseId().get()
+                            + " (the Support API needs a Business or Enterprise support plan; otherwise open the case "
+                            + "in the Support Center):").command(Commands.escalate(r.caseId().get(), summary))
+                    .link(Commands.caseConsole(r.caseId().get())).on(r.quotaCode(), r.region(), r.account())
+                    .because("the approved value has not been applied"));
         } else {
-            draft.step("Open a support case (Service limit increase) quoting: " + summary);
+            draft.step(PlanStep.of(PlanStep.Kind.CONTACT_SUPPORT, "Open a support case (Service limit increase) "
+                    + "quoting: " + summary).link(Commands.limitIncreaseForm()).on(r.quotaCode(), r.region(), r.account())
+                    .because("the approved value has not been applied"));
         }
         return draft;
     }

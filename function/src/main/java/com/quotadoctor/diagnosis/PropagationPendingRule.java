@@ -27,7 +27,12 @@ final class PropagationPendingRule extends RequestStateRule {
                         + ", but the applied value is still " + appliedText(a) + ". An approved value can take from "
                         + "minutes to hours to apply; this is inside the " + Format.age(window)
                         + " window. Do not file another request: it would not apply any sooner.")
-                .step("Do not file another request. Wait, then check the applied value:",
-                        Commands.getQuota(r.quotaCode(), r.region()));
+                .step(PlanStep.of(PlanStep.Kind.WAIT, "Do not file another request. Wait until "
+                                + r.decidedAt().map(t -> t.plus(window)).map(Object::toString).orElse("the window ends")
+                                + " at the latest, then check the applied value:")
+                        .command(Commands.getQuota(r.quotaCode(), r.region()))
+                        .link(Commands.quotaConsole(r.quotaCode(), r.region()))
+                        .on(r.quotaCode(), r.region(), r.account()).value(r.desiredValue())
+                        .because("an approved value can take from minutes to hours to apply"));
     }
 }

@@ -27,9 +27,10 @@ final class RegionMismatchRule extends MismatchRule {
                         + q.effectiveValue().map(Format::text).orElse("an unknown value")).orElse("")
                         + ". A client without an explicit region uses AWS_REGION or the profile's region, "
                         + "which is often not the one the increase was filed in." + profileNote)
-                .step("If the workload is meant to run in " + approvedIn + ", set the region explicitly "
-                        + "(AWS_REGION=" + approvedIn + ", or .region(Region.of(\"" + approvedIn
-                        + "\")) on the client) and retest:", Commands.retest(w.model(), approvedIn));
+                .step(PlanStep.of(PlanStep.Kind.CHANGE_CLIENT, "If the workload is meant to run in " + approvedIn
+                                + ", set its region explicitly: " + Facts.regionSetting(approvedIn) + "; then retest there:")
+                        .command(Commands.retest(w.model(), approvedIn)).in(approvedIn, w.account())
+                        .because("the increase applies in " + approvedIn + " only"));
         return draft;
     }
 }

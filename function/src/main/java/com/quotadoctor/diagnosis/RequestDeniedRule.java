@@ -27,9 +27,18 @@ final class RequestDeniedRule extends RequestStateRule {
                 .explain(Facts.describe(r) + " did not raise the quota: " + how + ". The calls keep the old value. "
                         + "AWS gives priority to accounts whose traffic already uses their current allocation, and "
                         + "the Cross-region tokens-per-minute quota is the one Support raises together with the rest.");
-        r.caseId().ifPresent(c -> draft.step("Read the case correspondence for the reason:", Commands.describeCase(c)));
-        return draft.step("Check the value that applies now:", Commands.getQuota(r.quotaCode(), r.region()))
-                .step("File a new request only with a justification (current usage, peak tokens per minute, use case), "
-                        + "or move the traffic to a cross-region profile whose quota is adjustable.");
+        r.caseId().ifPresent(c -> draft.step(Facts.readCase(c, "Read the case correspondence for the reason:")));
+        return draft.step(PlanStep.of(PlanStep.Kind.FOLLOW_REQUEST, "Check the value that applies now:")
+                        .command(Commands.getQuota(r.quotaCode(), r.region()))
+                        .link(Commands.quotaConsole(r.quotaCode(), r.region()))
+                        .on(r.quotaCode(), r.region(), r.account()).because("the request was not granted"))
+                .step(a.quota().map(q -> !q.isAdjustable()).orElse(false)
+                        ? PlanStep.of(PlanStep.Kind.CHANGE_CLIENT, "Move the traffic to a cross-region profile whose "
+                                + "quota is adjustable.").in(r.region(), r.account())
+                                .because(r.quotaCode() + " cannot be raised through Service Quotas")
+                        : PlanStep.of(PlanStep.Kind.REQUEST_INCREASE, "File a new request only with the justification "
+                                + "below (usage, peak tokens per minute, use case), or move the traffic to a cross-region "
+                                + "profile whose quota is adjustable.").on(r.quotaCode(), r.region(), r.account())
+                                .because("AWS grants to accounts whose traffic already uses their allocation"));
     }
 }

@@ -22,15 +22,19 @@ final class RequestPendingRule extends RequestStateRule {
                 ? " Its status '" + r.rawStatus() + "' is unknown to this version of Quota Doctor and the applied value "
                 + "has not reached the desired value, so it is treated as not decided yet."
                 : r.caseId().isPresent() ? " AWS Support has case " + r.caseId().get() + " for it." : "";
-        FindingDraft draft = FindingDraft.of(code(), state == RequestState.UNKNOWN_STATUS ? Severity.INFO : Severity.WARNING)
+        FindingDraft draft = FindingDraft.of(code(), Severity.WARNING)
                 .title("The increase request is not decided yet (" + r.rawStatus() + ")")
                 .explain(Facts.describe(r) + " has been " + r.rawStatus() + " since " + Facts.since(r.created(), s.now())
                         + "; the applied value is still " + appliedText(a) + "." + statusNote
                         + " Do not file another request: Service Quotas keeps one open request per quota, and a "
                         + "second one does not speed up the first.")
-                .step("Do not file another request. Follow this one:", Commands.getRequest(r.id(), r.region()));
-        r.caseId().ifPresent(c -> draft.step("Read or answer the support case (AWS may ask for the use case):",
-                Commands.describeCase(c)));
+                .step(PlanStep.of(PlanStep.Kind.WAIT, "Do not file another request. Wait for this one"
+                                + state.waitUntil(a, s.settings()).map(t -> " (until " + t + " at the latest)").orElse("")
+                                + " and follow it:").command(Commands.getRequest(r.id(), r.region()))
+                        .link(Commands.requestsConsole(r.region()))
+                        .on(r.quotaCode(), r.region(), r.account()).value(r.desiredValue())
+                        .because("Service Quotas keeps one open request per quota"));
+        r.caseId().ifPresent(c -> draft.step(Facts.readCase(c, "Read or answer the support case (AWS may ask for the use case):")));
         return draft;
     }
 }

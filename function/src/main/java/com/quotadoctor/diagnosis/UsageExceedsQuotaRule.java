@@ -47,12 +47,14 @@ final class UsageExceedsQuotaRule implements DiagnosisRule {
                 .proof(proof)
                 .about(Optional.of(w.region()), w.account(), Optional.of(q.code()), Optional.of(w.model().raw()));
         if (q.isAdjustable()) {
-            draft.step("Request an increase sized on the observed peak (+25 % headroom):",
-                    Commands.requestIncrease(q.code(), Facts.suggestedValue(q, w, Optional.empty()), w.region()));
-        } else {
-            draft.step(Facts.describe(q) + " is not adjustable: see NOT_ADJUSTABLE for the family that can be raised.");
+            draft.requestIncrease("Request an increase sized on the observed peak (+25 % headroom):", q, w.account(),
+                    Facts.suggestedValue(q, w, Optional.empty()), "the busiest minute used " + Format.percent(peak, limit)
+                            + " of the applied value");
         }
-        return draft.step("Meanwhile retry with exponential backoff and jitter, and spread load across a cross-region "
-                + "profile if the model has one.").build();
+        draft.step(PlanStep.of(PlanStep.Kind.REDUCE_DEMAND, "Meanwhile retry with exponential backoff and jitter"
+                + (w.model().family() == com.quotadoctor.domain.InferenceFamily.ON_DEMAND
+                ? ", and spread load across a cross-region profile if the model has one" : "") + ".")
+                .in(w.region(), w.account()).because("the demand reaches the quota"));
+        return draft.build();
     }
 }

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quotadoctor.diagnosis.Diagnosis;
 import com.quotadoctor.diagnosis.Finding;
-import com.quotadoctor.diagnosis.RemediationStep;
+import com.quotadoctor.diagnosis.Format;
+import com.quotadoctor.diagnosis.PlanStep;
 import com.quotadoctor.domain.EvidenceGap;
 import com.quotadoctor.json.JsonTree;
 import com.quotadoctor.json.RequestJson;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * The diagnosis JSON of the contract, shared by the CLI, the Lambda and the Step Functions loop:
  * {@code verdict}, {@code findings[]}, {@code request}, {@code attempt}, {@code nextCheckSeconds}
- * (only while waiting helps), {@code deadline}, {@code fingerprint}, {@code evidenceGaps[]}.
+ * (only while waiting helps), {@code deadline}, {@code fingerprint}, {@code evidenceGaps[]}, {@code plan[]}
+ * and {@code justification}.
  *
  * <p>Built and written with the tree and the streaming generator alone: an {@code ObjectMapper}'s
  * first use costs about a fifth of a second of cold start for nothing this needs.
@@ -43,6 +45,9 @@ public final class DiagnosisJson {
         ArrayNode gaps = root.putArray("evidenceGaps");
         d.evidenceGaps().forEach(g -> gaps.add(gap(g)));
         root.put("judgedAt", d.judgedAt().toString());
+        ArrayNode plan = root.putArray("plan");
+        d.plan().forEach(step -> plan.add(step(step)));
+        d.justification().ifPresent(j -> root.put("justification", j));
         return root;
     }
 
@@ -83,7 +88,7 @@ public final class DiagnosisJson {
             evidence.set(e.getKey(), value(e.getValue()));
         }
         ArrayNode steps = node.putArray("remediation");
-        for (RemediationStep step : f.remediation()) {
+        for (PlanStep step : f.remediation()) {
             ObjectNode s = steps.addObject();
             s.put("action", step.action());
             step.command().ifPresent(c -> s.put("command", c));
@@ -95,6 +100,26 @@ public final class DiagnosisJson {
         return node;
     }
 
+
+    /** A plan step: what, the exact command, where it acts, the one value it asks for, why, for which findings. */
+    private static ObjectNode step(PlanStep step) {
+        ObjectNode node = JSON.objectNode();
+        node.put("kind", step.kind().wire());
+        node.put("action", step.action());
+        step.command().ifPresent(c -> node.put("command", c));
+        if (!step.links().isEmpty()) {
+            ArrayNode links = node.putArray("links");
+            step.links().forEach(links::add);
+        }
+        putOptional(node, "quotaCode", step.quotaCode());
+        putOptional(node, "region", step.region());
+        putOptional(node, "account", step.account());
+        step.value().ifPresent(v -> node.set("value", value(Format.number(v))));
+        node.put("why", step.why());
+        ArrayNode serves = node.putArray("serves");
+        step.serves().forEach(code -> serves.add(code.name()));
+        return node;
+    }
 
     private static ObjectNode gap(EvidenceGap g) {
         ObjectNode node = JSON.objectNode();

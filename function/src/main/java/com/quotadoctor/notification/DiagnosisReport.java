@@ -2,7 +2,12 @@ package com.quotadoctor.notification;
 
 import com.quotadoctor.diagnosis.Diagnosis;
 import com.quotadoctor.diagnosis.Finding;
-import com.quotadoctor.diagnosis.RemediationStep;
+import com.quotadoctor.diagnosis.Format;
+import com.quotadoctor.diagnosis.PlanStep;
+import com.quotadoctor.diagnosis.Severity;
+
+import java.util.List;
+import java.util.stream.Collectors;
 
 import java.util.Map;
 
@@ -33,9 +38,23 @@ public final class DiagnosisReport {
         d.deadline().ifPresent(t -> line(out, "Deadline", t.toString()));
         line(out, "Fingerprint", d.fingerprint());
         out.append('\n');
+        plan(out, d.plan());
+        d.justification().ifPresent(j -> {
+            heading(out, 2, "Justification (paste into the increase request or support case)");
+            out.append(j).append("\n\n");
+        });
+        List<Finding> main = d.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
+        List<Finding> info = d.findings().stream().filter(f -> f.severity() == Severity.INFO).toList();
+        heading(out, 2, "Findings");
         int n = 1;
-        for (Finding f : d.findings()) {
-            finding(out, n++, f);
+        for (Finding f : main.isEmpty() ? info : main) {
+            finding(out, n++, f, d.plan());
+        }
+        if (!main.isEmpty() && !info.isEmpty()) {
+            heading(out, 2, "Also checked");
+            for (Finding f : info) {
+                finding(out, n++, f, d.plan());
+            }
         }
         if (!d.evidenceGaps().isEmpty()) {
             heading(out, 2, "Evidence gaps");
@@ -45,33 +64,59 @@ public final class DiagnosisReport {
         return out.toString();
     }
 
-    private void finding(StringBuilder out, int n, Finding f) {
-        heading(out, 2, n + ". " + f.code().name() + " [" + f.severity().name() + "] " + f.title());
+    private void plan(StringBuilder out, List<PlanStep> plan) {
+        if (plan.isEmpty()) {
+            return;
+        }
+        heading(out, 2, "Plan");
+        int n = 1;
+        for (PlanStep s : plan) {
+            out.append(style == Style.MARKDOWN ? n + ". " : "  " + n + ". ")
+                    .append(style == Style.MARKDOWN ? "**" + s.kind().wire() + "** " : "[" + s.kind().wire() + "] ")
+                    .append(s.action()).append('\n');
+            s.command().ifPresent(c -> command(out, c));
+            String indent = style == Style.MARKDOWN ? "   " : "       ";
+            s.links().forEach(l -> out.append(indent).append("console: ").append(l).append('\n'));
+            if (!s.why().isEmpty()) {
+                out.append(indent).append("why: ").append(s.why()).append(" (")
+                        .append(s.serves().stream().map(Enum::name).collect(Collectors.joining(", "))).append(")\n");
+            }
+            n++;
+        }
+        out.append('\n');
+    }
+
+    private void finding(StringBuilder out, int n, Finding f, List<PlanStep> plan) {
+        heading(out, 3, n + ". " + f.code().name() + " [" + f.severity().name() + "] " + f.title());
         out.append(f.explanation()).append("\n\n");
         if (!f.evidence().isEmpty()) {
             out.append(style == Style.MARKDOWN ? "**Evidence**\n\n" : "Evidence:\n");
             for (Map.Entry<String, Object> e : f.evidence().entrySet()) {
-                bullet(out, e.getKey() + ": " + e.getValue());
+                bullet(out, e.getKey() + ": " + readable(e.getValue()));
             }
             out.append('\n');
         }
         if (!f.remediation().isEmpty()) {
-            out.append(style == Style.MARKDOWN ? "**Fix**\n\n" : "Fix:\n");
-            int step = 1;
-            for (RemediationStep s : f.remediation()) {
-                out.append(style == Style.MARKDOWN ? step + ". " : "  " + step + ". ").append(s.action()).append('\n');
-                s.command().ifPresent(c -> command(out, c));
-                step++;
-            }
-            out.append('\n');
+            out.append(style == Style.MARKDOWN ? "**Plan steps:** " : "Plan steps: ")
+                    .append(f.remediation().stream().map(s -> String.valueOf(plan.indexOf(s) + 1))
+                            .collect(Collectors.joining(", "))).append("\n\n");
         }
+    }
+
+    /** Numbers with thousands separators; lists as lists. */
+    private static String readable(Object value) {
+        if (value instanceof Number number) {
+            return Format.text(number.doubleValue());
+        }
+        return String.valueOf(value);
     }
 
     private void heading(StringBuilder out, int level, String text) {
         if (style == Style.MARKDOWN) {
             out.append("#".repeat(level)).append(' ').append(text).append("\n\n");
         } else {
-            out.append(text).append('\n').append((level == 1 ? "=" : "-").repeat(Math.min(text.length(), 100))).append('\n');
+            out.append(text).append('\n').append((level == 1 ? "=" : level == 2 ? "-" : "·").repeat(Math.min(text.length(), 100)))
+                    .append('\n');
         }
     }
 

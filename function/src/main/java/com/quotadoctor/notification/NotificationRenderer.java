@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quotadoctor.diagnosis.Diagnosis;
 import com.quotadoctor.diagnosis.Finding;
-import com.quotadoctor.diagnosis.RemediationStep;
+import com.quotadoctor.diagnosis.PlanStep;
 import com.quotadoctor.json.JsonTree;
 
 import java.util.LinkedHashMap;
@@ -58,7 +58,7 @@ public final class NotificationRenderer {
         ObjectNode card = card(subject, top.explanation(), subject, d.verdict().name());
         ObjectNode content = (ObjectNode) card.get("content");
         ArrayNode steps = content.putArray("nextSteps");
-        for (RemediationStep step : top.remediation()) {
+        for (PlanStep step : d.plan().stream().limit(3).toList()) {
             steps.add(step.action() + step.command().map(c -> "\n```\n" + c + "\n```").orElse(""));
         }
         ArrayNode keywords = content.putArray("keywords");

@@ -277,7 +277,7 @@ class RulesTest {
                     .failedCall(SONNET_45, MSG_TPM);
 
             assertThat(pending.diagnose().verdict()).isEqualTo(REQUEST_PENDING);
-            assertThat(pending.diagnose().top().severity()).isEqualTo(Severity.INFO);
+            assertThat(pending.diagnose().top().severity()).isEqualTo(Severity.WARNING);
             assertThat(applied.diagnose().verdict()).isEqualTo(ALIGNED);
         }
 

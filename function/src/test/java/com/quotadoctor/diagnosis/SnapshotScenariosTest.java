@@ -55,9 +55,21 @@ class SnapshotScenariosTest {
 
         Diagnosis diagnosis = Diagnostician.standard().diagnose(snapshot.request(), snapshot.evidence());
 
-        assertThat(diagnosis.findings().stream().flatMap(f -> f.remediation().stream())
-                .flatMap(step -> step.command().stream()))
+        assertThat(diagnosis.plan().stream().flatMap(step -> step.command().stream()))
                 .allSatisfy(command -> assertThat(command).startsWith("aws ").containsPattern("--region [a-z]{2}(-gov)?-[a-z]+-\\d"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void planIsCoherent(Expectation expected) {
+        Snapshot snapshot = new SnapshotReader().read(SNAPSHOTS.resolve(expected.file()));
+
+        Diagnosis diagnosis = Diagnostician.standard().diagnose(snapshot.request(), snapshot.evidence());
+
+        assertThat(diagnosis.plan()).isNotEmpty();
+        diagnosis.findings().stream().filter(f -> f.severity() != Severity.INFO)
+                .forEach(f -> assertThat(f.remediation()).as("%s is answered by the plan", f.code()).isNotEmpty());
+        PlanInvariants.hold(diagnosis, snapshot.evidence());
     }
 
     @Test

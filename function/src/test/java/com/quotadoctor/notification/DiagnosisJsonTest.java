@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.quotadoctor.diagnosis.Diagnosis;
 import com.quotadoctor.diagnosis.Finding;
 import com.quotadoctor.diagnosis.FindingCode;
-import com.quotadoctor.diagnosis.RemediationStep;
+import com.quotadoctor.diagnosis.PlanStep;
 import com.quotadoctor.diagnosis.Severity;
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.EvidenceGap;
@@ -30,12 +30,14 @@ class DiagnosisJsonTest {
         evidence.put("regions", List.of("us-east-1", "us-west-2"));
         evidence.put("lastError", "ThrottlingException: \"Too many tokens\"\n");
         Finding finding = new Finding(FindingCode.PROPAGATION_PENDING, Severity.WARNING, "t", "e", evidence,
-                List.of(RemediationStep.run("check", "aws service-quotas get-service-quota --region us-east-1"),
-                        RemediationStep.say("wait")),
+                List.of(PlanStep.of(PlanStep.Kind.FOLLOW_REQUEST, "check")
+                                .command("aws service-quotas get-service-quota --region us-east-1"),
+                        PlanStep.of(PlanStep.Kind.WAIT, "wait")),
                 Optional.of("us-east-1"), Optional.empty(), Optional.of("L-F4DDD3EB"), Optional.empty());
         return new Diagnosis(FindingCode.PROPAGATION_PENDING, List.of(finding), DiagnosisRequest.empty(), 2, nextCheck,
                 Optional.of(Instant.parse("2026-11-26T09:00:00Z")), "abc",
-                List.of(new EvidenceGap("eu-west-1", "metrics", "NotCollected", "m")), Instant.parse("2026-11-25T10:00:00Z"));
+                List.of(new EvidenceGap("eu-west-1", "metrics", "NotCollected", "m")), Instant.parse("2026-11-25T10:00:00Z"),
+                finding.remediation(), Optional.empty());
     }
 
     @Test

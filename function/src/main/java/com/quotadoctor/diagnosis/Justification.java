@@ -1,0 +1,55 @@
+package com.quotadoctor.diagnosis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The usage figures AWS Support asks for, ready to paste into the increase request or support case: the
+ * steady and peak tokens and requests per minute, tokens per call, the burndown applied and the window observed.
+ */
+final class Justification {
+
+    private Justification() {
+    }
+
+    /** For the first step of the plan that asks AWS for more, from the demand of the calls it serves. */
+    static Optional<String> of(Situation s, List<PlanStep> plan) {
+        for (PlanStep step : plan) {
+            if (step.kind() != PlanStep.Kind.REQUEST_INCREASE && step.kind() != PlanStep.Kind.CONTACT_SUPPORT) {
+                continue;
+            }
+            Optional<Workload> w = s.workloads().stream()
+                    .filter(x -> step.region().map(x.region()::equals).orElse(true) && x.demand().isKnown())
+                    .findFirst();
+            if (w.isPresent()) {
+                return Optional.of(text(s, step, w.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String text(Situation s, PlanStep step, Workload w) {
+        Demand d = w.demand();
+        Demand.Usual u = d.usual();
+        List<String> figures = new ArrayList<>();
+        d.peakTokensPerMinute().ifPresent(p -> figures.add("peak " + Format.text(Math.round(p)) + " tokens per minute"
+                + u.tokensPerMinute().map(m -> " (usually " + Format.text(Math.round(m)) + ")").orElse("")));
+        d.peakRequestsPerMinute().ifPresent(p -> figures.add("peak " + Format.text(Math.round(p)) + " requests per minute"
+                + u.requestsPerMinute().map(m -> " (usually " + Format.text(Math.round(m)) + ")").orElse("")));
+        if (u.inputPerCall().isPresent() || u.outputPerCall().isPresent()) {
+            figures.add(u.inputPerCall().map(i -> Format.text(Math.round(i))).orElse("?") + " input and "
+                    + u.outputPerCall().map(o -> Format.text(Math.round(o))).orElse("?") + " output tokens per call");
+        }
+        figures.add("output tokens counted at " + d.burndown() + "x burndown (" + d.source() + ")");
+        if (d.throttles() > 0) {
+            figures.add(Format.text(d.throttles()) + " throttled requests");
+        }
+        d.tokensLastDay().ifPresent(t -> figures.add(Format.text(Math.round(t)) + " tokens in the last 24 h"));
+        return "Workload: " + w.model().invokedId() + " (" + w.model().family().label() + ") in " + w.region()
+                + w.account().map(a -> ", account " + a).orElse("") + ". Observed in CloudWatch (AWS/Bedrock) over the "
+                + u.minutes() + " minutes before " + s.now() + ": " + String.join("; ", figures) + "."
+                + step.quotaCode().map(code -> " Asking " + step.value().map(Format::text).orElse("more") + " for "
+                + code + " in " + step.region().orElse(w.region()) + ": the peak plus 25 % headroom.").orElse("");
+    }
+}

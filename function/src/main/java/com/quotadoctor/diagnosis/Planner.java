@@ -1,0 +1,235 @@
+package com.quotadoctor.diagnosis;
+
+import com.quotadoctor.domain.IncreaseRequest;
+import com.quotadoctor.domain.Quota;
+import com.quotadoctor.domain.QuotaClassifier;
+import com.quotadoctor.domain.QuotaMetric;
+import com.quotadoctor.domain.RequestStatus;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns the steps every finding proposes into one plan for the whole situation. Each rule of the plan has
+ * one home here:
+ * <ul>
+ *   <li>one value per quota, region and account: the largest proposed, never below the AWS default, the
+ *       applied value or the desired value of a request that is open or approved;</li>
+ *   <li>no new request for a quota whose request is open or still being applied: its wait or follow step instead;</li>
+ *   <li>a daily quota used up comes first, and per-minute increases for those calls are left out;</li>
+ *   <li>a step said twice is said once, serving every finding that asked for it;</li>
+ *   <li>order: the step of the most important finding first, then, for one finding, the kinds in the order
+ *       a person follows them.</li>
+ * </ul>
+ */
+final class Planner {
+
+    /** One quota in one region of one account: what an increase request acts on. */
+    private record QuotaKey(String code, String region, Optional<String> account) {
+        QuotaKey {
+            code = code.toUpperCase(Locale.ROOT);
+        }
+    }
+
+    /** A request that forbids a new one for its quota, and why. */
+    private record Blocker(IncreaseRequest request, String state) {
+    }
+
+    /**
+     * A step with the rank of the most important finding it serves, its place among the proposals, and the
+     * findings (by identity) it answers.
+     */
+    private record Ranked(int rank, int seq, PlanStep step, Set<String> owners) {
+        Ranked with(PlanStep other, Ranked merged) {
+            Set<String> all = new java.util.LinkedHashSet<>(owners);
+            all.addAll(merged.owners());
+            return new Ranked(Math.min(rank, merged.rank()), seq, other, all);
+        }
+
+        Ranked step(PlanStep other) {
+            return new Ranked(rank, seq, other, owners);
+        }
+    }
+
+    /** The plan, and for each finding (by identity) the steps that answer it. */
+    record Plan(List<PlanStep> steps, Map<String, List<PlanStep>> byFinding) {
+    }
+
+    private final Situation s;
+
+    Planner(Situation s) {
+        this.s = s;
+    }
+
+    Plan plan(List<Finding> ranked) {
+        Map<QuotaKey, Blocker> blockers = blockers();
+        Set<String> dailyOut = dailyExhausted(ranked);
+        Map<String, Ranked> steps = new LinkedHashMap<>();
+        Map<QuotaKey, Ranked> increases = new LinkedHashMap<>();
+        Map<QuotaKey, Ranked> blocked = new LinkedHashMap<>();
+        Map<String, Ranked> heldForDaily = new LinkedHashMap<>();
+        int seq = 0;
+        for (int rank = 0; rank < ranked.size(); rank++) {
+            Finding f = ranked.get(rank);
+            for (PlanStep step : f.remediation()) {
+                Ranked here = new Ranked(rank, seq++, step, Set.of(f.identity()));
+                if (step.kind() == PlanStep.Kind.REQUEST_INCREASE && step.value().isPresent() && step.quotaCode().isPresent()) {
+                    QuotaKey key = key(step);
+                    String context = context(key.region(), key.account(), f.modelId());
+                    if (blockers.containsKey(key)) {
+                        blocked.merge(key, here, (a, b) -> a.with(a.step().serving(union(a.step().serves(),
+                                b.step().serves())), b));
+                    } else if (!metric(key).isDaily() && metric(key) != QuotaMetric.OTHER && dailyOut.contains(context)) {
+                        heldForDaily.merge(context, here, (a, b) -> a.with(a.step().serving(union(a.step().serves(),
+                                b.step().serves())), b));
+                    } else {
+                        increases.merge(key, here, (a, b) -> a.with(merge(a.step(), b.step()), b));
+                    }
+                    continue;
+                }
+                steps.merge(identity(step), here, (a, b) -> a.with(a.step().serving(union(a.step().serves(),
+                        b.step().serves())), b));
+            }
+        }
+        List<Ranked> all = new ArrayList<>(steps.values());
+        increases.forEach((key, r) -> all.add(r.step(settle(key, r.step()))));
+        // a blocked increase is answered by following the request that blocks it
+        blocked.forEach((key, r) -> {
+            Optional<Ranked> follow = all.stream().filter(x -> (x.step().kind() == PlanStep.Kind.WAIT
+                    || x.step().kind() == PlanStep.Kind.FOLLOW_REQUEST) && x.step().quotaCode().isPresent()
+                    && key(x.step()).equals(key)).findFirst();
+            if (follow.isPresent()) {
+                all.set(all.indexOf(follow.get()), follow.get().with(follow.get().step().serving(
+                        union(follow.get().step().serves(), r.step().serves())), r));
+            } else {
+                all.add(r.step(follow(blockers.get(key)).serving(r.step().serves())));
+            }
+        });
+        // a per-minute increase held back while the daily budget is spent is answered by the daily steps
+        heldForDaily.forEach((context, held) -> all.stream()
+                .filter(x -> x.step().serves().contains(FindingCode.DAILY_QUOTA_EXHAUSTED)
+                        && x.step().region().map(r -> context.startsWith(r + "|")).orElse(false))
+                .findFirst()
+                .ifPresent(x -> all.set(all.indexOf(x), x.with(x.step().serving(union(x.step().serves(),
+                        held.step().serves())), new Ranked(x.rank(), x.seq(), x.step(), held.owners())))));
+        all.sort(Comparator.comparingInt(Ranked::rank).thenComparingInt(Ranked::seq));
+        Map<String, List<PlanStep>> byFinding = new LinkedHashMap<>();
+        for (Ranked r : all) {
+            r.owners().forEach(owner -> byFinding.computeIfAbsent(owner, k -> new ArrayList<>()).add(r.step()));
+        }
+        return new Plan(all.stream().map(Ranked::step).toList(), byFinding);
+    }
+
+    /** Requests that are open, of a status this version does not know, or approved and not applied yet. */
+    private Map<QuotaKey, Blocker> blockers() {
+        Map<QuotaKey, Blocker> out = new LinkedHashMap<>();
+        s.evidence().requests().forEach(r -> {
+            QuotaKey key = key(r);
+            if (r.status().isOpen() || r.status() == RequestStatus.UNKNOWN) {
+                out.putIfAbsent(key, new Blocker(r, r.rawStatus()));
+            } else if (r.status() == RequestStatus.APPROVED && applied(key).map(v -> v < r.desiredValue()).orElse(true)) {
+                out.putIfAbsent(key, new Blocker(r, "APPROVED, not applied yet"));
+            }
+        });
+        return out;
+    }
+
+    /** The floor a new value must clear: the desired value of any request for the quota that is not refused. */
+    private double floor(QuotaKey key) {
+        return s.evidence().requests().filter(r -> key(r).equals(key) && !r.status().isRefused())
+                .mapToDouble(IncreaseRequest::desiredValue).max().orElse(0);
+    }
+
+    private PlanStep settle(QuotaKey key, PlanStep step) {
+        Optional<Quota> q = quota(key);
+        if (q.flatMap(Quota::effectiveValue).isEmpty() && step.value().orElse(0.0) <= 1 && floor(key) == 0) {
+            // nothing to size the request on: read the value first rather than ask for a number out of thin air
+            return PlanStep.of(PlanStep.Kind.REQUEST_INCREASE, "Read the value of " + key.code() + " that applies in "
+                            + key.region() + key.account().map(a -> " for account " + a).orElse("")
+                            + " (it could not be read), then request an increase above it:")
+                    .command(Commands.getQuota(key.code(), key.region())).on(key.code(), key.region(), key.account())
+                    .link(Commands.quotaConsole(key.code(), key.region())).because(step.why()).serving(step.serves());
+        }
+        double value = step.value().orElse(0.0);
+        value = Math.max(value, q.flatMap(Quota::awsDefault).orElse(0.0));
+        value = Math.max(value, floor(key));
+        double current = q.flatMap(Quota::effectiveValue).orElse(0.0);
+        if (value <= current) {
+            value = current + 1;
+        }
+        double settled = Facts.readable(value);
+        return step.value(settled).command(Commands.requestIncrease(key.code(), settled, key.region()));
+    }
+
+    private static PlanStep merge(PlanStep a, PlanStep b) {
+        PlanStep larger = a.value().orElse(0.0) >= b.value().orElse(0.0) ? a : b;
+        String why = a.why().equals(b.why()) || b.why().isEmpty() ? a.why() : a.why().isEmpty() ? b.why()
+                : a.why() + "; " + b.why();
+        return larger.serving(union(a.serves(), b.serves())).because(why);
+    }
+
+    private PlanStep follow(Blocker b) {
+        IncreaseRequest r = b.request();
+        return PlanStep.of(PlanStep.Kind.FOLLOW_REQUEST, "Do not file another request for " + r.quotaCode() + " in "
+                        + r.region() + ": request " + r.id() + " (" + b.state() + ", " + Format.text(r.desiredValue())
+                        + ") is still in progress. Follow it:")
+                .command(Commands.getRequest(r.id(), r.region())).link(Commands.requestsConsole(r.region()))
+                .on(r.quotaCode(), r.region(), r.account().or(() -> s.evidence().callerAccount()))
+                .value(r.desiredValue())
+                .because("Service Quotas keeps one open request per quota, and an approved value is still being applied");
+    }
+
+    /** The calls whose daily budget is spent: per-minute advice does not help them until it frees up. */
+    private Set<String> dailyExhausted(List<Finding> ranked) {
+        Set<String> out = new java.util.HashSet<>();
+        ranked.stream().filter(f -> f.code() == FindingCode.DAILY_QUOTA_EXHAUSTED && f.severity() != Severity.INFO)
+                .forEach(f -> out.add(context(f.region().orElse(""), account(f.account()), f.modelId())));
+        return out;
+    }
+
+    private String context(String region, Optional<String> account, Optional<String> model) {
+        return region + "|" + account(account).orElse("") + "|" + model.orElse("");
+    }
+
+    private Optional<String> account(Optional<String> account) {
+        return account.or(() -> s.evidence().callerAccount());
+    }
+
+    private QuotaKey key(PlanStep step) {
+        return new QuotaKey(step.quotaCode().orElseThrow(), step.region().orElse(""), account(step.account()));
+    }
+
+    private QuotaKey key(IncreaseRequest r) {
+        return new QuotaKey(r.quotaCode(), r.region(), account(r.account()));
+    }
+
+    private Optional<Quota> quota(QuotaKey key) {
+        return s.evidence().region(key.region()).flatMap(r -> r.quota(key.code(), key.account()));
+    }
+
+    private Optional<Double> applied(QuotaKey key) {
+        return quota(key).flatMap(Quota::effectiveValue);
+    }
+
+    private QuotaMetric metric(QuotaKey key) {
+        return quota(key).map(q -> q.kind().metric())
+                .orElseGet(() -> QuotaClassifier.classify(key.code(), null).metric());
+    }
+
+    private static String identity(PlanStep step) {
+        return step.kind() + "|" + step.command().orElse(step.action()) + "|" + step.region().orElse("");
+    }
+
+    private static Set<FindingCode> union(Set<FindingCode> a, Set<FindingCode> b) {
+        Set<FindingCode> out = a.isEmpty() ? EnumSet.noneOf(FindingCode.class) : EnumSet.copyOf(a);
+        out.addAll(b);
+        return out;
+    }
+}
