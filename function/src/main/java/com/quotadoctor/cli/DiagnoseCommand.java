@@ -2,6 +2,7 @@ package com.quotadoctor.cli;
 
 import com.quotadoctor.diagnosis.Diagnosis;
 import com.quotadoctor.diagnosis.Diagnostician;
+import com.quotadoctor.diagnosis.Severity;
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.evidence.Snapshot;
 import com.quotadoctor.evidence.SnapshotReader;
@@ -17,7 +18,8 @@ import java.util.concurrent.Callable;
 /** {@code diagnose}: reads the evidence, names the misalignment, prints the diagnosis. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Diagnose why Bedrock calls are throttled despite an approved quota increase.",
-                "Exit 0 when a diagnosis was produced, whatever its verdict; 2 for bad usage or input; 1 otherwise."})
+                "Exit 0 when a diagnosis was produced, whatever its verdict (unless --fail-on says otherwise); "
+                        + "2 for bad usage or input; 1 otherwise."})
 final class DiagnoseCommand implements Callable<Integer> {
 
     /** Output formats of the contract. */
@@ -38,6 +40,17 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    /** Severities that turn a diagnosis into a non-zero exit, for scripts and CI gates. */
+    enum FailOn { critical, warning }
+
+    /** The exit status when --fail-on matches: distinct from 1 (unexpected failure) and 2 (bad usage or input). */
+    static final int FINDING_AT_SEVERITY = 3;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit " + FINDING_AT_SEVERITY + " when a finding is at least this severe: critical, or warning "
+                    + "(warning or critical). Default: exit 0 whatever the verdict.")
+    FailOn failOn;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -54,6 +67,10 @@ final class DiagnoseCommand implements Callable<Integer> {
         };
         spec.commandLine().getOut().println(rendered);
         spec.commandLine().getOut().flush();
-        return 0;
+        return failOn != null && diagnosis.findings().stream().anyMatch(f -> atLeast(f.severity())) ? FINDING_AT_SEVERITY : 0;
+    }
+
+    private boolean atLeast(Severity severity) {
+        return severity == Severity.CRITICAL || (failOn == FailOn.warning && severity == Severity.WARNING);
     }
 }

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +60,46 @@ class DiagnoseCommandTest {
         assertThat(json.get("attempt").asInt()).isEqualTo(1);
         assertThat(json.get("evidenceGaps").isArray()).isTrue();
         assertThat(json.get("request").get("modelIds").get(0).asText()).startsWith("us.anthropic");
+    }
+
+    @Test
+    void jsonCarriesOnePlanForTheWholeSituation() throws IOException {
+        int code = run("diagnose", "--snapshot", snapshot("region-mismatch.json"), "--format", "json");
+
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(code).isZero();
+        JsonNode plan = json.get("plan");
+        assertThat(plan.size()).isGreaterThan(1);
+        assertThat(plan.get(0).get("kind").asText()).isEqualTo("change-client");
+        assertThat(plan.get(0).get("serves").get(0).asText()).isEqualTo("REGION_MISMATCH");
+        List<JsonNode> increases = new java.util.ArrayList<>();
+        plan.forEach(step -> {
+            if (step.get("kind").asText().equals("request-increase")) {
+                increases.add(step);
+            }
+        });
+        // REGION_MISMATCH and USAGE_EXCEEDS_QUOTA both raise L-F4DDD3EB in us-west-2: one step, one value
+        assertThat(increases).singleElement().satisfies(step -> {
+            assertThat(step.get("quotaCode").asText()).isEqualTo("L-F4DDD3EB");
+            assertThat(step.get("region").asText()).isEqualTo("us-west-2");
+            assertThat(step.get("value").asLong()).isEqualTo(400000);
+            assertThat(step.get("command").asText()).contains("--desired-value 400000 --region us-west-2");
+            assertThat(step.get("links").get(0).asText()).startsWith("https://us-west-2.console.aws.amazon.com/servicequotas/");
+            assertThat(step.get("serves")).extracting(JsonNode::asText)
+                    .containsExactlyInAnyOrder("REGION_MISMATCH", "USAGE_EXCEEDS_QUOTA");
+        });
+        assertThat(json.get("justification").asText()).contains("peak 205,000 tokens per minute").contains("5x burndown");
+    }
+
+    @Test
+    void failOnTurnsSeverityIntoAnExitStatus() {
+        assertThat(run("diagnose", "--snapshot", snapshot("region-mismatch.json"), "--fail-on", "critical")).isEqualTo(3);
+        assertThat(run("diagnose", "--snapshot", snapshot("request-pending.json"), "--fail-on", "warning")).isEqualTo(3);
+        assertThat(run("diagnose", "--snapshot", snapshot("max-tokens-reservation.json"), "--fail-on", "critical"))
+                .as("a warning only").isZero();
+        assertThat(run("diagnose", "--snapshot", snapshot("region-mismatch.json"))).as("default unchanged").isZero();
+        assertThat(run("diagnose", "--snapshot", snapshot("region-mismatch.json"), "--fail-on", "info"))
+                .as("bad usage").isEqualTo(2);
     }
 
     @Test
