@@ -16,8 +16,7 @@ final class AccountMismatchRule extends MismatchRule {
     FindingDraft describe(FindingDraft draft, Assessment a, Workload w, Optional<Quota> target) {
         String requestAccount = a.request().account().orElse("?");
         String callAccount = w.account().orElse("?");
-        return draft.title("The increase belongs to account " + requestAccount + ", the failing calls run in account "
-                        + callAccount)
+        return draft.title("Increase in account " + requestAccount + ", failing calls in account " + callAccount)
                 .explain("Quotas are per account and per region. " + Facts.describe(a.request())
                         + " was made by account " + requestAccount + ", but CloudTrail shows the throttled "
                         + w.model().raw() + " calls in " + w.region() + " made by account " + callAccount

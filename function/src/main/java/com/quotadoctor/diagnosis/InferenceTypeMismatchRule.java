@@ -17,7 +17,7 @@ final class InferenceTypeMismatchRule extends MismatchRule {
     FindingDraft describe(FindingDraft draft, Assessment a, Workload w, Optional<Quota> target) {
         InferenceFamily raised = a.request().kind().family();
         InferenceFamily used = w.model().family();
-        draft.title("The increase is for " + raised.label() + " inference, the calls use " + used.label())
+        draft.title("Increase on the " + raised.brief() + " quota, calls use " + used.brief() + " inference")
                 .explain("Bedrock keeps separate quotas per inference family: a bare model id draws on the "
                         + "On-demand quotas, a us./eu./apac./jp./au. profile on the Cross-region quotas, a global. "
                         + "profile on the Global cross-region quotas. " + Facts.describe(a.request()) + " raised the "

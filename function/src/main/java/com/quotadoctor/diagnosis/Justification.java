@@ -50,6 +50,15 @@ final class Justification {
                 + w.account().map(a -> ", account " + a).orElse("") + ". Observed in CloudWatch (AWS/Bedrock) over the "
                 + u.minutes() + " minutes before " + s.now() + ": " + String.join("; ", figures) + "."
                 + step.quotaCode().map(code -> " Asking " + step.value().map(Format::text).orElse("more") + " for "
-                + code + " in " + step.region().orElse(w.region()) + ": the peak plus 25 % headroom.").orElse("");
+                + code + " in " + step.region().orElse(w.region()) + headroom(s, step, w)).orElse("");
+    }
+
+    /** The peak plus 25 % of the metric the quota counts, said beside the value asked, whatever set that value. */
+    private static String headroom(Situation s, PlanStep step, Workload w) {
+        return s.evidence().region(step.region().orElse(w.region()))
+                .flatMap(r -> r.quota(step.quotaCode().orElseThrow(), step.account()))
+                .flatMap(q -> Facts.demandFor(w, q.kind().metric()).map(peak -> "; the observed peak plus 25 % headroom is "
+                        + Format.text(Math.round(peak * 1.25)) + " " + q.kind().metric().label() + "."))
+                .orElse(".");
     }
 }

@@ -20,7 +20,7 @@ final class MetricMismatchRule extends MismatchRule {
         String rpmNote = raised == QuotaMetric.REQUESTS_PER_MINUTE
                 ? " AWS has stopped enforcing requests-per-minute quotas on bedrock-runtime in newer documentation; "
                 + "tokens are what throttle." : "";
-        return draft.title("The increase raised " + raised.label() + ", the calls are limited by " + binding)
+        return draft.title("Increase raised " + raised.label() + ", calls are limited by " + binding)
                 .explain(Facts.describe(a.request()) + " raised " + raised.label() + ", but the throttling errors ("
                         + w.calls().stream().findFirst().flatMap(c -> c.errorMessage()).orElse("error message of the trigger")
                         + ") point at " + binding + ". Raising one metric does not raise the others." + rpmNote);

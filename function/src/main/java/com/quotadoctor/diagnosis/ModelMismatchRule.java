@@ -18,7 +18,8 @@ final class ModelMismatchRule extends MismatchRule {
         String raised = a.request().kind().model().map(ModelName::display).orElse(a.request().quotaName());
         boolean sameLine = a.request().kind().model()
                 .flatMap(m -> w.model().name().map(m::sameLineage)).orElse(false);
-        return draft.title("The increase is for " + raised + ", the calls invoke " + w.model().raw())
+        return draft.title("Increase for " + raised.replaceFirst("^(?i)(Anthropic|Amazon|Meta|Mistral AI|Cohere) ", "")
+                        + ", calls invoke " + w.model().baseId().map(b -> b.substring(b.indexOf('.') + 1)).orElse(w.model().raw()))
                 .explain("Each model" + (sameLine ? " version and context-length variant" : "")
                         + " has its own quotas. " + Facts.describe(a.request()) + " raised the quota for " + raised
                         + (sameLine ? ", another version of the same model line," : "") + " but the failing calls "

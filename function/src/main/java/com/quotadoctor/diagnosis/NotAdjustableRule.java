@@ -34,8 +34,9 @@ final class NotAdjustableRule implements DiagnosisRule {
         Proof proof = Facts.quota(Facts.workload(new Proof(), w), "binding", q);
         alternative.ifPresent(a -> Facts.quota(proof, "adjustable", a));
         FindingDraft draft = FindingDraft.of(code(), Severity.WARNING)
-                .title(q.code() + " cannot be raised through Service Quotas"
-                        + alternative.map(a -> "; " + a.kind().family().label() + " can (" + a.code() + ")").orElse(""))
+                .title(q.code() + " cannot be raised"
+                        + alternative.map(a -> "; the " + a.kind().family().brief() + " quota " + a.code() + " can")
+                        .orElse(" through Service Quotas"))
                 .explain("The quota that binds these calls, " + Facts.describe(q) + " (" + q.kind().describe()
                         + "), reports Adjustable=false: an increase request for it cannot be approved. "
                         + alternative.map(a -> "The same model's " + a.kind().describe() + " quota " + a.code()

@@ -19,7 +19,7 @@ final class RegionMismatchRule extends MismatchRule {
         String profileNote = w.model().family() == InferenceFamily.ON_DEMAND ? ""
                 : " Cross-region and global profile quotas are counted and raised in the source region, the "
                 + "region the call is sent to, not the regions the profile routes to.";
-        draft.title("The increase is in " + approvedIn + ", the failing calls run in " + w.region())
+        draft.title("Increase in " + approvedIn + ", failing calls in " + w.region())
                 .explain("Quotas are per region. " + Facts.describe(a.request()) + " is " + a.request().rawStatus()
                         + ", but " + (w.confirmed() ? "CloudTrail records the throttled " : "the throttled ")
                         + w.model().raw() + " calls in " + w.region()

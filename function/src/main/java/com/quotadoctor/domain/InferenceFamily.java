@@ -31,6 +31,15 @@ public enum InferenceFamily {
         return label;
     }
 
+    /** One or two words, for titles and subjects: "on-demand", "cross-region", "global". */
+    public String brief() {
+        return switch (this) {
+            case CROSS_REGION -> "cross-region";
+            case GLOBAL -> "global";
+            default -> label;
+        };
+    }
+
     public boolean isRuntime() {
         return this == ON_DEMAND || this == CROSS_REGION || this == GLOBAL;
     }

@@ -25,5 +25,7 @@ public final class MemberRoleStack extends Stack {
         role.addToPolicy(ReadOnlyAccess.evidence());
         role.addToPolicy(ReadOnlyAccess.inferenceProfiles(this));
         Suppressions.suppress(role, "AwsSolutions-IAM5", Suppressions.READ_ONLY_STAR, "Resource::*");
+        Suppressions.suppress(role, "AwsSolutions-IAM5", Suppressions.APPLICATION_PROFILES,
+                Suppressions.APPLICATION_PROFILES_RESOURCE);
     }
 }

@@ -110,6 +110,8 @@ public final class QuotaDoctorStack extends Stack {
         diagnose.allow(ReadOnlyAccess.serviceQuotas());
         diagnose.allow(ReadOnlyAccess.evidence());
         diagnose.allow(ReadOnlyAccess.inferenceProfiles(this));
+        Suppressions.suppress(diagnose, "AwsSolutions-IAM5", Suppressions.APPLICATION_PROFILES,
+                Suppressions.APPLICATION_PROFILES_RESOURCE);
         if (!config.memberRoleArns().isEmpty()) {
             diagnose.allow(PolicyStatement.Builder.create().sid("ReadMemberAccounts").actions(List.of("sts:AssumeRole"))
                     .resources(config.memberRoleArns()).build());

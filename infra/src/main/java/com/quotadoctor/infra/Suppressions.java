@@ -14,6 +14,12 @@ final class Suppressions {
             + "resource-level permissions (Service Authorization Reference), so their resource must be *. No write action "
             + "has a * resource.";
 
+    static final String APPLICATION_PROFILES = "The failing calls name their application inference profiles only at "
+            + "run time (any region, any profile id); the grant is GetInferenceProfile, read-only, on this account's "
+            + "application profiles alone.";
+    static final String APPLICATION_PROFILES_RESOURCE =
+            "Resource::arn:<AWS::Partition>:bedrock:*:<AWS::AccountId>:application-inference-profile/*";
+
     private Suppressions() {
     }
 

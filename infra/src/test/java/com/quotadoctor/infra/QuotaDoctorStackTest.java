@@ -111,7 +111,7 @@ class QuotaDoctorStackTest {
                 Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "ResolveApplicationInferenceProfiles",
                         "Action", "bedrock:GetInferenceProfile",
                         "Resource", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
-                                ":bedrock:*:", Map.of("Ref", "AWS::AccountId"), ":application-inference-profile/*")))))))))));
+                                ":bedrock:*:", Map.of("Ref", "AWS::AccountId"), ":application-inference-profile/*"))))))))));
     }
 
     @Test
