@@ -37,13 +37,18 @@ final class UsageExceedsQuotaRule implements DiagnosisRule {
     private Finding finding(Workload w, Quota q, QuotaMetric metric, double peak, double limit) {
         Proof proof = Facts.quota(Facts.workload(new Proof(), w), "governing", q);
         Facts.demand(proof, w.demand());
-        FindingDraft draft = FindingDraft.of(code(), Severity.CRITICAL)
+        // AWS's newest documentation says requests-per-minute quotas are no longer enforced on bedrock-runtime
+        // (tokens are what throttle): a requests-per-minute finding never outranks a tokens one
+        boolean requests = metric == QuotaMetric.REQUESTS_PER_MINUTE;
+        FindingDraft draft = FindingDraft.of(code(), requests ? Severity.WARNING : Severity.CRITICAL)
                 .title("Demand of " + Format.text(Math.round(peak)) + " " + metric.label() + " reaches the applied "
                         + Format.text(limit) + " (" + q.code() + ")")
                 .explain("The quota that governs these calls, " + Facts.describe(q) + ", applies " + Format.text(limit)
                         + "; the busiest minute used " + Format.text(Math.round(peak)) + " (" + Format.percent(peak, limit) + ")"
                         + (metric == QuotaMetric.TOKENS_PER_MINUTE ? ", counting input and cache-write tokens plus output "
-                        + "tokens at " + w.demand().burndown() + "x burndown" : "") + ". The context is right; the value is too small.")
+                        + "tokens at " + w.demand().burndown() + "x burndown" : "") + ". The context is right; the value is too small."
+                        + (requests ? " AWS's newest quota documentation says Bedrock no longer enforces requests per minute"
+                        + " on bedrock-runtime; older accounts and documentation still list the quota." : ""))
                 .proof(proof)
                 .about(Optional.of(w.region()), w.account(), Optional.of(q.code()), Optional.of(w.model().raw()));
         if (q.isAdjustable()) {
