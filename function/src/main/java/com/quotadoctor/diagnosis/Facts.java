@@ -115,8 +115,8 @@ final class Facts {
 
     /** Reading a quota request's support case: the CLI where the support plan allows it, the Support Center always. */
     static PlanStep readCase(String displayId, String action) {
-        return PlanStep.of(PlanStep.Kind.FOLLOW_REQUEST, action + " (the Support API needs a Business or Enterprise "
-                        + "support plan; the Support Center link works on every plan)")
+        return PlanStep.of(PlanStep.Kind.FOLLOW_REQUEST, action.replaceFirst(":$", "") + "; the Support API needs a "
+                        + "Business or Enterprise support plan, the Support Center link works on every plan:")
                 .command(Commands.describeCase(displayId)).link(Commands.caseConsole(displayId))
                 .because("AWS Support answers on case " + displayId);
     }
@@ -138,10 +138,11 @@ final class Facts {
      */
     static FindingDraft moveTo(FindingDraft draft, Workload w, ModelId target, String why) {
         if (w.profile().isPresent()) {
+            String partition = w.profile().get().arn().split(":")[1]; // aws, aws-cn, aws-us-gov
             String source = target.family() == com.quotadoctor.domain.InferenceFamily.ON_DEMAND
-                    ? "arn:aws:bedrock:" + w.region() + "::foundation-model/" + target.invokedId()
-                    : "arn:aws:bedrock:" + w.region() + ":" + w.account().orElse("<account>") + ":inference-profile/"
-                    + target.invokedId();
+                    ? "arn:" + partition + ":bedrock:" + w.region() + "::foundation-model/" + target.invokedId()
+                    : "arn:" + partition + ":bedrock:" + w.region() + ":" + w.account().orElse("<account>")
+                    + ":inference-profile/" + target.invokedId();
             String name = w.profile().get().name().orElse("profile") + "-" + target.family().name().toLowerCase(java.util.Locale.ROOT)
                     .replace('_', '-');
             return draft.step(PlanStep.of(PlanStep.Kind.CHANGE_CLIENT, "The calls go through application inference "

@@ -20,12 +20,24 @@ public final class Format {
         return BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
     }
 
-    /** For people: thousands separated, at most two decimals ("1,500,000", "5.17"). */
+    /**
+     * For people: thousands separated, at most two decimals ("1,500,000", "5.17"). Grouped by hand: Formatter and
+     * DecimalFormat would cost the CLI's cold start tens of milliseconds for three commas.
+     */
     public static String text(double value) {
-        Number n = number(value);
-        return n instanceof Long l ? String.format(java.util.Locale.ROOT, "%,d", l)
-                : new java.text.DecimalFormat("#,##0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))
-                .format(n.doubleValue());
+        String plain = plain(value);
+        int dot = plain.indexOf('.');
+        String whole = dot < 0 ? plain : plain.substring(0, dot);
+        boolean negative = whole.startsWith("-");
+        String digits = negative ? whole.substring(1) : whole;
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return (negative ? "-" : "") + out + (dot < 0 ? "" : plain.substring(dot));
     }
 
     /** For commands: the bare number ("1500000"), as the AWS CLI takes it. */

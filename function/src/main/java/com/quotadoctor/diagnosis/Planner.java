@@ -56,6 +56,11 @@ final class Planner {
         Ranked step(PlanStep other) {
             return new Ranked(rank, seq, other, owners);
         }
+
+        /** This step, also answering what {@code other} answered. */
+        Ranked absorb(Ranked other) {
+            return with(step.serving(union(step.serves(), other.step().serves())), other);
+        }
     }
 
     /** The plan, and for each finding (by identity) the steps that answer it. */
@@ -75,27 +80,26 @@ final class Planner {
         Map<QuotaKey, Ranked> increases = new LinkedHashMap<>();
         Map<QuotaKey, Ranked> blocked = new LinkedHashMap<>();
         Map<String, Ranked> heldForDaily = new LinkedHashMap<>();
+        Map<QuotaKey, List<PlanStep>> holdBack = new LinkedHashMap<>();
         int seq = 0;
         for (int rank = 0; rank < ranked.size(); rank++) {
             Finding f = ranked.get(rank);
             for (PlanStep step : f.remediation()) {
                 Ranked here = new Ranked(rank, seq++, step, Set.of(f.identity()));
                 if (step.kind() == PlanStep.Kind.REQUEST_INCREASE && step.value().isPresent() && step.quotaCode().isPresent()) {
-                    QuotaKey key = key(step);
+                    QuotaKey key = sibling(key(step), blockers).orElse(key(step));
                     String context = context(key.region(), key.account(), f.modelId());
                     if (blockers.containsKey(key)) {
-                        blocked.merge(key, here, (a, b) -> a.with(a.step().serving(union(a.step().serves(),
-                                b.step().serves())), b));
+                        blocked.merge(key, here, Ranked::absorb);
+                        holdBack.computeIfAbsent(key, k -> new ArrayList<>()).add(step);
                     } else if (!metric(key).isDaily() && metric(key) != QuotaMetric.OTHER && dailyOut.contains(context)) {
-                        heldForDaily.merge(context, here, (a, b) -> a.with(a.step().serving(union(a.step().serves(),
-                                b.step().serves())), b));
+                        heldForDaily.merge(context, here, Ranked::absorb);
                     } else {
                         increases.merge(key, here, (a, b) -> a.with(merge(a.step(), b.step()), b));
                     }
                     continue;
                 }
-                steps.merge(identity(step), here, (a, b) -> a.with(a.step().serving(union(a.step().serves(),
-                        b.step().serves())), b));
+                steps.merge(identity(step), here, Ranked::absorb);
             }
         }
         List<Ranked> all = new ArrayList<>(steps.values());
@@ -105,11 +109,15 @@ final class Planner {
             Optional<Ranked> follow = all.stream().filter(x -> (x.step().kind() == PlanStep.Kind.WAIT
                     || x.step().kind() == PlanStep.Kind.FOLLOW_REQUEST) && x.step().quotaCode().isPresent()
                     && key(x.step()).equals(key)).findFirst();
+            Ranked answer = follow.map(f -> f.absorb(r))
+                    .orElseGet(() -> r.step(follow(blockers.get(key)).serving(r.step().serves())));
+            for (PlanStep sibling : holdBack.get(key)) {
+                answer = withSibling(answer, sibling, key);
+            }
             if (follow.isPresent()) {
-                all.set(all.indexOf(follow.get()), follow.get().with(follow.get().step().serving(
-                        union(follow.get().step().serves(), r.step().serves())), r));
+                all.set(all.indexOf(follow.get()), answer);
             } else {
-                all.add(r.step(follow(blockers.get(key)).serving(r.step().serves())));
+                all.add(answer);
             }
         });
         // a per-minute increase held back while the daily budget is spent is answered by the daily steps
@@ -117,8 +125,7 @@ final class Planner {
                 .filter(x -> x.step().serves().contains(FindingCode.DAILY_QUOTA_EXHAUSTED)
                         && x.step().region().map(r -> context.startsWith(r + "|")).orElse(false))
                 .findFirst()
-                .ifPresent(x -> all.set(all.indexOf(x), x.with(x.step().serving(union(x.step().serves(),
-                        held.step().serves())), new Ranked(x.rank(), x.seq(), x.step(), held.owners())))));
+                .ifPresent(x -> all.set(all.indexOf(x), x.absorb(held))));
         all.sort(Comparator.comparingInt(Ranked::rank).thenComparingInt(Ranked::seq));
         Map<String, List<PlanStep>> byFinding = new LinkedHashMap<>();
         for (Ranked r : all) {
@@ -139,6 +146,22 @@ final class Planner {
             }
         });
         return out;
+    }
+
+    /**
+     * The open request for another quota of the same model, region and account, if any: AWS Support raises a
+     * model's related quotas together from one request (Bedrock's quota docs), and a region holds two active
+     * requests at most, so the increase is asked for there instead of in a request of its own.
+     */
+    private Optional<QuotaKey> sibling(QuotaKey key, Map<QuotaKey, Blocker> blockers) {
+        if (blockers.containsKey(key)) {
+            return Optional.of(key);
+        }
+        Optional<com.quotadoctor.domain.ModelName> model = quota(key).flatMap(q -> q.kind().model());
+        return model.flatMap(m -> blockers.entrySet().stream()
+                .filter(e -> e.getKey().region().equals(key.region()) && e.getKey().account().equals(key.account())
+                        && e.getValue().request().kind().model().map(m::sameModel).orElse(false))
+                .map(Map.Entry::getKey).findFirst());
     }
 
     /** The floor a new value must clear: the desired value of any request for the quota that is not refused. */
@@ -173,6 +196,18 @@ final class Planner {
         String why = a.why().equals(b.why()) || b.why().isEmpty() ? a.why() : a.why().isEmpty() ? b.why()
                 : a.why() + "; " + b.why();
         return larger.serving(union(a.serves(), b.serves())).because(why);
+    }
+
+    /** The follow step, asking in the same request for a related quota of the model that it holds back. */
+    private static Ranked withSibling(Ranked follow, PlanStep sibling, QuotaKey key) {
+        if (sibling.quotaCode().map(code -> code.equalsIgnoreCase(key.code())).orElse(true)
+                || follow.step().action().contains(sibling.quotaCode().get())) {
+            return follow;
+        }
+        String action = follow.step().action().replaceFirst(":$", "");
+        return follow.step(follow.step().action(action + " (and ask in its case for " + sibling.quotaCode().get()
+                + " too, " + sibling.value().map(Format::text).orElse("more")
+                + ": AWS raises a model's related quotas together):"));
     }
 
     private PlanStep follow(Blocker b) {

@@ -28,15 +28,6 @@ public record QuotaKind(InferenceFamily family, QuotaMetric metric, Optional<Mod
         return family == callFamily;
     }
 
-    /** Whether calls of this family, for this model, draw from this quota. */
-    public boolean governs(InferenceFamily callFamily, ModelName callModel) {
-        if (!governs(callFamily)) {
-            return false;
-        }
-        return metric == QuotaMetric.CROSS_MODEL_TOKENS_PER_DAY
-                || model.map(m -> m.sameModel(callModel)).orElse(false);
-    }
-
     public boolean isRuntimeLimit() {
         return family.isRuntime() && metric.isRuntimeLimit();
     }
