@@ -22,7 +22,7 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
             return List.of();
         }
         Set<String> regions = new LinkedHashSet<>();
-        gaps.forEach(g -> regions.add(g.region()));
+        gaps.forEach(g -> regions.addAll(List.of(g.region().split(","))));
         FindingDraft draft = FindingDraft.of(code(), Severity.WARNING)
                 .title(gaps.size() + " piece" + (gaps.size() == 1 ? "" : "s") + " of evidence could not be read ("
                         + String.join(", ", regions) + ")")
@@ -44,7 +44,9 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
         Set<String> steps = new LinkedHashSet<>();
         for (EvidenceGap g : gaps) {
             String code = g.code();
-            if (g.source().equals("AssumeRole")) {
+            if (code.equals(EvidenceGap.CREDENTIALS_REJECTED)) {
+                steps.add("Fix the credentials, then run again: " + g.message() + ".");
+            } else if (g.source().equals("AssumeRole")) {
                 steps.add("Let the collecting role assume " + g.account().map(a -> "the read-only role in account " + a)
                         .orElse("the configured read-only role") + " (its trust policy must name the collecting role).");
             } else if (code.contains("AccessDenied") || code.contains("Unauthorized")) {

@@ -84,8 +84,10 @@ public final class Situation {
 
     private List<EvidenceGap> findGaps() {
         List<EvidenceGap> gaps = new ArrayList<>(evidence.allGaps());
+        // nothing was read for a reason already given (credentials refused): that reason is the one gap
+        boolean nothingRead = evidence.regions().isEmpty() && !evidence.gaps().isEmpty();
         for (String region : request.regions()) {
-            if (evidence.region(region).isEmpty()) {
+            if (evidence.region(region).isEmpty() && !nothingRead) {
                 gaps.add(new EvidenceGap(region, "regions", EvidenceGap.NOT_COLLECTED,
                         "the failing calls are said to run in " + region + " but the evidence holds nothing for it"));
             }
@@ -114,6 +116,6 @@ public final class Situation {
                         "increase request " + id + " is in no region's request history"));
             }
         });
-        return List.copyOf(gaps);
+        return EvidenceGap.merged(gaps);
     }
 }

@@ -1,5 +1,9 @@
 package com.quotadoctor.domain;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,9 +17,33 @@ import java.util.Optional;
 public record EvidenceGap(String region, String source, String code, String message, Optional<String> account) {
 
     public static final String NOT_COLLECTED = "NotCollected";
+    /** The credentials were missing, expired or refused: nothing else could be read. */
+    public static final String CREDENTIALS_REJECTED = "CredentialsRejected";
 
     public EvidenceGap(String region, String source, String code, String message) {
         this(region, source, code, message, Optional.empty());
+    }
+
+    /**
+     * The same failure met in several regions (access denied to one API everywhere, an expired token) said once,
+     * listing its regions: one gap per operation, code, account and message, in the order first met.
+     */
+    public static List<EvidenceGap> merged(List<EvidenceGap> gaps) {
+        Map<String, List<EvidenceGap>> groups = new LinkedHashMap<>();
+        for (EvidenceGap g : gaps) {
+            String message = g.message().replace(g.region(), "<region>");
+            groups.computeIfAbsent(String.join("\u0000", g.source(), g.code(), g.account().orElse(""), message),
+                    k -> new ArrayList<>()).add(g);
+        }
+        List<EvidenceGap> out = new ArrayList<>();
+        for (List<EvidenceGap> group : groups.values()) {
+            EvidenceGap first = group.get(0);
+            List<String> regions = group.stream().map(EvidenceGap::region).distinct().toList();
+            out.add(regions.size() == 1 ? first : new EvidenceGap(String.join(",", regions), first.source(),
+                    first.code(), first.message().replace(first.region(), "each region") + " (in " + regions.size()
+                    + " regions: " + String.join(", ", regions) + ")", first.account()));
+        }
+        return List.copyOf(out);
     }
 
     /** Region, account when there is one, and source: where to look, in one phrase. */

@@ -31,6 +31,41 @@ final class AwsFailure {
         return new EvidenceGap(region, operation, code, message, access.account());
     }
 
+    /** Codes with which AWS refuses the credentials themselves, whatever the operation. */
+    private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException", "RequestExpired",
+            "TokenRefreshRequired");
+    private static final Set<String> INVALID = Set.of("InvalidClientTokenId", "UnrecognizedClientException",
+            "SignatureDoesNotMatch", "InvalidAccessKeyId", "IncompleteSignature");
+
+    /**
+     * When a failure says the credentials themselves are missing, expired or invalid: the cause and its fix in one
+     * short line (never the SDK's provider chain). Empty for any other failure.
+     */
+    static Optional<String> credentialProblem(Throwable failure) {
+        String profile = Optional.ofNullable(System.getProperty("aws.profile"))
+                .or(() -> Optional.ofNullable(System.getenv("AWS_PROFILE"))).orElse("default");
+        String text = String.valueOf(failure.getMessage());
+        if (text.contains("SSO session") || text.contains("aws sso login") || text.contains("SSO token")) {
+            return Optional.of("the SSO session of profile '" + profile + "' has expired or is not signed in: run "
+                    + "aws sso login --profile " + profile);
+        }
+        if (failure instanceof SdkClientException && !(failure instanceof AwsServiceException)
+                && text.contains("Unable to load credentials")) {
+            return Optional.of("no AWS credentials found: set AWS_PROFILE (after aws sso login or aws configure) or "
+                    + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where a role provides them");
+        }
+        String code = code(failure);
+        if (EXPIRED.contains(code)) {
+            return Optional.of("the AWS credentials have expired (" + code + "): refresh them (aws sso login --profile "
+                    + profile + ", or new temporary keys) and run again");
+        }
+        if (INVALID.contains(code)) {
+            return Optional.of("AWS does not accept these credentials (" + code + "): check the profile ('" + profile
+                    + "') or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN");
+        }
+        return Optional.empty();
+    }
+
     static String code(Throwable failure) {
         if (failure instanceof AwsServiceException e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();

@@ -78,17 +78,17 @@ public final class LiveCollector {
         regions.forEach(r -> clients.prepare(home, r));
     }
 
+    /**
+     * Reads the evidence for one diagnosis. The caller's identity comes first: credentials that AWS refuses stop
+     * the run before any other call.
+     *
+     * @throws CredentialsRejectedException when the credentials are missing, expired or invalid
+     */
     public Capture collect(DiagnosisRequest request) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<String> regions = regions(request);
         Access home = Access.home(credentials);
-        CompletableFuture<Read<CallerIdentity>> caller = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new Read<>(Optional.of(identity.caller(home)), Optional.empty());
-            } catch (RuntimeException e) {
-                return new Read<>(Optional.empty(), Optional.of(AwsFailure.gap("global", "GetCallerIdentity", home, e)));
-            }
-        }, pool);
+        Read<CallerIdentity> caller = caller(home);
         List<CompletableFuture<Read<Access>>> accesses = new ArrayList<>();
         accesses.add(CompletableFuture.completedFuture(new Read<>(Optional.of(home), Optional.empty())));
         for (String role : settings.roleArns()) {
@@ -108,9 +108,35 @@ public final class LiveCollector {
                 .reduce(RegionCapture::plus)
                 .orElse(RegionCapture.empty(region))));
         List<EvidenceGap> gaps = new ArrayList<>();
-        caller.join().gap().ifPresent(gaps::add);
+        caller.gap().ifPresent(gaps::add);
         accesses.forEach(a -> a.join().gap().ifPresent(gaps::add));
-        return new Capture(now, caller.join().value(), captured, gaps, request);
+        return new Capture(now, caller.value(), captured, gaps, request);
+    }
+
+    /**
+     * {@link #collect}, with refused credentials recorded as the one gap of an otherwise empty capture: a function
+     * has no terminal to print one line on, so its diagnosis says it as a single INCOMPLETE_EVIDENCE finding.
+     */
+    public Capture collectOrRecord(DiagnosisRequest request) {
+        try {
+            return collect(request);
+        } catch (CredentialsRejectedException e) {
+            return new Capture(clock.instant().truncatedTo(ChronoUnit.SECONDS), Optional.empty(), Map.of(),
+                    List.of(new EvidenceGap("global", "GetCallerIdentity", EvidenceGap.CREDENTIALS_REJECTED, e.getMessage())),
+                    request);
+        }
+    }
+
+    /** GetCallerIdentity needs no permission: when it fails for the credentials' sake, nothing else will work. */
+    private Read<CallerIdentity> caller(Access home) {
+        try {
+            return new Read<>(Optional.of(identity.caller(home)), Optional.empty());
+        } catch (RuntimeException e) {
+            AwsFailure.credentialProblem(e).ifPresent(cause -> {
+                throw new CredentialsRejectedException(cause, e);
+            });
+            return new Read<>(Optional.empty(), Optional.of(AwsFailure.gap("global", "GetCallerIdentity", home, e)));
+        }
     }
 
     /** The workload's regions first (they decide), then every scanned region (where approvals hide). */

@@ -34,8 +34,8 @@ public final class StandardAws {
             try {
                 credentials.resolveCredentials();
             } catch (SdkClientException e) {
-                throw new MissingCredentialsException("no AWS credentials found (environment, profile or role): "
-                        + e.getMessage().lines().findFirst().orElse(""), e);
+                throw new CredentialsRejectedException(AwsFailure.credentialProblem(e).orElse(
+                        "no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"), e);
             }
             try (AwsClients clients = new AwsClients(settings, Optional.empty())) {
                 return new LiveCollector(clients, credentials, settings, Clock.systemUTC()).collect(request);
@@ -43,10 +43,5 @@ public final class StandardAws {
         }
     }
 
-    /** No credentials could be resolved; nothing was called. */
-    public static final class MissingCredentialsException extends IllegalArgumentException {
-        MissingCredentialsException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
+
 }

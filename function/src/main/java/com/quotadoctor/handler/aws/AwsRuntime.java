@@ -60,7 +60,7 @@ public final class AwsRuntime {
                 Clock.systemUTC());
         Diagnostician diagnostician = new Diagnostician(DiagnosisRules.all(),
                 Settings.defaults().withPropagationWindow(c.propagationWindow()));
-        return new Diagnosis(new DiagnoseStep(request -> collector.collect(request).snapshot(), diagnostician, c, telemetry),
+        return new Diagnosis(new DiagnoseStep(request -> collector.collectOrRecord(request).snapshot(), diagnostician, c, telemetry),
                 () -> collector.prepare(c.workloadRegions()));
     }
 

@@ -1,6 +1,7 @@
 package com.quotadoctor.evidence.aws;
 
 import com.quotadoctor.stub.StubAws;
+import com.quotadoctor.stub.StubFault;
 import com.quotadoctor.stub.StubWorld;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -115,6 +116,55 @@ class LiveCommandsIT {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines()).singleElement().asString().startsWith("quota-doctor: no AWS credentials found");
         assertThat(aws.calls("ListServiceQuotas")).isEqualTo(before);
+    }
+
+    @Test
+    void expiredCredentialsExitTwoWithOneLineAfterOneCall() throws Exception {
+        try (StubAws expired = new StubAws(StubWorld.home(List.of("us-east-1"), Instant.now())).fault(StubFault.error(
+                "GetCallerIdentity", 403, "ExpiredToken", "The security token included in the request is expired"))) {
+            Run run = run(Map.of("AWS_ENDPOINT_URL", expired.endpoint().toString()),
+                    concat(List.of("diagnose", "--region", "us-west-2"), SCAN));
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().lines()).singleElement().asString()
+                    .startsWith("quota-doctor: the AWS credentials have expired (ExpiredToken)");
+            assertThat(run.out()).isEmpty();
+            assertThat(expired.callsPerOperation()).containsOnlyKeys("GetCallerIdentity");
+        }
+    }
+
+    @Test
+    void aCaptureThatReadNothingLeavesTheFileAsItWas() throws Exception {
+        Path snapshot = dir.resolve("kept.json");
+        Files.writeString(snapshot, "{\"the\": \"previous capture\"}");
+        try (StubAws denied = new StubAws(StubWorld.home(List.of("us-east-1"), Instant.now()))) {
+            for (String operation : List.of("ListServiceQuotas", "ListAWSDefaultServiceQuotas",
+                    "ListRequestedServiceQuotaChangeHistory", "LookupEvents", "GetMetricData", "ListMetrics")) {
+                denied.fault(StubFault.error(operation, 400, "AccessDeniedException", "not authorized"));
+            }
+            Run run = run(Map.of("AWS_ENDPOINT_URL", denied.endpoint().toString()),
+                    "capture", "--out", snapshot.toString(), "--scan-region", "us-east-1");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().lines()).singleElement().asString().startsWith("quota-doctor: nothing could be read")
+                    .endsWith(snapshot + " left as it was");
+            assertThat(Files.readString(snapshot)).isEqualTo("{\"the\": \"previous capture\"}");
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left").noneMatch(n -> n.startsWith(".capture-"));
+            }
+        }
+    }
+
+    @Test
+    void anUnwritableOutputFailsBeforeAnyCall() throws Exception {
+        int before = aws.calls("GetCallerIdentity");
+
+        Run run = run(Map.of("AWS_ENDPOINT_URL", aws.endpoint().toString()),
+                "capture", "--out", dir.resolve("no-such-dir").resolve("x.json").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot be written");
+        assertThat(aws.calls("GetCallerIdentity")).isEqualTo(before);
     }
 
     @SafeVarargs
