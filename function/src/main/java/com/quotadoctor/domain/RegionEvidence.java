@@ -11,15 +11,23 @@ import java.util.Set;
 /**
  * Everything read in one region. A section absent from {@code collected} was not read; its list is empty.
  *
- * @param quotas   applied values merged with defaults
- * @param errors   API errors met while reading this region
+ * @param quotas    applied values merged with defaults
+ * @param errors    API errors met while reading this region
+ * @param notNeeded sections left unread on purpose (the region held nothing that needs them): not gaps
  */
 public record RegionEvidence(String region, Set<EvidenceSection> collected, List<Quota> quotas,
                              List<IncreaseRequest> requests, List<MetricSeries> metrics,
                              List<FailedCall> failedCalls, List<Probe> probes, List<InferenceProfile> inferenceProfiles,
-                             List<EvidenceGap> errors) {
+                             List<EvidenceGap> errors, Set<EvidenceSection> notNeeded) {
+
+    public RegionEvidence(String region, Set<EvidenceSection> collected, List<Quota> quotas,
+                          List<IncreaseRequest> requests, List<MetricSeries> metrics, List<FailedCall> failedCalls,
+                          List<Probe> probes, List<InferenceProfile> inferenceProfiles, List<EvidenceGap> errors) {
+        this(region, collected, quotas, requests, metrics, failedCalls, probes, inferenceProfiles, errors, Set.of());
+    }
 
     public RegionEvidence {
+        notNeeded = Set.copyOf(notNeeded);
         collected = Set.copyOf(collected);
         quotas = List.copyOf(quotas);
         requests = List.copyOf(requests);
@@ -65,7 +73,7 @@ public record RegionEvidence(String region, Set<EvidenceSection> collected, List
         for (EvidenceSection section : EvidenceSection.values()) {
             boolean explained = errors.stream().anyMatch(e -> e.source().equals(section.operation())
                     || e.source().equals(section.snapshotField()));
-            if (section.expected() && !has(section) && !explained) {
+            if (section.expected() && !has(section) && !explained && !notNeeded.contains(section)) {
                 gaps.add(new EvidenceGap(region, section.snapshotField(), EvidenceGap.NOT_COLLECTED,
                         section.snapshotField() + " (" + section.operation() + ") was not collected in " + region));
             }

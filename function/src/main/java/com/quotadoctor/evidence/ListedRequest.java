@@ -17,7 +17,7 @@ public record ListedRequest(String id, Optional<String> caseId, Optional<String>
                             Optional<Instant> created, Optional<Instant> lastUpdated, Optional<QuotaArn> arn,
                             Optional<String> requesterAccount, Optional<String> requesterArn) {
 
-    boolean isBedrock() {
+    public boolean isBedrock() {
         return serviceCode.map(Capture.BEDROCK::equalsIgnoreCase).orElse(true);
     }
 }

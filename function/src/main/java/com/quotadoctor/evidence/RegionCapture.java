@@ -30,9 +30,18 @@ import java.util.Set;
 public record RegionCapture(String region, Set<EvidenceSection> collected, List<ListedQuota> applied,
                             List<ListedQuota> defaults, List<ListedRequest> requests, List<MetricSeries> metrics,
                             List<FailedCall> failedCalls, List<Probe> probes, List<InferenceProfile> inferenceProfiles,
-                            List<EvidenceGap> errors) {
+                            List<EvidenceGap> errors, Set<EvidenceSection> notNeeded) {
+
+    public RegionCapture(String region, Set<EvidenceSection> collected, List<ListedQuota> applied,
+                         List<ListedQuota> defaults, List<ListedRequest> requests, List<MetricSeries> metrics,
+                         List<FailedCall> failedCalls, List<Probe> probes, List<InferenceProfile> inferenceProfiles,
+                         List<EvidenceGap> errors) {
+        this(region, collected, applied, defaults, requests, metrics, failedCalls, probes, inferenceProfiles, errors,
+                Set.of());
+    }
 
     public RegionCapture {
+        notNeeded = notNeeded.isEmpty() ? EnumSet.noneOf(EvidenceSection.class) : EnumSet.copyOf(notNeeded);
         collected = collected.isEmpty() ? EnumSet.noneOf(EvidenceSection.class) : EnumSet.copyOf(collected);
         applied = List.copyOf(applied);
         defaults = List.copyOf(defaults);
@@ -57,7 +66,14 @@ public record RegionCapture(String region, Set<EvidenceSection> collected, List<
         return new RegionCapture(region, sections, join(applied, other.applied),
                 defaults.isEmpty() ? other.defaults : defaults, join(requests, other.requests),
                 join(metrics, other.metrics), join(failedCalls, other.failedCalls), join(probes, other.probes),
-                join(inferenceProfiles, other.inferenceProfiles), join(errors, other.errors));
+                join(inferenceProfiles, other.inferenceProfiles), join(errors, other.errors),
+                notNeeded.isEmpty() || other.notNeeded.isEmpty() ? Set.of() : intersection(notNeeded, other.notNeeded));
+    }
+
+    private static Set<EvidenceSection> intersection(Set<EvidenceSection> a, Set<EvidenceSection> b) {
+        Set<EvidenceSection> both = EnumSet.copyOf(a);
+        both.retainAll(b);
+        return both;
     }
 
     private static <T> List<T> join(List<T> a, List<T> b) {
@@ -74,7 +90,7 @@ public record RegionCapture(String region, Set<EvidenceSection> collected, List<
                 .map(r -> increaseRequest(r, quotas))
                 .toList();
         return new RegionEvidence(region, collected, quotas, classified, metrics, failedCalls, probes, inferenceProfiles,
-                errors);
+                errors, notNeeded);
     }
 
     /**

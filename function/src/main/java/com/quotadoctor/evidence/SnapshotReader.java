@@ -134,7 +134,17 @@ public final class SnapshotReader {
                 sections.read(EvidenceSection.FAILED_CALLS, n -> failedCall(region, n)),
                 sections.read(EvidenceSection.PROBES, n -> probe(region, n)),
                 sections.read(EvidenceSection.INFERENCE_PROFILES, SnapshotReader::inferenceProfile),
-                errors);
+                errors, notRead(region, node.field("notRead")));
+    }
+
+    /** Sections the collection left unread on purpose, by their snapshot names; an unknown name is a malformed value. */
+    private static Set<EvidenceSection> notRead(String region, WireNode node) {
+        Set<EvidenceSection> out = EnumSet.noneOf(EvidenceSection.class);
+        for (String name : node.list(n -> n.requiredText())) {
+            out.add(java.util.Arrays.stream(EvidenceSection.values()).filter(s -> s.snapshotField().equals(name))
+                    .findFirst().orElseThrow(() -> node.problem("unknown section '" + name + "' in " + region)));
+        }
+        return out;
     }
 
     /** Reads a region's sections, turning a malformed one into a gap instead of a failure. */

@@ -57,6 +57,11 @@ public final class SnapshotWriter {
         section(node, r, EvidenceSection.FAILED_CALLS, r.failedCalls(), SnapshotWriter::failedCall);
         section(node, r, EvidenceSection.PROBES, r.probes(), SnapshotWriter::probe);
         section(node, r, EvidenceSection.INFERENCE_PROFILES, r.inferenceProfiles(), SnapshotWriter::inferenceProfile);
+        if (!r.notNeeded().isEmpty()) {
+            // read neither in full nor by code: the region held no failing call, traffic or request needing them
+            ArrayNode notRead = node.putArray("notRead");
+            r.notNeeded().forEach(section -> notRead.add(section.snapshotField()));
+        }
         if (!r.errors().isEmpty()) {
             ArrayNode errors = node.putArray("errors");
             r.errors().forEach(g -> errors.add(gap(g, false)));

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public record CollectionSettings(String homeRegion, List<String> scanRegions, List<String> roleArns, boolean probe,
                                  Duration failedCallWindow, Duration metricWindow, int maxEventPages, int maxAttempts,
-                                 Duration attemptTimeout, Duration callTimeout) {
+                                 Duration attemptTimeout, Duration callTimeout, boolean quotasEverywhere) {
 
     /** Commercial regions where Bedrock serves models and that need no opt-in; more are configurable. */
     public static final List<String> BEDROCK_REGIONS = List.of(
@@ -51,27 +51,37 @@ public record CollectionSettings(String homeRegion, List<String> scanRegions, Li
 
     public static CollectionSettings defaults(String homeRegion) {
         return new CollectionSettings(homeRegion, BEDROCK_REGIONS, List.of(), false, Duration.ofHours(3),
-                Duration.ofHours(24), 10, 5, Duration.ofSeconds(10), Duration.ofSeconds(60));
+                Duration.ofHours(24), 10, 5, Duration.ofSeconds(10), Duration.ofSeconds(60), false);
     }
 
     public CollectionSettings withScanRegions(List<String> regions) {
         return new CollectionSettings(homeRegion, regions, roleArns, probe, failedCallWindow, metricWindow,
-                maxEventPages, maxAttempts, attemptTimeout, callTimeout);
+                maxEventPages, maxAttempts, attemptTimeout, callTimeout, quotasEverywhere);
     }
 
     public CollectionSettings withRoles(List<String> roles) {
         return new CollectionSettings(homeRegion, scanRegions, roles, probe, failedCallWindow, metricWindow,
-                maxEventPages, maxAttempts, attemptTimeout, callTimeout);
+                maxEventPages, maxAttempts, attemptTimeout, callTimeout, quotasEverywhere);
     }
 
     public CollectionSettings withProbe(boolean enabled) {
         return new CollectionSettings(homeRegion, scanRegions, roleArns, enabled, failedCallWindow, metricWindow,
-                maxEventPages, maxAttempts, attemptTimeout, callTimeout);
+                maxEventPages, maxAttempts, attemptTimeout, callTimeout, quotasEverywhere);
     }
 
     public CollectionSettings withTimeouts(int attempts, Duration attempt, Duration call) {
         return new CollectionSettings(homeRegion, scanRegions, roleArns, probe, failedCallWindow, metricWindow,
-                maxEventPages, attempts, attempt, call);
+                maxEventPages, attempts, attempt, call, quotasEverywhere);
+    }
+
+    /**
+     * Whether the quota catalogue is read in every scanned region. By default it is read only where it matters: the
+     * workload's regions, and regions whose history, CloudTrail or metrics show a Bedrock request, a failing call
+     * or traffic of the models concerned.
+     */
+    public CollectionSettings withQuotasEverywhere(boolean everywhere) {
+        return new CollectionSettings(homeRegion, scanRegions, roleArns, probe, failedCallWindow, metricWindow,
+                maxEventPages, maxAttempts, attemptTimeout, callTimeout, everywhere);
     }
 
     /** The account a role belongs to. */

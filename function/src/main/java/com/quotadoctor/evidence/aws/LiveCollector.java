@@ -162,23 +162,42 @@ public final class LiveCollector {
     private record Read<T>(Optional<T> value, Optional<EvidenceGap> gap) {
     }
 
-    /** One account's read of one region: every operation in parallel, metrics once the failing models are known. */
+    /**
+     * One account's read of one region, in two phases. Phase 1, everywhere, all in parallel: the request history,
+     * CloudTrail's failed calls, the models' metrics (once the failing models are known). Phase 2, the quota
+     * catalogue (applied and default), only where it matters: at once in the workload's regions, elsewhere only when
+     * phase 1 found a Bedrock request, a failing call or traffic there (or could not tell).
+     */
     private CompletableFuture<RegionCapture> region(Access access, String region, DiagnosisRequest request,
                                                      Instant now, ExecutorService pool) {
-        var applied = async(() -> serviceQuotas.applied(access, region), region, "ListServiceQuotas", access, pool);
-        var defaults = async(() -> serviceQuotas.defaults(access, region), region, "ListAWSDefaultServiceQuotas",
-                access, pool);
         var requests = async(() -> serviceQuotas.requests(access, region), region,
                 "ListRequestedServiceQuotaChangeHistory", access, pool);
         var failed = async(() -> cloudTrail.failedCalls(access, region, now), region, "LookupEvents", access, pool);
         var series = series(access, region, request, failed, now, pool);
         var probed = CompletableFuture.supplyAsync(() -> probe(access, region, request), pool);
         var described = failed.thenApplyAsync(calls -> profiles(access, region, request, calls.items()), pool);
+        CompletableFuture<Boolean> needed = settings.quotasEverywhere() || request.regions().contains(region)
+                ? CompletableFuture.completedFuture(true)
+                : CompletableFuture.allOf(requests, failed, series).thenApply(done ->
+                        matters(requests.join(), failed.join(), series.join()));
+        var applied = needed.thenCompose(need -> need
+                ? async(() -> serviceQuotas.applied(access, region), region, "ListServiceQuotas", access, pool)
+                : CompletableFuture.completedFuture(null));
+        var defaults = needed.thenCompose(need -> need
+                ? async(() -> serviceQuotas.defaults(access, region), region, "ListAWSDefaultServiceQuotas", access, pool)
+                : CompletableFuture.completedFuture(null));
         return CompletableFuture.allOf(applied, defaults, requests, failed, series, probed, described).thenApply(done -> {
             Set<EvidenceSection> collected = EnumSet.noneOf(EvidenceSection.class);
+            Set<EvidenceSection> notNeeded = EnumSet.noneOf(EvidenceSection.class);
             List<EvidenceGap> errors = new ArrayList<>();
-            List<ListedQuota> a = take(applied.join(), EvidenceSection.SERVICE_QUOTAS, collected, errors);
-            List<ListedQuota> d = take(defaults.join(), EvidenceSection.DEFAULT_QUOTAS, collected, errors);
+            List<ListedQuota> a = List.of();
+            List<ListedQuota> d = List.of();
+            if (needed.join()) {
+                a = take(applied.join(), EvidenceSection.SERVICE_QUOTAS, collected, errors);
+                d = take(defaults.join(), EvidenceSection.DEFAULT_QUOTAS, collected, errors);
+            } else {
+                notNeeded.addAll(List.of(EvidenceSection.SERVICE_QUOTAS, EvidenceSection.DEFAULT_QUOTAS));
+            }
             List<ListedRequest> r = take(requests.join(), EvidenceSection.REQUESTED_CHANGES, collected, errors);
             List<FailedCall> f = take(failed.join(), EvidenceSection.FAILED_CALLS, collected, errors);
             List<MetricSeries> m = take(series.join(), EvidenceSection.METRICS, collected, errors);
@@ -188,8 +207,17 @@ public final class LiveCollector {
             if (!p.isEmpty()) {
                 collected.add(EvidenceSection.PROBES);
             }
-            return new RegionCapture(region, collected, a, d, r, m, f, p, ip, errors);
+            return new RegionCapture(region, collected, a, d, r, m, f, p, ip, errors, notNeeded);
         });
+    }
+
+    /** Whether phase 1 found something here that the quota catalogue must judge, or could not tell. */
+    private static boolean matters(Pages.Listing<ListedRequest> requests, Pages.Listing<FailedCall> failed,
+                                   Pages.Listing<MetricSeries> series) {
+        boolean unknown = requests.gap().isPresent() || failed.gap().isPresent() || series.gap().isPresent();
+        boolean traffic = series.items().stream().anyMatch(s -> s.values().stream().anyMatch(v -> v > 0));
+        return unknown || requests.items().stream().anyMatch(ListedRequest::isBedrock) || !failed.items().isEmpty()
+                || traffic;
     }
 
     /** A section counts as collected when anything of it could be read; what could not is a gap beside it. */

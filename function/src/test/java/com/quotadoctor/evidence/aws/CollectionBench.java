@@ -78,8 +78,10 @@ public final class CollectionBench {
         Map<String, Integer> min = new TreeMap<>();
         min.put("GetCallerIdentity", 1);
         capture.regions().values().forEach(r -> {
-            min.merge("ListServiceQuotas", pages(r.applied().size(), 100), Integer::sum);
-            min.merge("ListAWSDefaultServiceQuotas", pages(r.defaults().size(), 100), Integer::sum);
+            // phase 2 reads the catalogue only where phase 1 found something to judge
+            boolean read = !r.notNeeded().contains(com.quotadoctor.domain.EvidenceSection.SERVICE_QUOTAS);
+            min.merge("ListServiceQuotas", read ? pages(r.applied().size(), 100) : 0, Integer::sum);
+            min.merge("ListAWSDefaultServiceQuotas", read ? pages(r.defaults().size(), 100) : 0, Integer::sum);
             min.merge("ListRequestedServiceQuotaChangeHistory", pages(r.requests().size(), 100), Integer::sum);
             min.merge("GetMetricData", 1, Integer::sum);
         });

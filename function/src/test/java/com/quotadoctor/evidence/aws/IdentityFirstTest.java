@@ -72,7 +72,7 @@ class IdentityFirstTest {
     void theSameRefusalInEveryRegionIsOneGapListingThem() {
         try (StubAws aws = new StubAws(StubWorld.home(REGIONS)).fault(StubFault.error("ListServiceQuotas", 400,
                 "AccessDeniedException", "User is not authorized to perform: servicequotas:ListServiceQuotas"))) {
-            Capture capture = LiveRun.collect(aws, StubWorld.settings(REGIONS));
+            Capture capture = LiveRun.collect(aws, StubWorld.settings(REGIONS).withQuotasEverywhere(true));
 
             Diagnosis d = Diagnostician.standard().diagnose(capture.request(), capture.evidence());
 

@@ -40,13 +40,18 @@ class LiveCollectorFaultTest {
         }
     }
 
+    /** Faults of the quota lists are exercised in quiet regions too: read the catalogue everywhere. */
+    private static CollectionSettings everywhere() {
+        return StubWorld.settings(REGIONS).withQuotasEverywhere(true);
+    }
+
     private Capture collect(StubAws stub, CollectionSettings settings) {
         aws = stub;
         return LiveRun.collect(stub, settings);
     }
 
     private Capture collect(StubFault fault) {
-        return collect(new StubAws(StubWorld.home(REGIONS)).fault(fault), StubWorld.settings(REGIONS));
+        return collect(new StubAws(StubWorld.home(REGIONS)).fault(fault), everywhere());
     }
 
     private static Diagnosis diagnose(Capture capture) {
@@ -103,7 +108,7 @@ class LiveCollectorFaultTest {
 
     @Test
     void aTimeoutIsAGapNamingTheOperation() {
-        CollectionSettings quick = StubWorld.settings(REGIONS).withTimeouts(2, Duration.ofMillis(300), Duration.ofSeconds(3));
+        CollectionSettings quick = everywhere().withTimeouts(2, Duration.ofMillis(300), Duration.ofSeconds(3));
 
         Capture capture = collect(new StubAws(StubWorld.home(REGIONS))
                 .fault(StubFault.slow("ListAWSDefaultServiceQuotas", 2_000).inRegion("eu-west-1")), quick);
@@ -156,7 +161,7 @@ class LiveCollectorFaultTest {
                     "The security token included in the request is invalid.").inRegion("eu-west-1"));
         }
 
-        Capture capture = collect(stub, StubWorld.settings(REGIONS));
+        Capture capture = collect(stub, everywhere());
 
         assertThat(gaps(capture)).isNotEmpty().allSatisfy(g -> {
             assertThat(g.region()).isEqualTo("eu-west-1");
@@ -205,7 +210,7 @@ class LiveCollectorFaultTest {
         StubAccount member = StubAccount.member(StubWorld.MEMBER);
         REGIONS.forEach(r -> StubCatalogue.fill(member.region(r)));
         String missing = "arn:aws:iam::777788889999:role/quota-doctor-read";
-        CollectionSettings settings = StubWorld.settings(REGIONS).withRoles(List.of(member.roleArn(), missing));
+        CollectionSettings settings = everywhere().withRoles(List.of(member.roleArn(), missing));
 
         Capture capture = collect(new StubAws(StubWorld.home(REGIONS), member), settings);
 

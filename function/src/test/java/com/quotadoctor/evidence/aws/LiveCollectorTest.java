@@ -77,10 +77,14 @@ class LiveCollectorTest {
                 .containsExactlyInAnyOrder("Invocations 60", "InvocationThrottles 60", "InputTokenCount 60",
                         "OutputTokenCount 60");
         assertThat(west.gaps()).isEmpty();
-        // pages: 1,000+ quotas in pages of 100; 130 requests; 130 events in pages of 50; 240 points in pages of 100
+        // pages: 1,000+ quotas in pages of 100, only where they matter (us-east-1: the request; us-west-2: the
+        // failing calls); 130 requests; 130 events in pages of 50; 240 points in pages of 100
         int pages = (catalogue + 99) / 100;
-        assertThat(aws.calls("ListServiceQuotas")).isEqualTo(3 * pages);
-        assertThat(aws.calls("ListAWSDefaultServiceQuotas")).isEqualTo(3 * pages);
+        assertThat(aws.calls("ListServiceQuotas")).isEqualTo(2 * pages);
+        assertThat(aws.calls("ListAWSDefaultServiceQuotas")).isEqualTo(2 * pages);
+        RegionEvidence quiet = capture.regions().get("eu-west-1").evidence();
+        assertThat(quiet.notNeeded()).containsExactlyInAnyOrder(EvidenceSection.SERVICE_QUOTAS, EvidenceSection.DEFAULT_QUOTAS);
+        assertThat(quiet.gaps()).as("left unread on purpose, not a gap").isEmpty();
         assertThat(aws.calls(StubWorld.HOME, "us-east-1", "ListRequestedServiceQuotaChangeHistory")).isEqualTo(2);
         assertThat(aws.calls(StubWorld.HOME, "us-west-2", "LookupEvents")).isEqualTo(3);
         assertThat(aws.calls(StubWorld.HOME, "us-west-2", "GetMetricData")).isEqualTo(3);
