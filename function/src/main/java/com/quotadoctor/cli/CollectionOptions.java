@@ -28,6 +28,10 @@ final class CollectionOptions {
             description = "Also make one minimal model call (1 output token) per workload region and model.")
     boolean probe;
 
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "The named profile of ~/.aws/config and ~/.aws/credentials to use (as AWS_PROFILE).")
+    String profile;
+
     @Option(names = "--home-region", paramLabel = "REGION",
             description = "Where STS is called (default: the SDK's configured region, else us-east-1).")
     String homeRegion;
@@ -37,6 +41,13 @@ final class CollectionOptions {
     }
 
     CollectionSettings settings() {
+        if (profile != null) {
+            if (!profile.matches("[\\w.+@-]{1,128}")) {
+                throw new IllegalArgumentException("--profile: not a profile name: '" + profile + "'");
+            }
+            // the SDK's profile setting: credentials and the configured region both follow it, as with AWS_PROFILE
+            System.setProperty("aws.profile", profile);
+        }
         CollectionSettings home = flag("--home-region", () -> CollectionSettings.defaults(home()));
         CollectionSettings scanned = flag("--scan-region", () -> home.withScanRegions(scanRegions.isEmpty()
                 ? CollectionSettings.BEDROCK_REGIONS : scanRegions));

@@ -51,11 +51,16 @@ final class DiagnoseCommand implements Callable<Integer> {
                     + "(warning or critical). Default: exit 0 whatever the verdict.")
     FailOn failOn;
 
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the diagnosis to FILE (atomically, checked before any AWS call) instead of standard output.")
+    Path out;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        OutputFile file = out == null ? null : OutputFile.checked(out);
         Snapshot evidence = snapshot != null ? new SnapshotReader().read(snapshot)
                 : collection.collect(context.over(DiagnosisRequest.empty())).snapshot();
         DiagnosisRequest request = context.over(evidence.request());
@@ -65,8 +70,12 @@ final class DiagnoseCommand implements Callable<Integer> {
             case markdown -> new DiagnosisReport(DiagnosisReport.Style.MARKDOWN).render(diagnosis);
             case text -> new DiagnosisReport(DiagnosisReport.Style.TEXT).render(diagnosis);
         };
-        spec.commandLine().getOut().println(rendered);
-        spec.commandLine().getOut().flush();
+        if (file != null) {
+            file.write(rendered + System.lineSeparator());
+        } else {
+            spec.commandLine().getOut().println(rendered);
+            spec.commandLine().getOut().flush();
+        }
         return failOn != null && diagnosis.findings().stream().anyMatch(f -> atLeast(f.severity())) ? FINDING_AT_SEVERITY : 0;
     }
 

@@ -150,9 +150,27 @@ class LiveCommandsIT {
                     .endsWith(snapshot + " left as it was");
             assertThat(Files.readString(snapshot)).isEqualTo("{\"the\": \"previous capture\"}");
             try (var files = Files.list(dir)) {
-                assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left").noneMatch(n -> n.startsWith(".capture-"));
+                assertThat(files.map(p -> p.getFileName().toString())).as("no temporary file left").noneMatch(n -> n.startsWith(".quota-doctor-"));
             }
         }
+    }
+
+    @Test
+    void aNamedProfileAndAnOutputFileWorkAsInTheAwsCli() throws Exception {
+        Path aws = Files.createDirectories(dir.resolve(".aws"));
+        Files.writeString(aws.resolve("credentials"), "[stub]\naws_access_key_id = " + StubAws.HOME_KEY
+                + "\naws_secret_access_key = stub-secret\n");
+        Files.writeString(aws.resolve("config"), "[profile stub]\nregion = us-east-1\n");
+        Path report = dir.resolve("diagnosis.json");
+
+        Run run = run(Map.of("AWS_ENDPOINT_URL", LiveCommandsIT.aws.endpoint().toString(), "AWS_ACCESS_KEY_ID", "",
+                        "AWS_SECRET_ACCESS_KEY", "", "AWS_EC2_METADATA_DISABLED", "true"),
+                concat(List.of("diagnose", "--profile", "stub", "--format", "json", "--out", report.toString(),
+                        "--region", "us-west-2", "--model", StubWorld.MODEL), SCAN));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(JsonTree.parse(Files.readString(report)).get("verdict").asText()).isEqualTo("REGION_MISMATCH");
     }
 
     @Test
