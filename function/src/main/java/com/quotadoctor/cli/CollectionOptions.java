@@ -28,6 +28,11 @@ final class CollectionOptions {
             description = "Also make one minimal model call (1 output token) per workload region and model.")
     boolean probe;
 
+    @Option(names = "--no-cache",
+            description = "Read each region's default quota catalogue from AWS even if the one kept in the user's cache "
+                    + "directory ($XDG_CACHE_HOME/quota-doctor, else ~/.cache/quota-doctor; kept a day) is fresh.")
+    boolean noCache;
+
     @Option(names = "--profile", paramLabel = "NAME",
             description = "The named profile of ~/.aws/config and ~/.aws/credentials to use (as AWS_PROFILE).")
     String profile;
@@ -37,7 +42,7 @@ final class CollectionOptions {
     String homeRegion;
 
     Capture collect(DiagnosisRequest request) {
-        return StandardAws.collect(settings(), request);
+        return StandardAws.collect(settings(), request, !noCache);
     }
 
     CollectionSettings settings() {

@@ -1,6 +1,8 @@
 package com.quotadoctor.evidence;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quotadoctor.domain.QuotaArn;
+import com.quotadoctor.json.WireNode;
 
 import java.util.Optional;
 
@@ -11,6 +13,24 @@ import java.util.Optional;
  */
 public record ListedQuota(String code, Optional<String> name, Optional<String> serviceCode, Optional<QuotaArn> arn,
                           Optional<Double> value, Optional<Boolean> adjustable) {
+
+    /** A {@code ServiceQuota} object as the Service Quotas API's JSON has it. */
+    public static ListedQuota read(WireNode n) {
+        return new ListedQuota(n.field("QuotaCode").requiredText(), n.field("QuotaName").text(),
+                n.field("ServiceCode").text(), n.field("QuotaArn").text().flatMap(QuotaArn::parse),
+                n.field("Value").number(), n.field("Adjustable").bool());
+    }
+
+    /** This quota as a {@code ServiceQuota} object of the Service Quotas API's JSON. */
+    public void write(ObjectNode n) {
+        serviceCode.filter(t -> !t.isBlank()).ifPresent(t -> n.put("ServiceCode", t));
+        n.put("QuotaCode", code);
+        name.filter(t -> !t.isBlank()).ifPresent(t -> n.put("QuotaName", t));
+        arn.ifPresent(a -> n.put("QuotaArn", "arn:aws:servicequotas:" + a.region() + ":" + a.account().orElse("") + ":"
+                + a.serviceCode() + "/" + a.quotaCode()));
+        value.ifPresent(v -> n.put("Value", v));
+        adjustable.ifPresent(a -> n.put("Adjustable", a));
+    }
 
     Optional<String> account() {
         return arn.flatMap(QuotaArn::account);

@@ -127,8 +127,8 @@ public final class SnapshotReader {
         List<EvidenceGap> errors = new ArrayList<>(node.field("errors").list(n -> gap(region, n)));
         Sections sections = new Sections(region, node, collected, errors);
         return new RegionCapture(region, collected,
-                sections.read(EvidenceSection.SERVICE_QUOTAS, SnapshotReader::listedQuota),
-                sections.read(EvidenceSection.DEFAULT_QUOTAS, SnapshotReader::listedQuota),
+                sections.read(EvidenceSection.SERVICE_QUOTAS, ListedQuota::read),
+                sections.read(EvidenceSection.DEFAULT_QUOTAS, ListedQuota::read),
                 sections.read(EvidenceSection.REQUESTED_CHANGES, SnapshotReader::listedRequest),
                 sections.read(EvidenceSection.METRICS, SnapshotReader::metric),
                 sections.read(EvidenceSection.FAILED_CALLS, n -> failedCall(region, n)),
@@ -159,12 +159,6 @@ public final class SnapshotReader {
                 return List.of();
             }
         }
-    }
-
-    private static ListedQuota listedQuota(WireNode n) {
-        return new ListedQuota(n.field("QuotaCode").requiredText(), n.field("QuotaName").text(),
-                n.field("ServiceCode").text(), n.field("QuotaArn").text().flatMap(QuotaArn::parse),
-                n.field("Value").number(), n.field("Adjustable").bool());
     }
 
     private static ListedRequest listedRequest(WireNode n) {

@@ -50,8 +50,8 @@ public final class SnapshotWriter {
 
     private static ObjectNode region(RegionCapture r) {
         ObjectNode node = JsonTree.NODES.objectNode();
-        section(node, r, EvidenceSection.SERVICE_QUOTAS, r.applied(), SnapshotWriter::quota);
-        section(node, r, EvidenceSection.DEFAULT_QUOTAS, r.defaults(), SnapshotWriter::quota);
+        section(node, r, EvidenceSection.SERVICE_QUOTAS, r.applied(), (n, q) -> q.write(n));
+        section(node, r, EvidenceSection.DEFAULT_QUOTAS, r.defaults(), (n, q) -> q.write(n));
         section(node, r, EvidenceSection.REQUESTED_CHANGES, r.requests(), SnapshotWriter::request);
         section(node, r, EvidenceSection.METRICS, r.metrics(), SnapshotWriter::metric);
         section(node, r, EvidenceSection.FAILED_CALLS, r.failedCalls(), SnapshotWriter::failedCall);
@@ -77,15 +77,6 @@ public final class SnapshotWriter {
         }
         ArrayNode list = region.putArray(section.snapshotField());
         items.forEach(item -> writer.accept(list.addObject(), item));
-    }
-
-    private static void quota(ObjectNode n, ListedQuota q) {
-        putText(n, "ServiceCode", q.serviceCode());
-        putText(n, "QuotaCode", q.code());
-        putText(n, "QuotaName", q.name());
-        q.arn().ifPresent(arn -> n.put("QuotaArn", arn(arn)));
-        q.value().ifPresent(v -> n.put("Value", v));
-        q.adjustable().ifPresent(a -> n.put("Adjustable", a));
     }
 
     private static void request(ObjectNode n, ListedRequest r) {

@@ -48,6 +48,7 @@ public final class LiveCollector {
     private final IdentityPort identity;
     private final ProbePort probes;
     private final InferenceProfilePort profiles;
+    private final DefaultCatalogue catalogue;
     /**
      * Blocking calls, one thread each: kept across collections (a warm Lambda invocation reuses them, idle ones
      * end after a minute) and daemon threads, so the CLI exits when its work is done.
@@ -58,8 +59,15 @@ public final class LiveCollector {
         return thread;
     });
 
+    /** With the default catalogue kept in this process: a warm Lambda reads it once a day per region. */
     public LiveCollector(AwsClients clients, AwsCredentialsProvider credentials, CollectionSettings settings,
                          Clock clock) {
+        this(clients, credentials, settings, clock, DefaultCatalogue.inMemory(clock));
+    }
+
+    public LiveCollector(AwsClients clients, AwsCredentialsProvider credentials, CollectionSettings settings,
+                         Clock clock, DefaultCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.settings = settings;
         this.clients = clients;
         this.credentials = credentials;
@@ -184,7 +192,7 @@ public final class LiveCollector {
                 ? async(() -> serviceQuotas.applied(access, region), region, "ListServiceQuotas", access, pool)
                 : CompletableFuture.completedFuture(null));
         var defaults = needed.thenCompose(need -> need
-                ? async(() -> serviceQuotas.defaults(access, region), region, "ListAWSDefaultServiceQuotas", access, pool)
+                ? async(() -> defaults(access, region), region, "ListAWSDefaultServiceQuotas", access, pool)
                 : CompletableFuture.completedFuture(null));
         return CompletableFuture.allOf(applied, defaults, requests, failed, series, probed, described).thenApply(done -> {
             Set<EvidenceSection> collected = EnumSet.noneOf(EvidenceSection.class);
@@ -209,6 +217,19 @@ public final class LiveCollector {
             }
             return new RegionCapture(region, collected, a, d, r, m, f, p, ip, errors, notNeeded);
         });
+    }
+
+    /** The region's default catalogue: kept for a day (the same for every account), read in full when not kept. */
+    private Pages.Listing<ListedQuota> defaults(Access access, String region) {
+        Optional<List<ListedQuota>> kept = catalogue.get(region);
+        if (kept.isPresent()) {
+            return new Pages.Listing<>(kept.get(), Optional.empty());
+        }
+        Pages.Listing<ListedQuota> read = serviceQuotas.defaults(access, region);
+        if (read.complete()) {
+            catalogue.put(region, read.items());
+        }
+        return read;
     }
 
     /** Whether phase 1 found something here that the quota catalogue must judge, or could not tell. */

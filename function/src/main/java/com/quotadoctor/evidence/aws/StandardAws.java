@@ -29,7 +29,8 @@ public final class StandardAws {
     }
 
     /** @throws IllegalStateException when no credentials can be found: one clear line, not a gap per call */
-    public static Capture collect(CollectionSettings settings, DiagnosisRequest request) {
+    /** @param keepCatalogue keep each region's default catalogue for a day in the user's cache directory */
+    public static Capture collect(CollectionSettings settings, DiagnosisRequest request, boolean keepCatalogue) {
         try (DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build()) {
             try {
                 credentials.resolveCredentials();
@@ -38,7 +39,11 @@ public final class StandardAws {
                         "no AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"), e);
             }
             try (AwsClients clients = new AwsClients(settings, Optional.empty())) {
-                return new LiveCollector(clients, credentials, settings, Clock.systemUTC()).collect(request);
+                Clock clock = Clock.systemUTC();
+                DefaultCatalogue catalogue = keepCatalogue
+                        ? DefaultCatalogue.inDirectory(DefaultCatalogue.userCacheDirectory(), clock)
+                        : DefaultCatalogue.inMemory(clock);
+                return new LiveCollector(clients, credentials, settings, clock, catalogue).collect(request);
             }
         }
     }

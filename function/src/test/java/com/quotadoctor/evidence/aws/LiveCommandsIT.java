@@ -174,6 +174,26 @@ class LiveCommandsIT {
     }
 
     @Test
+    void theDefaultCatalogueIsKeptInTheUsersCacheUnlessToldNot() throws Exception {
+        Map<String, String> env = Map.of("AWS_ENDPOINT_URL", aws.endpoint().toString(),
+                "XDG_CACHE_HOME", dir.resolve("cache").toString());
+        String[] args = concat(List.of("diagnose", "--format", "json", "--region", "us-west-2", "--model", StubWorld.MODEL), SCAN);
+
+        Run first = run(env, args);
+        int afterFirst = aws.calls("ListAWSDefaultServiceQuotas");
+        Run second = run(env, args);
+        int afterSecond = aws.calls("ListAWSDefaultServiceQuotas");
+        Run bypassed = run(env, concat(List.of(args), List.of("--no-cache")));
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(Files.isDirectory(dir.resolve("cache").resolve("quota-doctor"))).isTrue();
+        assertThat(afterSecond).as("the second run reads the kept catalogue").isEqualTo(afterFirst);
+        assertThat(verdict(second)).isEqualTo(verdict(first));
+        assertThat(aws.calls("ListAWSDefaultServiceQuotas")).as("--no-cache reads AWS").isGreaterThan(afterSecond);
+        assertThat(verdict(bypassed)).isEqualTo(verdict(first));
+    }
+
+    @Test
     void anUnwritableOutputFailsBeforeAnyCall() throws Exception {
         int before = aws.calls("GetCallerIdentity");
 
