@@ -25,7 +25,9 @@ class ArchitectureTest {
     void diagnosisAndDomainDependOnNoSerialisationOrAdapter() {
         noClasses().that().resideInAnyPackage("com.quotadoctor.diagnosis..", "com.quotadoctor.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "picocli..",
-                        "com.quotadoctor.cli..", "com.quotadoctor.evidence..", "com.quotadoctor.notification..")
+                        "com.quotadoctor.cli..", "com.quotadoctor.evidence..", "com.quotadoctor.notification..",
+                        "com.quotadoctor.workflow..", "com.quotadoctor.trigger..", "com.quotadoctor.watch..",
+                        "com.quotadoctor.handler..")
                 .check(CLASSES);
     }
 

@@ -29,6 +29,19 @@ public final class DiagnosisReport {
     }
 
     public String render(Diagnosis d) {
+        return printable(layout(d));
+    }
+
+    /**
+     * Evidence text comes from AWS responses and snapshot files: control characters other than line breaks and tabs
+     * (terminal escape sequences among them) are dropped, so a report never drives the terminal that shows it.
+     */
+    static String printable(String text) {
+        return text.replaceAll("\u001B\\[[0-?]*[ -/]*[@-~]", "").replaceAll("\u001B\\][^\u0007\u001B]*(\u0007|\u001B\\\\)?", "")
+                .replaceAll("[\\p{Cntrl}&&[^\n\t]]|[\u0080-\u009F]", "");
+    }
+
+    private String layout(Diagnosis d) {
         StringBuilder out = new StringBuilder();
         heading(out, 1, "Quota Doctor verdict: " + d.verdict().name());
         out.append(d.top().title()).append("\n\n");
