@@ -3,6 +3,8 @@ package com.quotadoctor.cli;
 import com.quotadoctor.diagnosis.Diagnostician;
 import com.quotadoctor.evidence.SnapshotReader;
 import com.quotadoctor.json.JsonTree;
+import com.quotadoctor.json.TextFile;
+import com.quotadoctor.trigger.TriggerParser;
 import com.quotadoctor.workflow.Configuration;
 import com.quotadoctor.workflow.DiagnoseStep;
 import com.quotadoctor.workflow.EvidenceSource;
@@ -12,10 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -49,14 +47,7 @@ final class HandleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text;
-        try {
-            text = Files.readString(event);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("event file not found: " + event);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + event + ": " + e.getMessage(), e);
-        }
+        String text = TextFile.read(event, TriggerParser.LARGEST_EVENT, "event"); // bounded before it is parsed
         EvidenceSource evidence = snapshot != null
                 ? request -> new SnapshotReader().read(snapshot)
                 : request -> collection.collect(request).snapshot();

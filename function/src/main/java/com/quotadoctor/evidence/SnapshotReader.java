@@ -12,11 +12,9 @@ import com.quotadoctor.domain.Probe;
 import com.quotadoctor.domain.QuotaArn;
 import com.quotadoctor.json.RequestJson;
 import com.quotadoctor.json.ShapeException;
+import com.quotadoctor.json.TextFile;
 import com.quotadoctor.json.WireNode;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,13 +37,16 @@ public final class SnapshotReader {
     /** The gap code of a section set aside because a value in it is malformed. */
     public static final String MALFORMED = "MalformedSection";
 
+    /** The largest snapshot read: a capture of 17 regions with the whole catalogue in each is about 15 MB. */
+    public static final int LARGEST_SNAPSHOT = 64 << 20;
+
     public Snapshot read(Path file) {
         try {
-            return read(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new SnapshotException("snapshot file not found: " + file);
-        } catch (IOException e) {
-            throw new SnapshotException("cannot read snapshot " + file + ": " + e.getMessage(), e);
+            return read(TextFile.read(file, LARGEST_SNAPSHOT, "snapshot"));
+        } catch (SnapshotException e) {
+            throw e;
+        } catch (ShapeException e) {
+            throw new SnapshotException(e.getMessage(), e);
         }
     }
 

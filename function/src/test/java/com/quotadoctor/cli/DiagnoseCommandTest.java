@@ -161,6 +161,30 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void filesThatAreNotBoundedDocumentsAreRefusedBeforeTheyAreRead(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Path latin1 = dir.resolve("latin1.json");
+        Files.write(latin1, "{\"capturedAt\": \"2026-11-25T10:00:00Z\", \"x\": \"caf\u00e9\"}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Path huge = dir.resolve("huge.json");
+        Files.write(huge, new byte[com.quotadoctor.trigger.TriggerParser.LARGEST_EVENT + 10]);
+
+        for (String[] args : List.of(new String[]{"diagnose", "--snapshot", "/dev/zero"},
+                new String[]{"diagnose", "--snapshot", fifo.toString()},
+                new String[]{"diagnose", "--snapshot", dir.toString()},
+                new String[]{"diagnose", "--snapshot", latin1.toString()},
+                new String[]{"handle", "--event", huge.toString(), "--snapshot", snapshot("aligned.json")},
+                new String[]{"handle", "--event", "/dev/urandom", "--snapshot", snapshot("aligned.json")})) {
+            err.getBuffer().setLength(0);
+
+            assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(err.toString().lines()).as(String.join(" ", args)).singleElement().asString()
+                    .startsWith("quota-doctor: ").containsAnyOf("not a regular file", "not UTF-8", "larger than");
+        }
+    }
+
+    @Test
     void missingSnapshotExitsTwo() {
         assertThat(run("diagnose", "--snapshot", "/nonexistent/snap.json")).isEqualTo(2);
         assertThat(err.toString()).contains("not found");
