@@ -81,21 +81,37 @@ public record WireNode(JsonNode node, String path, String document) {
         return text().orElseThrow(() -> problem("is required"));
     }
 
+    /** No value of the AWS APIs read here comes near it (quota values stop at 1e10); past it a number is hostile. */
+    private static final double LARGEST_NUMBER = 1e15;
+    /** Epoch seconds of 9999-12-31T23:59:59Z: a later (or earlier than -it) timestamp is not a real one. */
+    private static final BigDecimal LARGEST_EPOCH = BigDecimal.valueOf(253_402_300_799L);
+    /** A number written as text longer than this is refused before it is parsed (parsing is superlinear). */
+    private static final int LONGEST_NUMBER_TEXT = 40;
+
     public Optional<Double> number() {
         if (!present()) {
             return Optional.empty();
         }
+        double value;
         if (node.isNumber()) {
-            return Optional.of(node.doubleValue());
-        }
-        if (node.isTextual()) {
+            value = node.doubleValue();
+        } else if (node.isTextual()) {
+            String text = node.asText().trim();
+            if (text.length() > LONGEST_NUMBER_TEXT) {
+                throw problem("expected a number, got " + text.length() + " characters");
+            }
             try {
-                return Optional.of(new BigDecimal(node.asText().trim()).doubleValue());
+                value = new BigDecimal(text).doubleValue();
             } catch (NumberFormatException e) {
                 throw problem("expected a number, got \"" + node.asText() + "\"");
             }
+        } else {
+            throw problem("expected a number");
         }
-        throw problem("expected a number");
+        if (!Double.isFinite(value) || Math.abs(value) > LARGEST_NUMBER) {
+            throw problem("number out of range");
+        }
+        return Optional.of(value);
     }
 
     public double requiredNumber() {
@@ -122,6 +138,10 @@ public record WireNode(JsonNode node, String path, String document) {
         }
         if (node.isNumber()) {
             BigDecimal seconds = node.decimalValue();
+            // compared before any conversion: longValue() of 1e100000000 builds a hundred-million-digit integer
+            if (seconds.abs().compareTo(LARGEST_EPOCH) > 0) {
+                throw problem("epoch seconds out of range");
+            }
             long whole = seconds.longValue();
             long nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue();
             return Optional.of(Instant.ofEpochSecond(whole, nanos));

@@ -185,6 +185,22 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void hostileNumbersAreRefusedByTheirPlaceNotComputed(@TempDir Path dir) throws Exception {
+        // 1e100000000 as epoch seconds once built a hundred-million-digit integer; 1e400 overflowed to Infinity
+        Path loop = dir.resolve("loop.json");
+        Files.writeString(loop, Files.readString(Path.of("..", "events", "loop-previous-diagnosis.json"))
+                .replaceAll("\"deadline\" : \"[^\"]+\"", "\"deadline\" : 1e100000000"));
+        Path snapshot = dir.resolve("snapshot.json");
+        Files.writeString(snapshot, Files.readString(Path.of(snapshot("aligned.json"))).replace("\"Value\": 200000.0", "\"Value\": 1e400"));
+
+        assertThat(run("handle", "--event", loop.toString(), "--snapshot", snapshot("aligned.json"))).isEqualTo(2);
+        assertThat(err.toString()).contains("deadline: epoch seconds out of range");
+        out.getBuffer().setLength(0);
+        assertThat(run("diagnose", "--snapshot", snapshot.toString(), "--format", "json")).isZero();
+        assertThat(out.toString()).contains("number out of range");
+    }
+
+    @Test
     void missingSnapshotExitsTwo() {
         assertThat(run("diagnose", "--snapshot", "/nonexistent/snap.json")).isEqualTo(2);
         assertThat(err.toString()).contains("not found");
