@@ -28,8 +28,11 @@ public record WireNode(JsonNode node, String path, String document) {
         try {
             root = JsonTree.parse(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ShapeException(document + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), e);
+            // Jackson's own limits (nesting depth, number and string length) come without a location
+            var at = e.getLocation();
+            throw new ShapeException(document + " is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr()
+                    + ", column " + at.getColumnNr() + ")") + ": " + String.valueOf(e.getOriginalMessage()).lines()
+                    .findFirst().orElse("").replaceAll(", from `[^`]*`", ""), e);
         } catch (java.io.IOException e) {
             throw new ShapeException(document + " cannot be read: " + e.getMessage(), e);
         }

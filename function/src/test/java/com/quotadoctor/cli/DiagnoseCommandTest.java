@@ -201,6 +201,23 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void jacksonsOwnLimitsAreBadInputWithOneLine(@TempDir Path dir) throws Exception {
+        String head = "{\"capturedAt\": \"2026-11-25T10:00:00Z\", \"x\": ";
+        Path deep = dir.resolve("deep.json");
+        Files.writeString(deep, head + "[".repeat(2000) + "]".repeat(2000) + "}");
+        Path longNumber = dir.resolve("number.json");
+        Files.writeString(longNumber, head + "9".repeat(2000) + "}");
+
+        for (Path file : List.of(deep, longNumber)) {
+            err.getBuffer().setLength(0);
+
+            assertThat(run("diagnose", "--snapshot", file.toString())).as(file.toString()).isEqualTo(2);
+            assertThat(err.toString().lines()).singleElement().asString()
+                    .startsWith("quota-doctor: snapshot is not valid JSON: ").contains("exceeds the maximum allowed");
+        }
+    }
+
+    @Test
     void missingSnapshotExitsTwo() {
         assertThat(run("diagnose", "--snapshot", "/nonexistent/snap.json")).isEqualTo(2);
         assertThat(err.toString()).contains("not found");
