@@ -26,8 +26,7 @@ public record ListedQuota(String code, Optional<String> name, Optional<String> s
         serviceCode.filter(t -> !t.isBlank()).ifPresent(t -> n.put("ServiceCode", t));
         n.put("QuotaCode", code);
         name.filter(t -> !t.isBlank()).ifPresent(t -> n.put("QuotaName", t));
-        arn.ifPresent(a -> n.put("QuotaArn", "arn:aws:servicequotas:" + a.region() + ":" + a.account().orElse("") + ":"
-                + a.serviceCode() + "/" + a.quotaCode()));
+        arn.ifPresent(a -> n.put("QuotaArn", a.toString()));
         value.ifPresent(v -> n.put("Value", v));
         adjustable.ifPresent(a -> n.put("Adjustable", a));
     }

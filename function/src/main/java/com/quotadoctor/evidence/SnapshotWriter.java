@@ -89,7 +89,7 @@ public final class SnapshotWriter {
         n.put("Status", r.rawStatus());
         r.created().ifPresent(t -> n.put("Created", epochSeconds(t)));
         r.lastUpdated().ifPresent(t -> n.put("LastUpdated", epochSeconds(t)));
-        r.arn().ifPresent(arn -> n.put("QuotaArn", arn(arn)));
+        r.arn().ifPresent(arn -> n.put("QuotaArn", arn.toString()));
         if (r.requesterAccount().isPresent() || r.requesterArn().isPresent()) {
             // on the wire Requester is a JSON document inside a string
             ObjectNode requester = JsonTree.NODES.objectNode();
@@ -151,11 +151,6 @@ public final class SnapshotWriter {
         return n;
     }
 
-
-    private static String arn(QuotaArn arn) {
-        return "arn:aws:servicequotas:" + arn.region() + ":" + arn.account().orElse("") + ":" + arn.serviceCode() + "/"
-                + arn.quotaCode();
-    }
 
     private static BigDecimal epochSeconds(Instant t) {
         return BigDecimal.valueOf(t.getEpochSecond()).add(BigDecimal.valueOf(t.getNano(), 9)).stripTrailingZeros();

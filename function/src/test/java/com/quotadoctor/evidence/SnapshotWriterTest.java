@@ -43,4 +43,15 @@ class SnapshotWriterTest {
         assertThat(DiagnosisJson.write(Diagnostician.standard().diagnose(replayed.request(), replayed.evidence())))
                 .isEqualTo(DiagnosisJson.write(Diagnostician.standard().diagnose(original.request(), original.evidence())));
     }
+
+    @org.junit.jupiter.api.Test
+    void everyPartitionSurvivesTheRoundTrip() throws IOException {
+        for (String partition : java.util.List.of("aws-us-gov", "aws-cn")) {
+            String text = Files.readString(SNAPSHOTS.resolve("aligned.json")).replace("arn:aws:servicequotas:", "arn:" + partition + ":servicequotas:");
+
+            String written = writer.write(reader.capture(text));
+
+            assertThat(written).contains("\"arn:" + partition + ":servicequotas:").doesNotContain("\"arn:aws:servicequotas:");
+        }
+    }
 }
