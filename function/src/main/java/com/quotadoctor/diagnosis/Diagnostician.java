@@ -39,7 +39,7 @@ public final class Diagnostician {
                 unique.putIfAbsent(finding.identity(), finding);
             }
         }
-        List<Finding> ranked = unique.values().stream().map(f -> supersede(f, situation)).sorted(RANK).toList();
+        List<Finding> ranked = unique.values().stream().sorted(RANK).toList();
         if (ranked.isEmpty()) {
             ranked = List.of(nothingToJudge(situation));
         }
@@ -60,30 +60,6 @@ public final class Diagnostician {
      */
     static final Comparator<Finding> RANK = Comparator.comparing((Finding f) -> f.severity() == Severity.INFO)
             .thenComparing(Finding::code).thenComparing(Finding::severity);
-
-    /**
-     * A refused or partly granted request that a later request for the same quota supersedes (approved, open or
-     * closed with a raise, in any region) is history: it stays, as information.
-     */
-    private static Finding supersede(Finding f, Situation s) {
-        if (f.code() != FindingCode.REQUEST_DENIED && f.code() != FindingCode.PARTIALLY_GRANTED) {
-            return f;
-        }
-        Object id = f.evidence().get("requestId");
-        Optional<com.quotadoctor.domain.IncreaseRequest> old = s.evidence().requests()
-                .filter(r -> r.id().equals(id)).findFirst();
-        if (old.isEmpty() || old.get().created().isEmpty()) {
-            return f;
-        }
-        var r = old.get();
-        return s.evidence().requests()
-                .filter(later -> !later.id().equals(r.id()) && later.quotaCode().equalsIgnoreCase(r.quotaCode())
-                        && later.created().map(t -> t.isAfter(r.created().get())).orElse(false)
-                        && !later.status().isRefused())
-                .max(Comparator.comparing(later -> later.created().get()))
-                .map(later -> f.superseded("request " + later.id() + ", " + later.rawStatus() + " in " + later.region()))
-                .orElse(f);
-    }
 
     /** The evidence shows neither failing calls nor increase requests: say so rather than invent a verdict. */
     private static Finding nothingToJudge(Situation s) {

@@ -69,10 +69,13 @@ final class RequestMatching {
                     mine.add(new Assessment(r, Optional.of(w), misses, quotaOf(r)));
                 }
             }
-            // A request on target makes the near misses history: only the newest on-target one counts.
+            // A request on target makes the older near misses history: the newest on-target one counts, and so does a
+            // near miss filed after it (a denial here, then an approval in another region: the approval is the news).
             Optional<Assessment> exact = mine.stream().filter(Assessment::onTarget).findFirst();
             if (exact.isPresent()) {
-                out.add(exact.get());
+                Instant since = exact.get().request().created().orElse(Instant.MAX);
+                mine.stream().filter(a -> a == exact.get() || a.request().created().map(t -> t.isAfter(since)).orElse(false))
+                        .forEach(out::add);
             } else {
                 out.addAll(mine);
             }

@@ -53,6 +53,11 @@ enum RequestState {
         };
     }
 
+    /** A decision that went (at least partly) against the request: a later request can supersede it. */
+    boolean isSettledAgainst() {
+        return this == REFUSED || this == CLOSED_UNCHANGED || this == PARTIAL;
+    }
+
     /** Until when waiting on this request makes sense: empty for states that waiting cannot change. */
     Optional<Instant> waitUntil(Assessment a, Settings settings) {
         return switch (this) {

@@ -1,5 +1,7 @@
 package com.quotadoctor.diagnosis;
 
+import com.quotadoctor.domain.IncreaseRequest;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +28,28 @@ abstract class RequestStateRule implements DiagnosisRule {
             Proof proof = Facts.request(new Proof(), a.request());
             a.quota().ifPresent(q -> Facts.quota(proof, "current", q));
             a.workload().ifPresent(w -> Facts.demand(Facts.workload(proof, w), w.demand()));
-            findings.add(describe(a, state, s).proof(proof)
+            Finding finding = describe(a, state, s).proof(proof)
                     .about(Optional.of(a.request().region()),
                             a.request().account().or(() -> a.workload().flatMap(Workload::account)),
                             Optional.of(a.request().quotaCode()),
                             a.workload().map(w -> w.model().raw()))
-                    .build());
+                    .build();
+            findings.add(state.isSettledAgainst() ? supersededBy(a.request(), s).map(finding::superseded).orElse(finding)
+                    : finding);
         }
         return findings;
+    }
+
+    /**
+     * A later request for the same quota (in any region) that was not refused: a refusal or a partial grant it
+     * follows is history, kept as information, and never outranks the decision the user is asking about.
+     */
+    private static Optional<String> supersededBy(IncreaseRequest r, Situation s) {
+        return r.created().flatMap(created -> s.evidence().requests()
+                .filter(later -> !later.id().equals(r.id()) && later.quotaCode().equalsIgnoreCase(r.quotaCode())
+                        && later.created().map(t -> t.isAfter(created)).orElse(false) && !later.status().isRefused())
+                .max(java.util.Comparator.comparing(later -> later.created().get()))
+                .map(later -> "request " + later.id() + ", " + later.rawStatus() + " in " + later.region()));
     }
 
     static String appliedText(Assessment a) {

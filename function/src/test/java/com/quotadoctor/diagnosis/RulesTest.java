@@ -233,6 +233,25 @@ class RulesTest {
         }
 
         @Test
+        void aDenialThatALaterRequestFollowedIsOnlyAlsoChecked() {
+            // denied where the calls run, approved later elsewhere: the approval is the decision that matters
+            Scenario s = new Scenario();
+            s.sonnet45("us-east-1", 200000)
+                    .request("old", TPM_SONNET_45, 900000, "DENIED", DAY.multipliedBy(5), DAY.multipliedBy(4))
+                    .failedCall(SONNET_45, MSG_TPM);
+            s.sonnet45("us-west-2", 400000).request("new", TPM_SONNET_45, 400000, "APPROVED", DAY, DAY);
+
+            Diagnosis d = s.diagnose();
+
+            assertThat(d.verdict()).isEqualTo(REGION_MISMATCH);
+            assertThat(d.findings()).filteredOn(f -> f.code() == REQUEST_DENIED).singleElement().satisfies(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.INFO);
+                assertThat(f.title()).endsWith("(superseded by request new, APPROVED in us-west-2)");
+            });
+            assertThat(d.findings().get(d.findings().size() - 1).code()).isEqualTo(REQUEST_DENIED);
+        }
+
+        @Test
         void closedCaseWithPartOfTheValueIsPartiallyGranted() {
             Scenario s = new Scenario();
             s.sonnet45("us-east-1", 300000).request("r1", TPM_SONNET_45, 1000000, "CASE_CLOSED", DAY.multipliedBy(5), DAY)
