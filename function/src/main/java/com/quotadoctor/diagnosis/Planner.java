@@ -134,15 +134,20 @@ final class Planner {
         return new Plan(all.stream().map(Ranked::step).toList(), byFinding);
     }
 
-    /** Requests that are open, of a status this version does not know, or approved and not applied yet. */
+    /**
+     * Requests that forbid a new one for their quota: open, of a status this version does not know, or approved and
+     * not applied yet (or not readable), as {@link RequestState} judges them.
+     */
     private Map<QuotaKey, Blocker> blockers() {
         Map<QuotaKey, Blocker> out = new LinkedHashMap<>();
         s.evidence().requests().forEach(r -> {
             QuotaKey key = key(r);
-            if (r.status().isOpen() || r.status() == RequestStatus.UNKNOWN) {
-                out.putIfAbsent(key, new Blocker(r, r.rawStatus()));
-            } else if (r.status() == RequestStatus.APPROVED && applied(key).map(v -> v < r.desiredValue()).orElse(true)) {
-                out.putIfAbsent(key, new Blocker(r, "APPROVED, not applied yet"));
+            RequestState state = RequestState.of(new Assessment(r, Optional.empty(), Set.of(), quota(key)), s);
+            boolean open = state == RequestState.OPEN || state == RequestState.UNKNOWN_STATUS;
+            boolean applying = state == RequestState.PROPAGATING || state == RequestState.OVERDUE
+                    || (state == RequestState.UNJUDGEABLE && r.status() == RequestStatus.APPROVED);
+            if (open || applying) {
+                out.putIfAbsent(key, new Blocker(r, open ? r.rawStatus() : "APPROVED, not applied yet"));
             }
         });
         return out;
@@ -247,10 +252,6 @@ final class Planner {
 
     private Optional<Quota> quota(QuotaKey key) {
         return s.evidence().region(key.region()).flatMap(r -> r.quota(key.code(), key.account()));
-    }
-
-    private Optional<Double> applied(QuotaKey key) {
-        return quota(key).flatMap(Quota::effectiveValue);
     }
 
     private QuotaMetric metric(QuotaKey key) {
