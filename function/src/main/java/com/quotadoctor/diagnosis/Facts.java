@@ -157,6 +157,9 @@ final class Facts {
                 .command(Commands.retest(target, w.region())).in(w.region(), w.account()).because(why));
     }
 
+    /** What an increase asks above the observed peak: room for growth and for the minute metrics smooth away. */
+    static final double HEADROOM = 1.25;
+
     /** The demand figure that the quota counts, if measured. */
     static Optional<Double> demandFor(Workload w, QuotaMetric metric) {
         return switch (metric) {
@@ -174,7 +177,7 @@ final class Facts {
      */
     static double suggestedValue(Quota q, Workload w, Optional<Double> alreadyAsked) {
         double current = q.effectiveValue().orElse(0.0);
-        double needed = demandFor(w, q.kind().metric()).map(d -> d * 1.25).orElse(0.0);
+        double needed = demandFor(w, q.kind().metric()).map(d -> d * HEADROOM).orElse(0.0);
         return readable(Math.max(alreadyAsked.orElse(needed > current ? needed : current * 2), current + 1));
     }
 

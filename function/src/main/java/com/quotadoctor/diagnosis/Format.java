@@ -42,7 +42,8 @@ public final class Format {
 
     /** For commands: the bare number ("1500000"), as the AWS CLI takes it. */
     public static String plain(double value) {
-        return number(value).toString();
+        Number n = number(value);
+        return n instanceof BigDecimal d ? d.toPlainString() : n.toString(); // never "1E+15" in a command
     }
 
     /** A whole percentage of {@code part} in {@code whole}. */

@@ -58,7 +58,7 @@ final class Justification {
         return s.evidence().region(step.region().orElse(w.region()))
                 .flatMap(r -> r.quota(step.quotaCode().orElseThrow(), step.account()))
                 .flatMap(q -> Facts.demandFor(w, q.kind().metric()).map(peak -> "; the observed peak plus 25 % headroom is "
-                        + Format.text(Math.round(peak * 1.25)) + " " + q.kind().metric().label() + "."))
+                        + Format.text(Math.round(peak * Facts.HEADROOM)) + " " + q.kind().metric().label() + "."))
                 .orElse(".");
     }
 }

@@ -40,7 +40,7 @@ final class PartiallyGrantedRule extends RequestStateRule {
                             + "global profile has its own, usually larger, quota.").in(w.region(), w.account())
                             .because("the calls need more than was granted")));
             a.quota().ifPresent(q -> draft.requestIncrease("Ask for the rest, with the justification below:", q,
-                    r.account(), Math.max(r.desiredValue(), demand.map(d -> d * 1.25).orElse(0.0)),
+                    r.account(), Math.max(r.desiredValue(), demand.map(d -> d * Facts.HEADROOM).orElse(0.0)),
                     "the calls still need more than was granted"));
         }
         return draft;
