@@ -102,7 +102,7 @@ final class Facts {
         } else if (!read) {
             why = "the quota catalogue of " + w.region() + " was not read";
         } else {
-            int size = s.evidence().region(w.region()).map(r -> r.quotasFor(w.account()).size()).orElse(0);
+            int size = s.catalogue(w.region(), w.account()).size();
             why = "the " + size + " quotas read in " + w.region() + " hold no " + w.model().family().label()
                     + " quota whose name fits " + w.model().name().map(ModelName::display).orElse(w.model().raw())
                     + (w.governing().isEmpty() ? "" : " for the metric that binds");

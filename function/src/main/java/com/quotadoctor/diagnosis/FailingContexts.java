@@ -30,6 +30,7 @@ final class FailingContexts {
     private final DiagnosisRequest request;
     private final Evidence evidence;
     private final Settings settings;
+    private final Catalogues catalogues;
 
     /** One account, region and model id as invoked (an ARN and its bare id are the same context). */
     private record Context(Optional<String> account, String region, ModelId model) {
@@ -46,7 +47,8 @@ final class FailingContexts {
         }
     }
 
-    FailingContexts(DiagnosisRequest request, Evidence evidence, Settings settings) {
+    FailingContexts(DiagnosisRequest request, Evidence evidence, Settings settings, Catalogues catalogues) {
+        this.catalogues = catalogues;
         this.request = request;
         this.evidence = evidence;
         this.settings = settings;
@@ -111,7 +113,8 @@ final class FailingContexts {
         Optional<InferenceProfile> profile = invoked.isApplicationProfile()
                 ? evidence.inferenceProfile(invoked.raw()) : Optional.empty();
         ModelId model = profile.flatMap(InferenceProfile::copies).orElse(invoked);
-        List<QuotaMatcher.Match> matches = here.map(r -> governingQuotas(r, account, model)).orElse(List.of());
+        List<QuotaMatcher.Match> matches = here.isPresent()
+                ? QuotaMatcher.governing(model, catalogues.of(region, account)) : List.of();
         List<Quota> governing = matches.stream().map(QuotaMatcher.Match::quota).flatMap(Optional::stream).toList();
         List<List<Quota>> ties = matches.stream().filter(QuotaMatcher.Match::ambiguous).map(QuotaMatcher.Match::tied).toList();
         Demand demand = here.map(r -> Demand.of(invoked, r.metrics(), evidence.capturedAt(), settings.recentWindow()))
@@ -124,10 +127,6 @@ final class FailingContexts {
         List<Probe> probes = here.map(r -> r.probes().stream().filter(p -> invoked.sameInvocation(p.modelId())).toList())
                 .orElse(List.of());
         return new Workload(account, region, model, profile, calls, confirmed, governing, ties, demand, bound, probes);
-    }
-
-    private static List<QuotaMatcher.Match> governingQuotas(RegionEvidence region, Optional<String> account, ModelId model) {
-        return QuotaMatcher.governing(model, region.quotasFor(account));
     }
 
     /** The metric the calls' own error messages point at, else the trigger's error message. */

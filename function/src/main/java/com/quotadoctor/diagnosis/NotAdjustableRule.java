@@ -66,7 +66,7 @@ final class NotAdjustableRule implements DiagnosisRule {
             return Optional.empty();
         }
         List<InferenceFamily> preference = List.of(InferenceFamily.CROSS_REGION, InferenceFamily.GLOBAL, InferenceFamily.ON_DEMAND);
-        List<Quota> catalogue = s.evidence().region(w.region()).map(r -> r.quotasFor(w.account())).orElse(List.of());
+        List<Quota> catalogue = s.catalogue(w.region(), w.account());
         return preference.stream()
                 .filter(family -> family != w.model().family())
                 .map(family -> QuotaMatcher.best(model.get(), family, binding.kind().metric(), catalogue).quota())

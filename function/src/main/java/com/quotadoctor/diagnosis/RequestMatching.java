@@ -27,8 +27,10 @@ final class RequestMatching {
 
     private final DiagnosisRequest request;
     private final Evidence evidence;
+    private final Catalogues catalogues;
 
-    RequestMatching(DiagnosisRequest request, Evidence evidence) {
+    RequestMatching(DiagnosisRequest request, Evidence evidence, Catalogues catalogues) {
+        this.catalogues = catalogues;
         this.request = request;
         this.evidence = evidence;
     }
@@ -85,7 +87,7 @@ final class RequestMatching {
 
     /** The catalogue of the request's own region, where its quota's siblings are listed; empty when not read. */
     private List<Quota> catalogueOf(IncreaseRequest r) {
-        return evidence.region(r.region()).map(region -> region.quotasFor(r.account())).orElse(List.of());
+        return catalogues.of(r.region(), r.account());
     }
 
     private Optional<Quota> quotaOf(IncreaseRequest r) {

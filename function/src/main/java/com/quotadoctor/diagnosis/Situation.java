@@ -23,13 +23,15 @@ public final class Situation {
     private final List<Assessment> assessments;
     private final List<Assessment> onTarget;
     private final List<EvidenceGap> gaps;
+    private final Catalogues catalogues;
 
     private Situation(DiagnosisRequest request, Evidence evidence, Settings settings) {
         this.request = request;
         this.evidence = evidence;
         this.settings = settings;
-        this.workloads = new FailingContexts(request, evidence, settings).find();
-        this.assessments = new RequestMatching(request, evidence).assess(workloads);
+        this.catalogues = new Catalogues(evidence);
+        this.workloads = new FailingContexts(request, evidence, settings, catalogues).find();
+        this.assessments = new RequestMatching(request, evidence, catalogues).assess(workloads);
         this.onTarget = assessments.stream().filter(Assessment::onTarget).toList();
         this.gaps = findGaps();
     }
@@ -53,6 +55,11 @@ public final class Situation {
     /** Every age is judged against the capture time, so a replayed snapshot gives the same answer. */
     public Instant now() {
         return evidence.capturedAt();
+    }
+
+    /** The quotas of {@code region} as they apply to calls of {@code account}, built once per diagnosis. */
+    List<com.quotadoctor.domain.Quota> catalogue(String region, java.util.Optional<String> account) {
+        return catalogues.of(region, account);
     }
 
     public List<Workload> workloads() {

@@ -87,11 +87,13 @@ public final class QuotaMatcher {
      * when no catalogue is at hand.
      */
     public static boolean isGoverning(Quota quota, ModelName name, Collection<Quota> catalogue) {
-        List<Quota> withIt = new ArrayList<>(catalogue);
-        if (withIt.stream().noneMatch(q -> q.code().equalsIgnoreCase(quota.code()))) {
+        Collection<Quota> candidates = catalogue;
+        if (catalogue.stream().noneMatch(q -> q.code().equalsIgnoreCase(quota.code()))) {
+            List<Quota> withIt = new ArrayList<>(catalogue);
             withIt.add(quota);
+            candidates = withIt;
         }
-        Match match = best(name, quota.kind().family(), quota.kind().metric(), withIt);
+        Match match = best(name, quota.kind().family(), quota.kind().metric(), candidates);
         return match.quota().map(q -> q.code().equalsIgnoreCase(quota.code())).orElse(false);
     }
 }
