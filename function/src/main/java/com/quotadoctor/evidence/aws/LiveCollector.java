@@ -312,14 +312,23 @@ public final class LiveCollector {
      */
     private Pages.Listing<InferenceProfile> profiles(Access access, String region, DiagnosisRequest request,
                                                      List<FailedCall> calls) {
-        Set<String> arns = new LinkedHashSet<>();
-        request.models().stream().filter(ModelId::isApplicationProfile)
-                .filter(m -> m.region().map(region::equals).orElse(false)).forEach(m -> arns.add(m.raw()));
+        List<ModelId> used = new ArrayList<>(request.models());
         for (FailedCall call : calls) {
-            call.modelId().filter(id -> id.contains(":application-inference-profile/"))
-                    .filter(id -> id.contains(":" + region + ":")).ifPresent(arns::add);
+            call.modelId().flatMap(LiveCollector::modelId).ifPresent(used::add);
         }
+        Set<String> arns = new LinkedHashSet<>();
+        used.stream().filter(ModelId::isApplicationProfile).filter(m -> m.region().map(region::equals).orElse(false))
+                .forEach(m -> arns.add(m.raw()));
         return arns.isEmpty() ? new Pages.Listing<>(List.of(), Optional.empty()) : profiles.describe(access, region, arns);
+    }
+
+    /** A model identifier CloudTrail recorded, when it is one (a malformed one names no profile to resolve). */
+    private static Optional<ModelId> modelId(String recorded) {
+        try {
+            return Optional.of(ModelId.parse(recorded));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Probes only where the workload runs, for the models it names, and only when asked for. */
