@@ -33,6 +33,11 @@ final class CollectionOptions {
                     + "directory ($XDG_CACHE_HOME/quota-doctor, else ~/.cache/quota-doctor; kept a day) is fresh.")
     boolean noCache;
 
+    @Option(names = "--all-quotas",
+            description = "Read every quota (applied values and defaults, listed in full) in every scanned region, "
+                    + "not only the few that govern the calls where they fail: a complete capture for a support hand-off.")
+    boolean allQuotas;
+
     @Option(names = "--profile", paramLabel = "NAME",
             description = "The named profile of ~/.aws/config and ~/.aws/credentials to use (as AWS_PROFILE).")
     String profile;
@@ -56,7 +61,7 @@ final class CollectionOptions {
         CollectionSettings home = flag("--home-region", () -> CollectionSettings.defaults(home()));
         CollectionSettings scanned = flag("--scan-region", () -> home.withScanRegions(scanRegions.isEmpty()
                 ? CollectionSettings.BEDROCK_REGIONS : scanRegions));
-        return flag("--role-arn", () -> scanned.withRoles(roleArns)).withProbe(probe);
+        return flag("--role-arn", () -> scanned.withRoles(roleArns)).withProbe(probe).withQuotasEverywhere(allQuotas);
     }
 
     /** Runs a validation, naming the flag in its complaint. */

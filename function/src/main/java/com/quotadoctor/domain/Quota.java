@@ -8,13 +8,21 @@ import java.util.Optional;
  * @param applied    the account's applied value ({@code ListServiceQuotas}); empty when AWS returned none
  * @param awsDefault the AWS default ({@code ListAWSDefaultServiceQuotas}); empty when not collected
  * @param adjustable whether Service Quotas accepts increase requests for it; empty when unknown
+ * @param appliedRead whether the account's applied value was read at all: false when collection read only other
+ *                    quotas by code, so an empty {@code applied} means "unknown", not "at its default"
  */
 public record Quota(String code, String name, QuotaKind kind, String region, Optional<String> account,
-                    Optional<Double> applied, Optional<Double> awsDefault, Optional<Boolean> adjustable) {
+                    Optional<Double> applied, Optional<Double> awsDefault, Optional<Boolean> adjustable,
+                    boolean appliedRead) {
 
-    /** The value that governs calls: the applied value, else the default. */
+    public Quota(String code, String name, QuotaKind kind, String region, Optional<String> account,
+                 Optional<Double> applied, Optional<Double> awsDefault, Optional<Boolean> adjustable) {
+        this(code, name, kind, region, account, applied, awsDefault, adjustable, true);
+    }
+
+    /** The value that governs calls: the applied value, else the default; unknown when the quota was not read. */
     public Optional<Double> effectiveValue() {
-        return applied.or(() -> awsDefault);
+        return appliedRead ? applied.or(() -> awsDefault) : Optional.empty();
     }
 
     /**
@@ -25,7 +33,8 @@ public record Quota(String code, String name, QuotaKind kind, String region, Opt
         if (callingAccount.isEmpty() || account.isEmpty() || account.equals(callingAccount)) {
             return this;
         }
-        return new Quota(code, name, kind, region, callingAccount, Optional.empty(), awsDefault, adjustable);
+        return new Quota(code, name, kind, region, callingAccount, Optional.empty(), awsDefault, adjustable,
+                appliedRead);
     }
 
     public boolean appliedBelowDefault() {

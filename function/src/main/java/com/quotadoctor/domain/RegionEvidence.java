@@ -71,8 +71,7 @@ public record RegionEvidence(String region, Set<EvidenceSection> collected, List
     public List<EvidenceGap> gaps() {
         List<EvidenceGap> gaps = new ArrayList<>(errors);
         for (EvidenceSection section : EvidenceSection.values()) {
-            boolean explained = errors.stream().anyMatch(e -> e.source().equals(section.operation())
-                    || e.source().equals(section.snapshotField()));
+            boolean explained = errors.stream().anyMatch(e -> section.isFilledBy(e.source()));
             if (section.expected() && !has(section) && !explained && !notNeeded.contains(section)) {
                 gaps.add(new EvidenceGap(region, section.snapshotField(), EvidenceGap.NOT_COLLECTED,
                         section.snapshotField() + " (" + section.operation() + ") was not collected in " + region));

@@ -26,11 +26,24 @@ import java.util.Set;
 /**
  * One region's evidence as the APIs listed it, in every account read there: what a snapshot stores and
  * what live collection produces. {@link #evidence()} interprets it, the same way for both.
+ *
+ * @param notNeeded  sections left unread on purpose: phase 1 found nothing here for them to judge
+ * @param readByCode the quota codes whose applied values were read one by one ({@code GetServiceQuota});
+ *                   empty when {@code applied} is the whole list. A code read that is absent from {@code applied}
+ *                   has no applied value (at its default); a code not read is unknown.
  */
 public record RegionCapture(String region, Set<EvidenceSection> collected, List<ListedQuota> applied,
                             List<ListedQuota> defaults, List<ListedRequest> requests, List<MetricSeries> metrics,
                             List<FailedCall> failedCalls, List<Probe> probes, List<InferenceProfile> inferenceProfiles,
-                            List<EvidenceGap> errors, Set<EvidenceSection> notNeeded) {
+                            List<EvidenceGap> errors, Set<EvidenceSection> notNeeded, Set<String> readByCode) {
+
+    public RegionCapture(String region, Set<EvidenceSection> collected, List<ListedQuota> applied,
+                         List<ListedQuota> defaults, List<ListedRequest> requests, List<MetricSeries> metrics,
+                         List<FailedCall> failedCalls, List<Probe> probes, List<InferenceProfile> inferenceProfiles,
+                         List<EvidenceGap> errors, Set<EvidenceSection> notNeeded) {
+        this(region, collected, applied, defaults, requests, metrics, failedCalls, probes, inferenceProfiles, errors,
+                notNeeded, Set.of());
+    }
 
     public RegionCapture(String region, Set<EvidenceSection> collected, List<ListedQuota> applied,
                          List<ListedQuota> defaults, List<ListedRequest> requests, List<MetricSeries> metrics,
@@ -51,6 +64,7 @@ public record RegionCapture(String region, Set<EvidenceSection> collected, List<
         probes = List.copyOf(probes);
         inferenceProfiles = List.copyOf(inferenceProfiles);
         errors = List.copyOf(errors);
+        readByCode = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(readByCode));
     }
 
     public static RegionCapture empty(String region) {
@@ -67,7 +81,8 @@ public record RegionCapture(String region, Set<EvidenceSection> collected, List<
                 defaults.isEmpty() ? other.defaults : defaults, join(requests, other.requests),
                 join(metrics, other.metrics), join(failedCalls, other.failedCalls), join(probes, other.probes),
                 join(inferenceProfiles, other.inferenceProfiles), join(errors, other.errors),
-                notNeeded.isEmpty() || other.notNeeded.isEmpty() ? Set.of() : intersection(notNeeded, other.notNeeded));
+                notNeeded.isEmpty() || other.notNeeded.isEmpty() ? Set.of() : intersection(notNeeded, other.notNeeded),
+                readByCode.isEmpty() ? other.readByCode : readByCode);
     }
 
     private static Set<EvidenceSection> intersection(Set<EvidenceSection> a, Set<EvidenceSection> b) {
@@ -120,7 +135,8 @@ public record RegionCapture(String region, Set<EvidenceSection> collected, List<
                 merged.add(new Quota(code, name, QuotaClassifier.classify(code, name),
                         a.flatMap(ListedQuota::arn).map(QuotaArn::region).orElse(region), owner,
                         a.flatMap(ListedQuota::value), d.flatMap(ListedQuota::value),
-                        a.flatMap(ListedQuota::adjustable).or(() -> d.flatMap(ListedQuota::adjustable))));
+                        a.flatMap(ListedQuota::adjustable).or(() -> d.flatMap(ListedQuota::adjustable)),
+                        readByCode.isEmpty() || a.isPresent() || readByCode.contains(code)));
             }
         });
         return merged;

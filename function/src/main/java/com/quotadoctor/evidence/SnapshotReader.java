@@ -135,7 +135,23 @@ public final class SnapshotReader {
                 sections.read(EvidenceSection.FAILED_CALLS, n -> failedCall(region, n)),
                 sections.read(EvidenceSection.PROBES, n -> probe(region, n)),
                 sections.read(EvidenceSection.INFERENCE_PROFILES, SnapshotReader::inferenceProfile),
-                errors, notRead(region, node.field("notRead")));
+                errors, notRead(region, node.field("notRead")), readByCode(node.field("quotasReadByCode")));
+    }
+
+    /** GetServiceQuota's own pattern for a quota code (Service Quotas API reference). */
+    private static final java.util.regex.Pattern QUOTA_CODE = java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9-]{1,128}");
+
+    /** The codes whose applied values were read one by one; absent when {@code serviceQuotas} is the whole list. */
+    private static Set<String> readByCode(WireNode node) {
+        Set<String> codes = new java.util.TreeSet<>();
+        for (WireNode code : node.list(n -> n)) {
+            String text = code.requiredText();
+            if (!QUOTA_CODE.matcher(text).matches()) {
+                throw code.problem("'" + text + "' is not a quota code");
+            }
+            codes.add(text);
+        }
+        return codes;
     }
 
     /** Sections the collection left unread on purpose, by their snapshot names; an unknown name is a malformed value. */

@@ -57,6 +57,11 @@ public final class SnapshotWriter {
         section(node, r, EvidenceSection.FAILED_CALLS, r.failedCalls(), SnapshotWriter::failedCall);
         section(node, r, EvidenceSection.PROBES, r.probes(), SnapshotWriter::probe);
         section(node, r, EvidenceSection.INFERENCE_PROFILES, r.inferenceProfiles(), SnapshotWriter::inferenceProfile);
+        if (!r.readByCode().isEmpty()) {
+            // serviceQuotas holds only these codes: any other quota's applied value is unknown, not its default
+            ArrayNode byCode = node.putArray("quotasReadByCode");
+            r.readByCode().forEach(byCode::add);
+        }
         if (!r.notNeeded().isEmpty()) {
             // read neither in full nor by code: the region held no failing call, traffic or request needing them
             ArrayNode notRead = node.putArray("notRead");

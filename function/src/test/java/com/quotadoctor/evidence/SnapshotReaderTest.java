@@ -34,6 +34,42 @@ class SnapshotReaderTest {
     }
 
     @Test
+    void quotasReadByCodeTellAQuotaAtItsDefaultFromOneNotRead() {
+        String body = """
+                {"serviceQuotas": [
+                   {"ServiceCode": "bedrock", "QuotaArn": "arn:aws:servicequotas:us-east-1:111122223333:bedrock/L-F4DDD3EB",
+                    "QuotaCode": "L-F4DDD3EB", "Value": 400000.0, "Adjustable": true}],
+                 "quotasReadByCode": ["L-F4DDD3EB", "L-381AD9EE"],
+                 "defaultQuotas": [
+                   {"ServiceCode": "bedrock", "QuotaCode": "L-F4DDD3EB", "QuotaName": "Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1", "Value": 200000.0},
+                   {"ServiceCode": "bedrock", "QuotaCode": "L-381AD9EE", "QuotaName": "Model invocation max tokens per day for Anthropic Claude Sonnet 4.5 V1 (doubled for cross-region calls)", "Value": 144000000.0},
+                   {"ServiceCode": "bedrock", "QuotaCode": "L-4A6BFAB1", "QuotaName": "Cross-region model inference requests per minute for Anthropic Claude Sonnet 4.5 V1", "Value": 200.0}]}
+                """;
+        RegionEvidence region = region(body);
+
+        assertThat(region.quota("L-F4DDD3EB").orElseThrow().effectiveValue()).contains(400000.0);
+        // read by code, no applied value kept: at its default
+        assertThat(region.quota("L-381AD9EE").orElseThrow().effectiveValue()).contains(144000000.0);
+        // not read: its name and default are known, its applied value is not
+        Quota unread = region.quota("L-4A6BFAB1").orElseThrow();
+        assertThat(unread.appliedRead()).isFalse();
+        assertThat(unread.awsDefault()).contains(200.0);
+        assertThat(unread.effectiveValue()).isEmpty();
+        // and it is written back as read
+        assertThat(new SnapshotWriter().write(reader.capture(snapshot(body))))
+                .contains("\"quotasReadByCode\" : [ \"L-381AD9EE\", \"L-F4DDD3EB\" ]");
+    }
+
+    @Test
+    void aQuotaCodeReadByCodeMustBeOne() {
+        assertThatThrownBy(() -> region("""
+                {"serviceQuotas": [], "quotasReadByCode": ["L-1; rm -rf /"]}"""))
+                .isInstanceOf(SnapshotException.class)
+                .hasMessageContaining("quotasReadByCode")
+                .hasMessageContaining("is not a quota code");
+    }
+
+    @Test
     void mergesAppliedValuesWithDefaults() {
         RegionEvidence region = region("""
                 {"serviceQuotas": [

@@ -93,6 +93,15 @@ public final class StubAccount {
             return this;
         }
 
+        /**
+         * Keeps the applied values of these codes only: ListServiceQuotas leaves the others out and GetServiceQuota
+         * does not retrieve them, as AWS does for quotas that only have a default.
+         */
+        public RegionData keepAppliedOnly(java.util.Set<String> codes) {
+            applied.removeIf(q -> !codes.contains(q.path("QuotaCode").asText()));
+            return this;
+        }
+
         /** The account's applied value of a quota already listed, changed, as an approval applies it. */
         public RegionData applied(String code, double value) {
             applied.stream().filter(q -> q.path("QuotaCode").asText().equals(code)).findFirst()

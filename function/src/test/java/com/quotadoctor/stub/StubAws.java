@@ -44,7 +44,7 @@ public final class StubAws implements AutoCloseable {
     public static final String HOME_KEY = "AKIDSTUBHOME";
     private static final Pattern SCOPE = Pattern.compile("Credential=([^/]+)/\\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request");
     private static final Map<String, Double> PUBLISHED_RATES = Map.of("ListServiceQuotas", 10.0,
-            "ListAWSDefaultServiceQuotas", 10.0, "ListRequestedServiceQuotaChangeHistory", 5.0, "LookupEvents", 2.0,
+            "ListAWSDefaultServiceQuotas", 10.0, "GetServiceQuota", 5.0, "ListRequestedServiceQuotaChangeHistory", 5.0, "LookupEvents", 2.0,
             "GetMetricData", 50.0, "ListMetrics", 25.0);
 
     private final WireMockServer server;
@@ -244,6 +244,7 @@ public final class StubAws implements AutoCloseable {
             case "AssumeRole" -> assumeRole(call);
             case "ListServiceQuotas" -> page(call, "Quotas", account.region(call.region()).applied(), 100);
             case "ListAWSDefaultServiceQuotas" -> page(call, "Quotas", account.region(call.region()).defaults(), 100);
+            case "GetServiceQuota" -> getServiceQuota(call, account);
             case "ListRequestedServiceQuotaChangeHistory" ->
                     page(call, "RequestedQuotas", account.region(call.region()).requests(), 100);
             case "LookupEvents" -> lookupEvents(call, account);
@@ -270,6 +271,24 @@ public final class StubAws implements AutoCloseable {
                             "The specified inference profile does not exist."));
             default -> StubWire.error(call.operation(), 400, "InvalidAction", "the stub does not serve " + call.operation());
         };
+    }
+
+    /**
+     * GetServiceQuota answers with the quota as ListServiceQuotas lists it; a quota that list leaves out (only a
+     * default) is "not retrieved", answered here with NoSuchResourceException (AWS documents the omission, not the
+     * error; it is the one the API lists for a resource it does not know).
+     */
+    private static ResponseDefinitionBuilder getServiceQuota(Call call, StubAccount account) {
+        String code = call.json().path("QuotaCode").asText("");
+        return account.region(call.region()).applied().stream().filter(q -> q.path("QuotaCode").asText().equals(code))
+                .findFirst()
+                .map(q -> {
+                    ObjectNode body = JsonTree.NODES.objectNode();
+                    body.set("Quota", q);
+                    return StubWire.json(200, body);
+                })
+                .orElse(StubWire.error("GetServiceQuota", 400, "NoSuchResourceException",
+                        "The specified resource does not exist."));
     }
 
     private ResponseDefinitionBuilder assumeRole(Call call) {

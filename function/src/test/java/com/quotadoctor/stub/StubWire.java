@@ -76,8 +76,8 @@ public final class StubWire {
     /** What each service answers over its rate. */
     public static ResponseDefinitionBuilder throttled(String operation) {
         return switch (operation) {
-            case "ListServiceQuotas", "ListAWSDefaultServiceQuotas", "ListRequestedServiceQuotaChangeHistory" ->
-                    error(operation, 400, "TooManyRequestsException", "Rate exceeded");
+            case "ListServiceQuotas", "ListAWSDefaultServiceQuotas", "ListRequestedServiceQuotaChangeHistory",
+                 "GetServiceQuota" -> error(operation, 400, "TooManyRequestsException", "Rate exceeded");
             case "GetMetricData", "ListMetrics" -> error(operation, 400, "Throttling", "Rate exceeded");
             default -> error(operation, 400, "ThrottlingException", "Rate exceeded");
         };

@@ -149,6 +149,17 @@ class RequestWatcherTest {
     }
 
     @Test
+    void aRegionWithFewRequestsReadsTheirQuotasByCodeAndOneWithManyReadsTheList() {
+        watcher.sweep(REGIONS);
+
+        // us-west-2: two requests, two quotas read one by one; us-east-1: 130 requests for 40 quotas, the list
+        assertThat(aws.calls(StubWorld.HOME, "us-west-2", "GetServiceQuota")).isEqualTo(2);
+        assertThat(aws.calls(StubWorld.HOME, "us-west-2", "ListServiceQuotas")).isZero();
+        assertThat(aws.calls(StubWorld.HOME, "us-east-1", "GetServiceQuota")).isZero();
+        assertThat(aws.calls(StubWorld.HOME, "us-east-1", "ListServiceQuotas")).isPositive();
+    }
+
+    @Test
     void aRegionThatCannotBeReadIsAGapAndTheOthersAreSwept() {
         aws.fault(StubFault.error("ListRequestedServiceQuotaChangeHistory", 400, "AccessDeniedException", "denied")
                 .inRegion("us-east-1"));

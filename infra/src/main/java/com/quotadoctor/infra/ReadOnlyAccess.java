@@ -5,13 +5,15 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import java.util.List;
 
 /**
- * The read-only evidence permissions, in one place for the Diagnose role and the member-account role. These
- * List/Lookup/GetMetricData actions support no resource-level permissions (Service Authorization
- * Reference), so their resource is "*"; every write is scoped to an exact ARN elsewhere.
+ * The read-only evidence permissions, in one place for the Diagnose role and the member-account role. The
+ * List/Lookup/GetMetricData actions support no resource-level permissions (Service Authorization Reference), so
+ * their resource is "*"; servicequotas:GetServiceQuota shares their statement (whether it accepts the quota ARN as
+ * its resource could not be verified offline; it reads what ListServiceQuotas already may). Every write is scoped
+ * to an exact ARN elsewhere.
  */
 final class ReadOnlyAccess {
 
-    static final List<String> SERVICE_QUOTAS = List.of("servicequotas:ListServiceQuotas",
+    static final List<String> SERVICE_QUOTAS = List.of("servicequotas:GetServiceQuota", "servicequotas:ListServiceQuotas",
             "servicequotas:ListAWSDefaultServiceQuotas", "servicequotas:ListRequestedServiceQuotaChangeHistory");
     static final List<String> METRICS = List.of("cloudwatch:GetMetricData", "cloudwatch:ListMetrics");
     static final List<String> CLOUDTRAIL = List.of("cloudtrail:LookupEvents");

@@ -11,7 +11,8 @@ final class Suppressions {
 
     static final String READ_ONLY_STAR = "The read-only evidence actions (servicequotas:List*, cloudwatch:GetMetricData, "
             + "cloudwatch:ListMetrics, cloudtrail:LookupEvents) and X-Ray's PutTraceSegments/PutTelemetryRecords support no "
-            + "resource-level permissions (Service Authorization Reference), so their resource must be *. No write action "
+            + "resource-level permissions (Service Authorization Reference), so their resource must be *; "
+            + "servicequotas:GetServiceQuota reads, one quota at a time, what ListServiceQuotas lists. No write action "
             + "has a * resource.";
 
     static final String APPLICATION_PROFILES = "The failing calls name their application inference profiles only at "

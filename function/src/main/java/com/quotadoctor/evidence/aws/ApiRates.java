@@ -14,6 +14,7 @@ final class ApiRates {
     private static final Map<String, Double> PER_SECOND = Map.of(
             "ListServiceQuotas", 10.0,
             "ListAWSDefaultServiceQuotas", 10.0,
+            "GetServiceQuota", 5.0,
             "ListRequestedServiceQuotaChangeHistory", 5.0,
             "LookupEvents", 2.0,
             "GetMetricData", 50.0,

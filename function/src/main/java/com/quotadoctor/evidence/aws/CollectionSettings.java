@@ -75,9 +75,10 @@ public record CollectionSettings(String homeRegion, List<String> scanRegions, Li
     }
 
     /**
-     * Whether the quota catalogue is read in every scanned region. By default it is read only where it matters: the
-     * workload's regions, and regions whose history, CloudTrail or metrics show a Bedrock request, a failing call
-     * or traffic of the models concerned.
+     * Whether the whole quota catalogue (every applied value and default, listed) is read in every scanned region. By
+     * default it is read only where it matters (the workload's regions, and regions whose history, CloudTrail or
+     * metrics show a Bedrock request, a failing call or traffic of the models concerned), and there only the quotas
+     * that govern those calls and requests, by code, when they can be named.
      */
     public CollectionSettings withQuotasEverywhere(boolean everywhere) {
         return new CollectionSettings(homeRegion, scanRegions, roleArns, probe, failedCallWindow, metricWindow,

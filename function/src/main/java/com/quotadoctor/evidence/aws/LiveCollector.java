@@ -102,16 +102,27 @@ public final class LiveCollector {
         for (String role : settings.roleArns()) {
             accesses.add(CompletableFuture.supplyAsync(() -> assume(home, role), pool));
         }
-        Map<String, List<CompletableFuture<RegionCapture>>> reads = new LinkedHashMap<>();
+        // phase 1 everywhere; phase 2 once every region and account has told which quotas matter
+        List<Started> reads = new ArrayList<>();
         for (CompletableFuture<Read<Access>> access : accesses) {
             for (String region : regions) {
-                reads.computeIfAbsent(region, r -> new ArrayList<>()).add(access.thenCompose(a -> a.value()
-                        .map(x -> region(x, region, request, now, pool))
-                        .orElse(CompletableFuture.completedFuture(RegionCapture.empty(region)))));
+                reads.add(new Started(region, access.thenApply(a -> a.value().map(x -> phaseOne(x, region, request, now))
+                        .orElse(null))));
             }
         }
+        CompletableFuture<QuotaInterest> interest = CompletableFuture.allOf(reads.stream()
+                        .map(r -> r.first().thenCompose(p -> p == null ? CompletableFuture.completedFuture(null) : p.done()))
+                        .toArray(CompletableFuture[]::new))
+                .thenApply(done -> QuotaInterest.of(request, reads.stream().map(r -> r.first().join())
+                        .filter(java.util.Objects::nonNull).map(PhaseOne::capture).toList()));
+        Map<String, List<CompletableFuture<RegionCapture>>> byRegion = new LinkedHashMap<>();
+        for (Started read : reads) {
+            byRegion.computeIfAbsent(read.region(), r -> new ArrayList<>()).add(read.first().thenCompose(p -> p == null
+                    ? CompletableFuture.completedFuture(RegionCapture.empty(read.region()))
+                    : phaseTwo(p, request, interest)));
+        }
         Map<String, RegionCapture> captured = new LinkedHashMap<>();
-        reads.forEach((region, perAccount) -> captured.put(region, perAccount.stream()
+        byRegion.forEach((region, perAccount) -> captured.put(region, perAccount.stream()
                 .map(CompletableFuture::join)
                 .reduce(RegionCapture::plus)
                 .orElse(RegionCapture.empty(region))));
@@ -170,14 +181,44 @@ public final class LiveCollector {
     private record Read<T>(Optional<T> value, Optional<EvidenceGap> gap) {
     }
 
+    /** One account's read of one region that phase 1 started. */
+    private record Started(String region, CompletableFuture<PhaseOne> first) {
+    }
+
     /**
-     * One account's read of one region, in two phases. Phase 1, everywhere, all in parallel: the request history,
-     * CloudTrail's failed calls, the models' metrics (once the failing models are known). Phase 2, the quota
-     * catalogue (applied and default), only where it matters: at once in the workload's regions, elsewhere only when
-     * phase 1 found a Bedrock request, a failing call or traffic there (or could not tell).
+     * Phase 1 of one account's read of one region, everywhere, all in parallel: the request history, CloudTrail's
+     * failed calls, the models' metrics (once the failing models are known), the application profiles they use, the
+     * probes. Whether phase 2 is needed here is known at once in the workload's regions, else from what phase 1
+     * found; the default catalogue is read as soon as it is.
      */
-    private CompletableFuture<RegionCapture> region(Access access, String region, DiagnosisRequest request,
-                                                     Instant now, ExecutorService pool) {
+    private record PhaseOne(Access access, String region, CompletableFuture<Pages.Listing<ListedRequest>> requests,
+                            CompletableFuture<Pages.Listing<FailedCall>> failed,
+                            CompletableFuture<Pages.Listing<MetricSeries>> series, CompletableFuture<List<Probe>> probed,
+                            CompletableFuture<Pages.Listing<InferenceProfile>> described,
+                            CompletableFuture<Boolean> needed, CompletableFuture<Pages.Listing<ListedQuota>> defaults) {
+
+        CompletableFuture<Void> done() {
+            return CompletableFuture.allOf(requests, failed, series, probed, described);
+        }
+
+        /** What phase 1 read, as a capture without quotas. */
+        RegionCapture capture() {
+            Set<EvidenceSection> collected = EnumSet.noneOf(EvidenceSection.class);
+            List<EvidenceGap> errors = new ArrayList<>();
+            List<ListedRequest> r = take(requests.join(), EvidenceSection.REQUESTED_CHANGES, collected, errors);
+            List<FailedCall> f = take(failed.join(), EvidenceSection.FAILED_CALLS, collected, errors);
+            List<MetricSeries> m = take(series.join(), EvidenceSection.METRICS, collected, errors);
+            List<InferenceProfile> ip = described.join().items().isEmpty() && described.join().gap().isEmpty()
+                    ? List.of() : take(described.join(), EvidenceSection.INFERENCE_PROFILES, collected, errors);
+            List<Probe> p = probed.join();
+            if (!p.isEmpty()) {
+                collected.add(EvidenceSection.PROBES);
+            }
+            return new RegionCapture(region, collected, List.of(), List.of(), r, m, f, p, ip, errors);
+        }
+    }
+
+    private PhaseOne phaseOne(Access access, String region, DiagnosisRequest request, Instant now) {
         var requests = async(() -> serviceQuotas.requests(access, region), region,
                 "ListRequestedServiceQuotaChangeHistory", access, pool);
         var failed = async(() -> cloudTrail.failedCalls(access, region, now), region, "LookupEvents", access, pool);
@@ -188,35 +229,64 @@ public final class LiveCollector {
                 ? CompletableFuture.completedFuture(true)
                 : CompletableFuture.allOf(requests, failed, series).thenApply(done ->
                         matters(requests.join(), failed.join(), series.join()));
-        var applied = needed.thenCompose(need -> need
-                ? async(() -> serviceQuotas.applied(access, region), region, "ListServiceQuotas", access, pool)
-                : CompletableFuture.completedFuture(null));
         var defaults = needed.thenCompose(need -> need
                 ? async(() -> defaults(access, region), region, "ListAWSDefaultServiceQuotas", access, pool)
                 : CompletableFuture.completedFuture(null));
-        return CompletableFuture.allOf(applied, defaults, requests, failed, series, probed, described).thenApply(done -> {
+        return new PhaseOne(access, region, requests, failed, series, probed, described, needed, defaults);
+    }
+
+    /**
+     * Phase 2, only where it matters: the applied values, by code for the quotas phase 1 named (the calls' governing
+     * quotas, the requests' quotas) when that takes fewer calls than the whole list, else the whole list.
+     */
+    private CompletableFuture<RegionCapture> phaseTwo(PhaseOne one, DiagnosisRequest request,
+                                                      CompletableFuture<QuotaInterest> interest) {
+        Access access = one.access();
+        String region = one.region();
+        CompletableFuture<Applied> applied = one.needed().thenCombine(one.done(), (need, done) -> need)
+                .thenCompose(need -> !need ? CompletableFuture.completedFuture((Applied) null)
+                        : one.defaults().thenCombine(interest, (defaults, wanted) -> wanted.codesIn(region,
+                                        defaults.items())
+                                                .filter(codes -> !settings.quotasEverywhere() && codes.size() < pages(defaults.items().size())))
+                        .thenApplyAsync(codes -> readApplied(access, region, codes), pool));
+        return applied.thenApply(a -> {
+            RegionCapture first = one.capture();
+            if (a == null) {
+                return new RegionCapture(region, first.collected(), List.of(), List.of(), first.requests(),
+                        first.metrics(), first.failedCalls(), first.probes(), first.inferenceProfiles(), first.errors(),
+                        EnumSet.of(EvidenceSection.SERVICE_QUOTAS, EvidenceSection.DEFAULT_QUOTAS));
+            }
             Set<EvidenceSection> collected = EnumSet.noneOf(EvidenceSection.class);
-            Set<EvidenceSection> notNeeded = EnumSet.noneOf(EvidenceSection.class);
+            collected.addAll(first.collected());
             List<EvidenceGap> errors = new ArrayList<>();
-            List<ListedQuota> a = List.of();
-            List<ListedQuota> d = List.of();
-            if (needed.join()) {
-                a = take(applied.join(), EvidenceSection.SERVICE_QUOTAS, collected, errors);
-                d = take(defaults.join(), EvidenceSection.DEFAULT_QUOTAS, collected, errors);
-            } else {
-                notNeeded.addAll(List.of(EvidenceSection.SERVICE_QUOTAS, EvidenceSection.DEFAULT_QUOTAS));
-            }
-            List<ListedRequest> r = take(requests.join(), EvidenceSection.REQUESTED_CHANGES, collected, errors);
-            List<FailedCall> f = take(failed.join(), EvidenceSection.FAILED_CALLS, collected, errors);
-            List<MetricSeries> m = take(series.join(), EvidenceSection.METRICS, collected, errors);
-            List<InferenceProfile> ip = described.join().items().isEmpty() && described.join().gap().isEmpty()
-                    ? List.of() : take(described.join(), EvidenceSection.INFERENCE_PROFILES, collected, errors);
-            List<Probe> p = probed.join();
-            if (!p.isEmpty()) {
-                collected.add(EvidenceSection.PROBES);
-            }
-            return new RegionCapture(region, collected, a, d, r, m, f, p, ip, errors, notNeeded);
+            List<ListedQuota> ap = take(a.listing(), EvidenceSection.SERVICE_QUOTAS, collected, errors);
+            List<ListedQuota> d = take(one.defaults().join(), EvidenceSection.DEFAULT_QUOTAS, collected, errors);
+            errors.addAll(first.errors());
+            return new RegionCapture(region, collected, ap, d, first.requests(), first.metrics(), first.failedCalls(),
+                    first.probes(), first.inferenceProfiles(), errors, Set.of(), a.readByCode());
         });
+    }
+
+    /** The applied values read, and the codes read one by one (none when the whole list was read). */
+    private record Applied(Pages.Listing<ListedQuota> listing, Set<String> readByCode) {
+    }
+
+    private Applied readApplied(Access access, String region, Optional<Set<String>> codes) {
+        try {
+            if (codes.isPresent()) {
+                ServiceQuotasPort.ByCode read = serviceQuotas.appliedByCode(access, region, codes.get());
+                return new Applied(read.listing(), read.read().isEmpty() ? Set.of() : read.read());
+            }
+            return new Applied(serviceQuotas.applied(access, region), Set.of());
+        } catch (RuntimeException e) {
+            return new Applied(new Pages.Listing<>(List.of(), Optional.of(AwsFailure.gap(region,
+                    codes.isPresent() ? ServiceQuotasPort.GET : "ListServiceQuotas", access, e))), Set.of());
+        }
+    }
+
+    /** Calls to list a catalogue of this many quotas; unknown (empty) counts as many. */
+    private static int pages(int quotas) {
+        return quotas == 0 ? Integer.MAX_VALUE : (quotas + 99) / 100;
     }
 
     /** The region's default catalogue: kept for a day (the same for every account), read in full when not kept. */

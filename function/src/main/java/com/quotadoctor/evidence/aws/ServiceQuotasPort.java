@@ -4,14 +4,15 @@ import com.quotadoctor.domain.QuotaArn;
 import com.quotadoctor.evidence.ListedQuota;
 import com.quotadoctor.evidence.ListedRequest;
 import com.quotadoctor.evidence.Requester;
+import software.amazon.awssdk.services.servicequotas.model.NoSuchResourceException;
 import software.amazon.awssdk.services.servicequotas.model.RequestedServiceQuotaChange;
 import software.amazon.awssdk.services.servicequotas.model.ServiceQuota;
 
 import java.util.Optional;
 
 /**
- * Service Quotas for service code {@code bedrock}: applied values, AWS defaults and the increase request
- * history, each a whole list in pages of 100 (the API's maximum), never a per-quota {@code Get}.
+ * Service Quotas for service code {@code bedrock}: applied values (the whole list, or the few quotas that govern
+ * the calls one by one), AWS defaults and the increase request history, lists in pages of 100 (the API's maximum).
  */
 final class ServiceQuotasPort {
 
@@ -32,6 +33,37 @@ final class ServiceQuotasPort {
             var page = client.listServiceQuotas(b -> b.serviceCode(BEDROCK).maxResults(PAGE_SIZE).nextToken(token));
             return new Pages.Page<>(page.quotas().stream().map(ServiceQuotasPort::listed).toList(), page.nextToken());
         });
+    }
+
+    /**
+     * The applied values of these quotas, one {@code GetServiceQuota} each. A quota whose applied value AWS does not
+     * keep is "not retrieved" (NoSuchResourceException: the exact error is not documented; it is the one the API
+     * lists for an unknown resource): read, and at its default. Any other failure ends the reading with a gap;
+     * what was read stays, the codes left are unread.
+     */
+    ByCode appliedByCode(Access access, String region, java.util.Collection<String> codes) {
+        var client = clients.serviceQuotas(access, region);
+        Pacer pacer = clients.pacer(access, region, GET);
+        java.util.List<ListedQuota> quotas = new java.util.ArrayList<>();
+        java.util.Set<String> read = new java.util.TreeSet<>();
+        for (String code : codes) {
+            try {
+                pacer.take();
+                quotas.add(listed(client.getServiceQuota(b -> b.serviceCode(BEDROCK).quotaCode(code)).quota()));
+                read.add(code);
+            } catch (NoSuchResourceException e) {
+                read.add(code);
+            } catch (RuntimeException e) {
+                return new ByCode(new Pages.Listing<>(quotas, Optional.of(AwsFailure.gap(region, GET, access, e))), read);
+            }
+        }
+        return new ByCode(new Pages.Listing<>(quotas, Optional.empty()), read);
+    }
+
+    static final String GET = "GetServiceQuota";
+
+    /** Applied values read by code, and the codes read (some have no applied value). */
+    record ByCode(Pages.Listing<ListedQuota> listing, java.util.Set<String> read) {
     }
 
     Pages.Listing<ListedQuota> defaults(Access access, String region) {

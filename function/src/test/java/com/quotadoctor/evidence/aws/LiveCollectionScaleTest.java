@@ -61,8 +61,9 @@ class LiveCollectionScaleTest {
         int regions = 17;
         assertThat(aws.callsPerOperation()).isEqualTo(Map.of(
                 "GetCallerIdentity", 1,
-                // phase 2 only where there is something to judge: the request's region and the failing calls'
-                "ListServiceQuotas", 2 * quotaPages,
+                // phase 2 only where there is something to judge (the request's region and the failing calls'):
+                // the default catalogue, and the applied values of the quotas governing the calls and requests
+                "GetServiceQuota", readByCode(),
                 "ListAWSDefaultServiceQuotas", 2 * quotaPages,
                 // 130 requests in us-east-1 need 2 pages; an empty history still needs its one call
                 "ListRequestedServiceQuotaChangeHistory", regions + 1,
@@ -70,6 +71,33 @@ class LiveCollectionScaleTest {
                 "LookupEvents", regions + 2,
                 // one call per region carries every series of the named model
                 "GetMetricData", regions));
+    }
+
+    private static int readByCode() {
+        return capture.regions().values().stream().mapToInt(r -> r.readByCode().size()).sum();
+    }
+
+    @Test
+    void phaseTwoReadsOnlyTheQuotasThatGovernTheCallsAndTheRequestsForThem() {
+        // us. Sonnet 4.5: its cross-region tokens and requests per minute and tokens per day; the on-demand requests
+        // for it (one mismatch short of target) are judged too; the 120 requests for other models are not
+        assertThat(capture.regions().get(StubWorld.FAILING_IN).readByCode()).contains(StubWorld.QUOTA_CODE)
+                .hasSizeBetween(3, 5);
+        assertThat(capture.regions().get(StubWorld.APPROVED_IN).readByCode())
+                .isEqualTo(capture.regions().get(StubWorld.FAILING_IN).readByCode());
+    }
+
+    @Test
+    void readingByCodeDiagnosesExactlyAsReadingTheWholeCatalogue() {
+        Capture whole;
+        try (StubAws full = new StubAws(StubWorld.home(CollectionSettings.BEDROCK_REGIONS))) {
+            whole = LiveRun.collect(full, StubWorld.settings(CollectionSettings.BEDROCK_REGIONS)
+                    .withQuotasEverywhere(true));
+        }
+        assertThat(whole.regions().values()).allSatisfy(r -> assertThat(r.readByCode()).isEmpty());
+
+        assertThat(DiagnosisJson.write(Diagnostician.standard().diagnose(capture.request(), capture.evidence())))
+                .isEqualTo(DiagnosisJson.write(Diagnostician.standard().diagnose(whole.request(), whole.evidence())));
     }
 
     @Test

@@ -14,6 +14,7 @@ import com.quotadoctor.diagnosis.FindingCode;
 import com.quotadoctor.domain.EvidenceGap;
 import com.quotadoctor.domain.EvidenceSection;
 import com.quotadoctor.evidence.Capture;
+import com.quotadoctor.evidence.RegionCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +137,46 @@ class LiveCollectorFaultTest {
         theMisalignmentIsStillFound(diagnosis);
         assertThat(incompleteEvidence(diagnosis).remediation()).anySatisfy(step ->
                 assertThat(step.action()).contains("Grant the read-only permission"));
+    }
+
+    @Test
+    void aRefusedReadByCodeIsOneGapAndItsQuotasStayUnknownNotAtTheirDefault() {
+        Capture capture = collect(new StubAws(StubWorld.home(REGIONS)).fault(StubFault.error("GetServiceQuota", 400,
+                "AccessDeniedException", "User is not authorized to perform: servicequotas:GetServiceQuota")
+                .inRegion("us-west-2")), StubWorld.settings(REGIONS));
+
+        assertThat(gaps(capture)).singleElement().satisfies(g -> {
+            assertThat(g.region()).isEqualTo("us-west-2");
+            assertThat(g.source()).isEqualTo("GetServiceQuota");
+            assertThat(g.code()).isEqualTo("AccessDeniedException");
+        });
+        assertThat(aws.calls(StubWorld.HOME, "us-west-2", "GetServiceQuota")).as("stops at the refusal").isEqualTo(1);
+        RegionCapture west = capture.regions().get("us-west-2");
+        assertThat(west.readByCode()).isEmpty();
+        assertThat(west.collected()).doesNotContain(EvidenceSection.SERVICE_QUOTAS)
+                .contains(EvidenceSection.DEFAULT_QUOTAS, EvidenceSection.FAILED_CALLS);
+        assertThat(capture.regions().get("us-east-1").readByCode()).contains(StubWorld.QUOTA_CODE);
+        theMisalignmentIsStillFound(diagnose(capture));
+    }
+
+    @Test
+    void aQuotaWhoseAppliedValueAwsDoesNotKeepIsReadAndAtItsDefault() {
+        StubAccount home = StubWorld.home(REGIONS);
+        // the stub lists an applied value only for what was changed in us-west-2: every other quota there is
+        // "not retrieved" by GetServiceQuota (NoSuchResourceException)
+        home.region("us-west-2").keepAppliedOnly(java.util.Set.of());
+
+        Capture capture = collect(new StubAws(home), StubWorld.settings(REGIONS));
+
+        assertThat(gaps(capture)).isEmpty();
+        RegionCapture west = capture.regions().get("us-west-2");
+        assertThat(west.applied()).isEmpty();
+        assertThat(west.readByCode()).isNotEmpty().allSatisfy(code ->
+                assertThat(west.evidence().quota(code)).hasValueSatisfying(q -> {
+                    assertThat(q.appliedRead()).isTrue();
+                    assertThat(q.effectiveValue()).isEqualTo(q.awsDefault()).isPresent();
+                }));
+        theMisalignmentIsStillFound(diagnose(capture));
     }
 
     @Test

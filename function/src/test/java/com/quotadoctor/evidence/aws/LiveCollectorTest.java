@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,11 +78,18 @@ class LiveCollectorTest {
                 .containsExactlyInAnyOrder("Invocations 60", "InvocationThrottles 60", "InputTokenCount 60",
                         "OutputTokenCount 60");
         assertThat(west.gaps()).isEmpty();
-        // pages: 1,000+ quotas in pages of 100, only where they matter (us-east-1: the request; us-west-2: the
-        // failing calls); 130 requests; 130 events in pages of 50; 240 points in pages of 100
+        // the default catalogue (1,000+ quotas in pages of 100) only where it matters (us-east-1: the request;
+        // us-west-2: the failing calls), and there the applied values of the few quotas that govern, by code
         int pages = (catalogue + 99) / 100;
-        assertThat(aws.calls("ListServiceQuotas")).isEqualTo(2 * pages);
+        assertThat(aws.calls("ListServiceQuotas")).isZero();
         assertThat(aws.calls("ListAWSDefaultServiceQuotas")).isEqualTo(2 * pages);
+        Set<String> governing = capture.regions().get("us-west-2").readByCode();
+        assertThat(governing).contains(StubWorld.QUOTA_CODE).hasSizeLessThan(pages);
+        assertThat(aws.calls(StubWorld.HOME, "us-west-2", "GetServiceQuota")).isEqualTo(governing.size());
+        assertThat(east.quotas()).filteredOn(q -> !q.appliedRead()).as("the quotas not read are unknown, not at default")
+                .hasSize(catalogue - capture.regions().get("us-east-1").readByCode().size())
+                .allSatisfy(q -> assertThat(q.effectiveValue()).isEmpty());
+        // 130 requests; 130 events in pages of 50; 240 points in pages of 100
         RegionEvidence quiet = capture.regions().get("eu-west-1").evidence();
         assertThat(quiet.notNeeded()).containsExactlyInAnyOrder(EvidenceSection.SERVICE_QUOTAS, EvidenceSection.DEFAULT_QUOTAS);
         assertThat(quiet.gaps()).as("left unread on purpose, not a gap").isEmpty();
@@ -89,6 +97,23 @@ class LiveCollectorTest {
         assertThat(aws.calls(StubWorld.HOME, "us-west-2", "LookupEvents")).isEqualTo(3);
         assertThat(aws.calls(StubWorld.HOME, "us-west-2", "GetMetricData")).isEqualTo(3);
         assertThat(aws.calls("GetCallerIdentity")).isEqualTo(1);
+    }
+
+    @Test
+    void readsTheWholeCatalogueEverywhereToItsLastPageWhenAskedTo() {
+        StubAccount home = StubWorld.home(REGIONS);
+        int pages = (home.region("eu-west-1").defaults().size() + 99) / 100;
+
+        Capture capture = collect(new StubAws(home), StubWorld.settings(REGIONS).withQuotasEverywhere(true));
+
+        assertThat(aws.calls("GetServiceQuota")).isZero();
+        assertThat(aws.calls("ListServiceQuotas")).isEqualTo(3 * pages);
+        assertThat(aws.calls("ListAWSDefaultServiceQuotas")).isEqualTo(3 * pages);
+        assertThat(capture.regions().values()).allSatisfy(r -> {
+            assertThat(r.readByCode()).isEmpty();
+            assertThat(r.evidence().quotas()).allMatch(q -> q.appliedRead());
+        });
+        assertThat(capture.gaps()).isEmpty();
     }
 
     @Test
