@@ -128,8 +128,14 @@ public final class QuotaDoctorStack extends Stack {
                 .resources(List.of(findings.getTopicArn())).build());
         notify.allow(PolicyStatement.Builder.create().sid("ClaimNotifications")
                 .actions(List.of("dynamodb:PutItem", "dynamodb:DeleteItem")).resources(List.of(table.getTableArn())).build());
+        // the default catalogue kept a day in the state table: its own items only (keys "catalogue#bedrock#<region>")
+        diagnose.allow(PolicyStatement.Builder.create().sid("KeepDefaultCatalogue")
+                .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem")).resources(List.of(table.getTableArn()))
+                .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("catalogue#bedrock#*"))))
+                .build());
         watch.allow(PolicyStatement.Builder.create().sid("ReadRequestHistory")
-                .actions(List.of("servicequotas:ListRequestedServiceQuotaChangeHistory", "servicequotas:ListServiceQuotas"))
+                .actions(List.of("servicequotas:ListRequestedServiceQuotaChangeHistory", "servicequotas:ListServiceQuotas",
+                        "servicequotas:GetServiceQuota"))
                 .resources(List.of("*")).build());
         watch.allow(PolicyStatement.Builder.create().sid("RecordStatuses")
                 .actions(List.of("dynamodb:UpdateItem", "dynamodb:DeleteItem")).resources(List.of(table.getTableArn())).build());

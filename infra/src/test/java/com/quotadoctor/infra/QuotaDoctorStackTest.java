@@ -96,6 +96,12 @@ class QuotaDoctorStackTest {
                         "Action", List.of("dynamodb:PutItem", "dynamodb:DeleteItem"),
                         "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("State.*"), "Arn")))))))));
         template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "KeepDefaultCatalogue",
+                        "Action", List.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                        "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("State.*"), "Arn")),
+                        "Condition", Map.of("ForAllValues:StringLike",
+                                Map.of("dynamodb:LeadingKeys", List.of("catalogue#bedrock#*"))))))))));
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
                 Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "ReadMemberAccounts", "Action", "sts:AssumeRole",
                         "Resource", "arn:aws:iam::444455556666:role/quota-doctor-read")))))));
         template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",

@@ -20,10 +20,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The AWS default quota catalogue of each region (names, codes, defaults: the same for every account), kept for a
- * day: in memory (a warm Lambda, one CLI run) and, for the CLI, in a directory (the user's XDG cache). Only a
- * complete listing is kept; an unreadable or stale file is read again from AWS, never trusted.
+ * day: in memory (a warm Lambda, one CLI run) and in a shared store (for the CLI a directory, the user's XDG cache;
+ * for the functions the state table, so a cold function reads it there instead of from Service Quotas). Only a
+ * complete listing is kept; an unreadable or stale copy is read again from AWS, never trusted.
  */
 public final class DefaultCatalogue {
+
+    /** Where a catalogue outlives the process: one document per region, written whole. */
+    public interface Store {
+        Optional<String> load(String region);
+
+        void save(String region, String document, Instant expiresAt);
+    }
 
     /** How long a region's catalogue is trusted: AWS changes defaults rarely, and a day bounds the surprise. */
     public static final Duration TTL = Duration.ofHours(24);
@@ -32,11 +40,11 @@ public final class DefaultCatalogue {
     }
 
     private final Map<String, Entry> memory = new ConcurrentHashMap<>();
-    private final Optional<Path> directory;
+    private final Optional<Store> store;
     private final Clock clock;
 
-    private DefaultCatalogue(Optional<Path> directory, Clock clock) {
-        this.directory = directory;
+    private DefaultCatalogue(Optional<Store> store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
@@ -47,7 +55,12 @@ public final class DefaultCatalogue {
 
     /** Kept in this process and in {@code directory} (created when first written). */
     public static DefaultCatalogue inDirectory(Path directory, Clock clock) {
-        return new DefaultCatalogue(Optional.of(directory), clock);
+        return new DefaultCatalogue(Optional.of(new DirectoryStore(directory)), clock);
+    }
+
+    /** Kept in this process and in {@code store}. */
+    public static DefaultCatalogue in(Store store, Clock clock) {
+        return new DefaultCatalogue(Optional.of(store), clock);
     }
 
     /**
@@ -77,50 +90,73 @@ public final class DefaultCatalogue {
     void put(String region, List<ListedQuota> quotas) {
         Entry entry = new Entry(clock.instant(), List.copyOf(quotas));
         memory.put(region, entry);
-        directory.ifPresent(dir -> save(dir, region, entry));
+        if (store.isPresent()) {
+            save(region, entry);
+        }
     }
 
     private Optional<Entry> load(String region) {
-        if (directory.isEmpty()) {
-            return Optional.empty();
-        }
-        Path file = file(directory.get(), region);
         try {
-            if (!Files.isRegularFile(file)) {
+            Optional<String> text = store.flatMap(st -> st.load(region));
+            if (text.isEmpty()) {
                 return Optional.empty();
             }
-            WireNode root = WireNode.document(file.toString(), Files.readString(file));
+            WireNode root = WireNode.document("catalogue of " + region, text.get());
             if (!root.field("region").requiredText().equals(region)) {
                 return Optional.empty();
             }
             return Optional.of(new Entry(root.field("fetchedAt").requiredInstant(),
                     root.field("Quotas").list(ListedQuota::read)));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // a damaged cache is read again from AWS
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a damaged or unreachable copy is read again from AWS
         }
     }
 
-    private static void save(Path dir, String region, Entry entry) {
+    private void save(String region, Entry entry) {
         ObjectNode root = JsonTree.NODES.objectNode();
         root.put("region", region);
         root.put("fetchedAt", entry.fetchedAt().toString());
         ArrayNode quotas = root.putArray("Quotas");
         entry.quotas().forEach(q -> q.write(quotas.addObject()));
         try {
-            Files.createDirectories(dir);
-            Path temporary = Files.createTempFile(dir, ".defaults-", ".tmp");
-            try {
-                Files.writeString(temporary, JsonTree.compact(root));
-                Files.move(temporary, file(dir, region), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            // a cache that cannot be written costs the next run its calls, nothing more
+            store.get().save(region, JsonTree.compact(root), entry.fetchedAt().plus(TTL));
+        } catch (RuntimeException e) {
+            // a copy that cannot be written costs the next run its calls, nothing more
         }
     }
 
-    private static Path file(Path dir, String region) {
-        return dir.resolve("default-quotas-bedrock-" + region + ".json");
+    /** The CLI's store: one file per region, replaced atomically. */
+    private record DirectoryStore(Path dir) implements Store {
+
+        @Override
+        public Optional<String> load(String region) {
+            Path file = file(region);
+            try {
+                return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public void save(String region, String document, Instant expiresAt) {
+            try {
+                Files.createDirectories(dir);
+                Path temporary = Files.createTempFile(dir, ".defaults-", ".tmp");
+                try {
+                    Files.writeString(temporary, document);
+                    Files.move(temporary, file(region), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private Path file(String region) {
+            return dir.resolve("default-quotas-bedrock-" + region + ".json");
+        }
     }
 }

@@ -5,7 +5,9 @@ import com.quotadoctor.diagnosis.Diagnostician;
 import com.quotadoctor.diagnosis.Settings;
 import com.quotadoctor.evidence.aws.AwsClients;
 import com.quotadoctor.evidence.aws.CollectionSettings;
+import com.quotadoctor.evidence.aws.DefaultCatalogue;
 import com.quotadoctor.evidence.aws.LiveCollector;
+import com.quotadoctor.evidence.aws.TableCatalogueStore;
 import com.quotadoctor.evidence.aws.RequestHistoryReader;
 import com.quotadoctor.notification.aws.DynamoDbLedger;
 import com.quotadoctor.notification.aws.SnsPublisher;
@@ -43,7 +45,7 @@ public final class AwsRuntime {
     private AwsRuntime() {
     }
 
-    /** The HTTP client of the home-region clients; in a holder, so the Diagnose function never builds it. */
+    /** The HTTP client of the home-region clients; in a holder, built when the first of them is. */
     private static final class Http {
         static final SdkHttpClient CLIENT = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(3)).socketTimeout(Duration.ofSeconds(10)).build();
@@ -56,8 +58,15 @@ public final class AwsRuntime {
     public static Diagnosis diagnosis(Configuration c, Telemetry telemetry) {
         CollectionSettings settings = collectionSettings(c);
         AwsClients clients = new AwsClients(settings, Optional.empty());
+        Clock clock = Clock.systemUTC();
+        // the default catalogue: in this warm function's memory, else in the state table (a cold start reads one item
+        // per region instead of a dozen pages), else from Service Quotas
+        DefaultCatalogue catalogue = c.tableName().isPresent()
+                ? DefaultCatalogue.in(new TableCatalogueStore(() -> home(DynamoDbClient.builder()
+                        .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(3))), c), c.tableName().get()), clock)
+                : DefaultCatalogue.inMemory(clock);
         LiveCollector collector = new LiveCollector(clients, EnvironmentVariableCredentialsProvider.create(), settings,
-                Clock.systemUTC());
+                clock, catalogue);
         Diagnostician diagnostician = new Diagnostician(DiagnosisRules.all(),
                 Settings.defaults().withPropagationWindow(c.propagationWindow()));
         return new Diagnosis(new DiagnoseStep(request -> collector.collectOrRecord(request).snapshot(), diagnostician, c, telemetry),

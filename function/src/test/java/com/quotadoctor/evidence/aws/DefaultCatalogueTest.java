@@ -7,9 +7,11 @@ import com.quotadoctor.evidence.SnapshotReader;
 import com.quotadoctor.evidence.SnapshotWriter;
 import com.quotadoctor.notification.DiagnosisJson;
 import com.quotadoctor.stub.LiveRun;
+import com.quotadoctor.stub.LocalDynamo;
 import com.quotadoctor.stub.StubAws;
 import com.quotadoctor.stub.StubWorld;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -69,6 +71,51 @@ class DefaultCatalogueTest {
             Clock dayLater = Clock.fixed(StubWorld.NOW.plus(Duration.ofHours(25)), ZoneOffset.UTC);
             collect(aws, DefaultCatalogue.inDirectory(dir, dayLater), dayLater);
             assertThat(aws.calls("ListAWSDefaultServiceQuotas")).as("stale after a day").isEqualTo(2 * cold);
+        }
+    }
+
+    @Test
+    void aColdFunctionReadsTheCatalogueFromTheStateTableUntilADayHasPassed() {
+        try (LocalDynamo dynamo = new LocalDynamo(); StubAws aws = new StubAws(StubWorld.home(REGIONS))) {
+            TableCatalogueStore table = new TableCatalogueStore(dynamo::client, LocalDynamo.TABLE);
+            Capture first = collect(aws, DefaultCatalogue.in(table, StubWorld.CLOCK), StubWorld.CLOCK);
+            int cold = aws.calls("ListAWSDefaultServiceQuotas");
+            var item = dynamo.client().getItem(b -> b.tableName(LocalDynamo.TABLE)
+                    .key(java.util.Map.of("pk", AttributeValue.fromS(TableCatalogueStore.PREFIX + "us-west-2")))).item();
+            assertThat(item.get("document").b().asByteArray().length).as("compressed, far under an item's 400 KB")
+                    .isLessThan(100_000);
+            assertThat(Long.parseLong(item.get("expiresAt").n()))
+                    .isEqualTo(StubWorld.NOW.plus(DefaultCatalogue.TTL).getEpochSecond());
+
+            // another function instance: nothing in its memory, the table warm
+            Capture second = collect(aws, DefaultCatalogue.in(table, StubWorld.CLOCK), StubWorld.CLOCK);
+            assertThat(aws.calls("ListAWSDefaultServiceQuotas")).as("read from the table").isEqualTo(cold);
+            assertThat(json(second)).isEqualTo(json(first));
+
+            Clock dayLater = Clock.fixed(StubWorld.NOW.plus(Duration.ofHours(25)), ZoneOffset.UTC);
+            collect(aws, DefaultCatalogue.in(table, dayLater), dayLater);
+            assertThat(aws.calls("ListAWSDefaultServiceQuotas")).as("stale after a day").isEqualTo(2 * cold);
+        }
+    }
+
+    @Test
+    void anUnreachableTableCostsOnlyTheCallsItWouldHaveSaved() {
+        DefaultCatalogue.Store down = new DefaultCatalogue.Store() {
+            @Override
+            public Optional<String> load(String region) {
+                throw new IllegalStateException("connection refused");
+            }
+
+            @Override
+            public void save(String region, String document, java.time.Instant expiresAt) {
+                throw new IllegalStateException("connection refused");
+            }
+        };
+        try (StubAws aws = new StubAws(StubWorld.home(REGIONS))) {
+            Capture capture = collect(aws, DefaultCatalogue.in(down, StubWorld.CLOCK), StubWorld.CLOCK);
+
+            assertThat(capture.evidence().allGaps()).isEmpty();
+            assertThat(aws.calls("ListAWSDefaultServiceQuotas")).isPositive();
         }
     }
 
