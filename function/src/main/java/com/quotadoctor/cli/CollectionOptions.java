@@ -47,7 +47,9 @@ final class CollectionOptions {
     String homeRegion;
 
     Capture collect(DiagnosisRequest request) {
-        return StandardAws.collect(settings(), request, !noCache);
+        try (TerminalProgress progress = TerminalProgress.onStandardError()) {
+            return StandardAws.collect(settings(), request, !noCache, progress);
+        }
     }
 
     CollectionSettings settings() {

@@ -93,6 +93,19 @@ public final class LiveCollector {
      * @throws CredentialsRejectedException when the credentials are missing, expired or invalid
      */
     public Capture collect(DiagnosisRequest request) {
+        return collect(request, Progress.NONE);
+    }
+
+    /** Told each time one account's read of one region is complete. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void regionsRead(int done, int total);
+    }
+
+    /** {@link #collect(DiagnosisRequest)}, telling {@code progress} as regions complete. */
+    public Capture collect(DiagnosisRequest request, Progress progress) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<String> regions = regions(request);
         Access home = Access.home(credentials);
@@ -116,10 +129,12 @@ public final class LiveCollector {
                 .thenApply(done -> QuotaInterest.of(request, reads.stream().map(r -> r.first().join())
                         .filter(java.util.Objects::nonNull).map(PhaseOne::capture).toList()));
         Map<String, List<CompletableFuture<RegionCapture>>> byRegion = new LinkedHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         for (Started read : reads) {
             byRegion.computeIfAbsent(read.region(), r -> new ArrayList<>()).add(read.first().thenCompose(p -> p == null
                     ? CompletableFuture.completedFuture(RegionCapture.empty(read.region()))
-                    : phaseTwo(p, request, interest)));
+                    : phaseTwo(p, request, interest)).whenComplete((r, e) -> progress.regionsRead(done.incrementAndGet(),
+                    reads.size())));
         }
         Map<String, RegionCapture> captured = new LinkedHashMap<>();
         byRegion.forEach((region, perAccount) -> captured.put(region, perAccount.stream()

@@ -28,9 +28,13 @@ public final class StandardAws {
         }
     }
 
-    /** @throws IllegalStateException when no credentials can be found: one clear line, not a gap per call */
-    /** @param keepCatalogue keep each region's default catalogue for a day in the user's cache directory */
-    public static Capture collect(CollectionSettings settings, DiagnosisRequest request, boolean keepCatalogue) {
+    /**
+     * @param keepCatalogue keep each region's default catalogue for a day in the user's cache directory
+     * @param progress      told as each region's read completes
+     * @throws CredentialsRejectedException when no credentials can be found: one clear line, not a gap per call
+     */
+    public static Capture collect(CollectionSettings settings, DiagnosisRequest request, boolean keepCatalogue,
+                                  LiveCollector.Progress progress) {
         try (DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build()) {
             try {
                 credentials.resolveCredentials();
@@ -43,10 +47,8 @@ public final class StandardAws {
                 DefaultCatalogue catalogue = keepCatalogue
                         ? DefaultCatalogue.inDirectory(DefaultCatalogue.userCacheDirectory(), clock)
                         : DefaultCatalogue.inMemory(clock);
-                return new LiveCollector(clients, credentials, settings, clock, catalogue).collect(request);
+                return new LiveCollector(clients, credentials, settings, clock, catalogue).collect(request, progress);
             }
         }
     }
-
-
 }

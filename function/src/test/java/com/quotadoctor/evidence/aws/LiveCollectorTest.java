@@ -100,6 +100,18 @@ class LiveCollectorTest {
     }
 
     @Test
+    void progressCountsEveryRegionReadOnceUpToTheTotal() {
+        aws = new StubAws(StubWorld.home(REGIONS));
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CollectionSettings settings = StubWorld.settings(REGIONS);
+        try (AwsClients clients = new AwsClients(settings, Optional.of(aws.endpoint()))) {
+            new LiveCollector(clients, LiveRun.credentials(), settings, StubWorld.CLOCK)
+                    .collect(StubWorld.request(), (done, total) -> told.add(done + "/" + total));
+        }
+        assertThat(told).containsExactlyInAnyOrder("1/3", "2/3", "3/3");
+    }
+
+    @Test
     void readsTheWholeCatalogueEverywhereToItsLastPageWhenAskedTo() {
         StubAccount home = StubWorld.home(REGIONS);
         int pages = (home.region("eu-west-1").defaults().size() + 99) / 100;
