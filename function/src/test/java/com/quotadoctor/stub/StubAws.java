@@ -106,6 +106,18 @@ public final class StubAws implements AutoCloseable {
         return calls.getOrDefault(account + " " + region + " " + operation, new AtomicInteger()).get();
     }
 
+    /** Calls per "region operation", every account together. */
+    public Map<String, Integer> callsPerRegionAndOperation() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        calls.forEach((k, v) -> {
+            String[] parts = k.split(" ");
+            if (parts.length == 3) {
+                out.merge(parts[1] + " " + parts[2], v.get(), Integer::sum);
+            }
+        });
+        return out;
+    }
+
     public Map<String, Integer> callsPerOperation() {
         Map<String, Integer> out = new java.util.TreeMap<>();
         calls.forEach((k, v) -> {

@@ -33,19 +33,28 @@ public final class CollectionBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         List<String> all = CollectionSettings.BEDROCK_REGIONS;
 
-        try (StubAws aws = new StubAws(StubWorld.home(all)).enforcingPublishedRates()) {
-            long started = System.nanoTime();
-            Capture capture = collect(aws, all);
-            long ms = (System.nanoTime() - started) / 1_000_000;
-            System.out.printf("## One diagnosis, %d regions, %d quotas per region (stub enforcing published rates)%n%n",
-                    all.size(), capture.regions().get("eu-north-1").defaults().size());
-            System.out.println("| operation | calls | minimum the data needs |");
-            System.out.println("|---|---:|---:|");
-            Map<String, Integer> minimum = minimum(capture, all.size());
-            aws.callsPerOperation().forEach((op, n) -> System.out.printf("| %s | %d | %d |%n", op, n,
-                    minimum.getOrDefault(op, -1)));
-            System.out.printf("%nthrottled calls: %d; evidence gaps: %d; wall time: %d ms%n%n", aws.throttledCalls(),
-                    capture.evidence().allGaps().size(), ms);
+        DefaultCatalogue kept = DefaultCatalogue.inMemory(StubWorld.CLOCK);
+        for (String cache : List.of("cold", "warm")) {
+            try (StubAws aws = new StubAws(StubWorld.home(all)).enforcingPublishedRates()) {
+                long started = System.nanoTime();
+                Capture capture = collect(aws, all, kept);
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                System.out.printf("## One diagnosis, %d regions, %d quotas per region, default catalogue %s "
+                        + "(stub enforcing published rates)%n%n", all.size(),
+                        StubWorld.home(all).region("eu-north-1").defaults().size(), cache);
+                System.out.println("| operation | calls | minimum the data needs |");
+                System.out.println("|---|---:|---:|");
+                Map<String, Integer> minimum = minimum(capture, all.size(), cache.equals("warm"));
+                aws.callsPerOperation().forEach((op, n) -> System.out.printf("| %s | %d | %d |%n", op, n,
+                        minimum.getOrDefault(op, -1)));
+                int total = aws.callsPerOperation().values().stream().mapToInt(Integer::intValue).sum();
+                System.out.printf("| **all** | **%d** | %d |%n", total,
+                        minimum.values().stream().mapToInt(Integer::intValue).sum());
+                System.out.printf("%nthrottled calls: %d; evidence gaps: %d; wall time: %d ms; pacing floor: %d ms "
+                                + "(the slowest region's calls of one operation at AWS's published rate, one second's "
+                                + "burst free)%n%n", aws.throttledCalls(), capture.evidence().allGaps().size(), ms,
+                        pacingFloor(aws));
+            }
         }
 
         StubAccount watched = StubWorld.home(all);
@@ -73,21 +82,41 @@ public final class CollectionBench {
                 one, seventeen, seventeen / (double) one);
     }
 
-    /** Per operation, the fewest calls that return this data: one per page of each list, at least one per list. */
-    private static Map<String, Integer> minimum(Capture capture, int regions) {
+    /**
+     * Per operation, the fewest calls that return this data: one per page of each list, at least one per list; one
+     * per quota read by code; no default catalogue when it is kept.
+     */
+    private static Map<String, Integer> minimum(Capture capture, int regions, boolean catalogueKept) {
         Map<String, Integer> min = new TreeMap<>();
         min.put("GetCallerIdentity", 1);
         capture.regions().values().forEach(r -> {
             // phase 2 reads the catalogue only where phase 1 found something to judge
             boolean read = !r.notNeeded().contains(com.quotadoctor.domain.EvidenceSection.SERVICE_QUOTAS);
-            min.merge("ListServiceQuotas", read ? pages(r.applied().size(), 100) : 0, Integer::sum);
-            min.merge("ListAWSDefaultServiceQuotas", read ? pages(r.defaults().size(), 100) : 0, Integer::sum);
+            if (read && r.readByCode().isEmpty()) {
+                min.merge("ListServiceQuotas", pages(r.applied().size(), 100), Integer::sum);
+            }
+            min.merge("GetServiceQuota", read ? r.readByCode().size() : 0, Integer::sum);
+            if (!catalogueKept) {
+                min.merge("ListAWSDefaultServiceQuotas", read ? pages(r.defaults().size(), 100) : 0, Integer::sum);
+            }
             min.merge("ListRequestedServiceQuotaChangeHistory", pages(r.requests().size(), 100), Integer::sum);
             min.merge("GetMetricData", 1, Integer::sum);
         });
         // every Bedrock event in the window is listed, not only the failed ones
         min.put("LookupEvents", regions - 1 + pages(StubWorld.SUCCESSFUL_CALLS + StubWorld.FAILED_CALLS, 50));
+        min.values().removeIf(n -> n == 0);
         return min;
+    }
+
+    /**
+     * The least time the calls made can take at AWS's published rates: per region and operation, the calls beyond
+     * one second's allowance, spaced at the rate; the slowest of those, as regions and operations run in parallel.
+     */
+    static long pacingFloor(StubAws aws) {
+        return aws.callsPerRegionAndOperation().entrySet().stream().mapToLong(e -> {
+            double rate = ApiRates.perSecond(e.getKey().split(" ")[1]);
+            return rate == 0 ? 0 : (long) (Math.max(0, e.getValue() - rate) / rate * 1000);
+        }).max().orElse(0);
     }
 
     private static int pages(int items, int pageSize) {
@@ -131,7 +160,15 @@ public final class CollectionBench {
     }
 
     private static Capture collect(StubAws aws, List<String> regions) {
-        return LiveRun.collect(aws, StubWorld.settings(regions).withTimeouts(5, Duration.ofSeconds(10),
-                Duration.ofSeconds(60)));
+        return collect(aws, regions, DefaultCatalogue.inMemory(StubWorld.CLOCK));
+    }
+
+    private static Capture collect(StubAws aws, List<String> regions, DefaultCatalogue catalogue) {
+        CollectionSettings settings = StubWorld.settings(regions).withTimeouts(5, Duration.ofSeconds(10),
+                Duration.ofSeconds(60));
+        try (AwsClients clients = new AwsClients(settings, Optional.of(aws.endpoint()))) {
+            return new LiveCollector(clients, LiveRun.credentials(), settings, StubWorld.CLOCK, catalogue)
+                    .collect(StubWorld.request());
+        }
     }
 }
