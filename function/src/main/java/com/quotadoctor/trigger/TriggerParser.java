@@ -60,6 +60,7 @@ public final class TriggerParser {
             case "Bedrock Quota Request Status Change" -> statusChange(event, detail);
             case "CloudWatch Alarm State Change" -> AlarmEvent.parse(event, detail);
             case "Scheduled Event" -> new Trigger.Scheduled("ScheduledEvent");
+            case "AWS Health Event" -> HealthEvent.parse(event, source, detail);
             default -> throw event.field("detail-type").problem("'" + type + "' from '" + source
                     + "' is not an event Quota Doctor handles");
         };
@@ -133,7 +134,50 @@ public final class TriggerParser {
                 Optional.empty());
     }
 
-    /** "CloudWatch Alarm State Change": metric, metric-math and composite alarms. */
+    /**
+     * "AWS Health Event" from Service Quotas Automatic Management: a quota's utilization crossed 80 % or 95 %. Its
+     * {@code resources} name each quota as "Service: bedrock | Quota Name: … | Utilization: 80.0%" (the shape of
+     * AWS's example in the Service Quotas user guide, "Service Quotas Automatic Management CloudTrail logs"); the
+     * Bedrock ones are diagnosed in the event's region before calls fail.
+     */
+    static final class HealthEvent {
+
+        static final String THRESHOLD_BREACH = "AWS_SERVICEQUOTAS_THRESHOLD_BREACH";
+        private static final java.util.regex.Pattern QUOTA = java.util.regex.Pattern.compile(
+                "^Service: ([^|]+?) \\| Quota Name: (.+?) \\| Utilization: ([0-9.]+)%$");
+
+        private HealthEvent() {
+        }
+
+        static Trigger parse(WireNode event, String source, WireNode detail) {
+            String kind = "QuotaThresholdBreach";
+            String type = detail.field("eventTypeCode").text().orElse("(none)");
+            if (!source.equals("aws.health") || !type.equals(THRESHOLD_BREACH)) {
+                return new Trigger.Skip(kind, "Health event " + type + " from " + source + " is not a quota threshold breach");
+            }
+            List<String> breaches = new ArrayList<>();
+            for (WireNode resource : event.field("resources").list(n -> n)) {
+                java.util.regex.Matcher m = QUOTA.matcher(resource.requiredText().trim());
+                if (m.matches() && m.group(1).trim().equalsIgnoreCase("bedrock")) {
+                    breaches.add(m.group(2).trim() + " at " + m.group(3) + "% of its applied value");
+                }
+            }
+            if (breaches.isEmpty()) {
+                return new Trigger.Skip(kind, "the quotas near their limit are not Bedrock's");
+            }
+            WireNode regionNode = detail.field("eventRegion").present() ? detail.field("eventRegion") : event.field("region");
+            String region = regionNode.requiredText();
+            if (!AwsRegion.isKnown(region)) {
+                throw regionNode.problem("unknown region '" + region + "'");
+            }
+            ErrorSignal signal = new ErrorSignal(Optional.empty(),
+                    Optional.of("Service Quotas utilization: " + String.join("; ", breaches)));
+            return new Trigger.Diagnose(kind, new DiagnosisRequest(account(event, event.field("account")), List.of(region),
+                    List.of(), Optional.empty(), Optional.empty(), signal, 1, Optional.empty()), Optional.empty());
+        }
+    }
+
+    /** "CloudWatch Alarm State Change": metric, metric-math, Metrics Insights and composite alarms. */
     static final class AlarmEvent {
 
         private static final String NAMESPACE = "AWS/Bedrock";
@@ -160,23 +204,25 @@ public final class TriggerParser {
             for (WireNode m : metrics) {
                 WireNode metric = m.field("metricStat").field("metric");
                 if (!metric.present()) {
-                    continue; // an expression: the metrics it reads are listed beside it
+                    // an expression: a metric-math one lists the metrics it reads beside it; a Metrics Insights
+                    // query names its namespace, metric and model filter in its SQL
+                    Optional<Query> query = m.field("expression").text().flatMap(Query::parse);
+                    if (query.isPresent()) {
+                        namespaces.add(query.get().namespace());
+                        throttles |= query.get().metric().equals("InvocationThrottles");
+                        query.get().model().ifPresent(model -> addModel(models, model, m.field("expression")));
+                    }
+                    continue;
                 }
                 namespaces.add(metric.field("namespace").requiredText());
                 throttles |= metric.field("name").text().filter("InvocationThrottles"::equals).isPresent();
-                Optional<String> model = metric.field("dimensions").field("ModelId").text();
-                if (model.isPresent()) {
-                    try {
-                        ModelId id = ModelId.parse(model.get());
-                        if (models.stream().noneMatch(x -> x.raw().equals(id.raw()))) {
-                            models.add(id);
-                        }
-                    } catch (IllegalArgumentException e) {
-                        throw metric.field("dimensions").field("ModelId").problem(e.getMessage());
-                    }
-                }
+                metric.field("dimensions").field("ModelId").text()
+                        .ifPresent(model -> addModel(models, model, metric.field("dimensions").field("ModelId")));
             }
             boolean composite = configuration.field("alarmRule").present();
+            if (metrics.isEmpty() && !composite) {
+                return new Trigger.Skip(kind, "alarm " + alarm + " names no metric");
+            }
             if (!composite && !namespaces.contains(NAMESPACE)) {
                 return new Trigger.Skip(kind, "alarm " + alarm + " watches " + (namespaces.isEmpty() ? "no metric"
                         : String.join(", ", namespaces)) + ", not " + NAMESPACE);
@@ -187,6 +233,39 @@ public final class TriggerParser {
                     ? new ErrorSignal(Optional.of("ThrottlingException"), Optional.empty()) : ErrorSignal.NONE;
             return new Trigger.Diagnose(kind, new DiagnosisRequest(account, List.of(region), models, Optional.empty(),
                     Optional.empty(), signal, 1, Optional.empty()), Optional.empty());
+        }
+
+        private static void addModel(List<ModelId> models, String model, WireNode where) {
+            try {
+                ModelId id = ModelId.parse(model);
+                if (models.stream().noneMatch(x -> x.raw().equals(id.raw()))) {
+                    models.add(id);
+                }
+            } catch (IllegalArgumentException e) {
+                throw where.problem(e.getMessage());
+            }
+        }
+
+        /**
+         * What a Metrics Insights query reads: {@code SELECT FN(Metric) FROM [SCHEMA(]"Namespace"[, …)]
+         * [WHERE ModelId = 'id']}. Anything else is a metric-math expression (empty).
+         */
+        record Query(String namespace, String metric, Optional<String> model) {
+
+            private static final java.util.regex.Pattern SELECT = java.util.regex.Pattern.compile(
+                    "(?is)^\\s*SELECT\\s+\\w+\\(\\s*\"?([\\w.-]+)\"?\\s*\\)\\s+FROM\\s+(?:SCHEMA\\(\\s*)?\"?([\\w/.:-]+)\"?.*$");
+            private static final java.util.regex.Pattern MODEL = java.util.regex.Pattern.compile(
+                    "(?i)\\bWHERE\\b.*?\\bModelId\\s*=\\s*'([^']+)'");
+
+            static Optional<Query> parse(String expression) {
+                java.util.regex.Matcher m = SELECT.matcher(expression);
+                if (!m.matches()) {
+                    return Optional.empty();
+                }
+                java.util.regex.Matcher model = MODEL.matcher(expression);
+                return Optional.of(new Query(m.group(2), m.group(1),
+                        model.find() ? Optional.of(model.group(1)) : Optional.empty()));
+            }
         }
     }
 }

@@ -98,4 +98,49 @@ class TriggerParserTest {
         assertThat(parser.parse(failed)).isInstanceOfSatisfying(Trigger.Skip.class,
                 s -> assertThat(s.reason()).contains("ResourceAlreadyExistsException"));
     }
+
+    private static String event(String file) throws IOException {
+        return Files.readString(EventTable.EVENTS.resolve(file));
+    }
+
+    @Test
+    void aMetricsInsightsAlarmFilteredOnOneModelNamesIt() throws IOException {
+        String filtered = event("cloudwatch-alarm-metrics-insights.json").replace("FROM SCHEMA(\\\"AWS/Bedrock\\\", ModelId)",
+                "FROM SCHEMA(\\\"AWS/Bedrock\\\", ModelId) WHERE ModelId = 'global.anthropic.claude-opus-4-5-20251101-v1:0'");
+
+        assertThat(parser.parse(filtered)).isInstanceOfSatisfying(Trigger.Diagnose.class, d -> {
+            assertThat(d.request().models()).extracting(m -> m.raw())
+                    .containsExactly("global.anthropic.claude-opus-4-5-20251101-v1:0");
+            assertThat(d.request().error().code()).contains("ThrottlingException");
+        });
+    }
+
+    @Test
+    void aMetricsInsightsAlarmOnAnotherNamespaceIsNotOurs() throws IOException {
+        String other = event("cloudwatch-alarm-metrics-insights.json")
+                .replace("SELECT SUM(InvocationThrottles) FROM SCHEMA(\\\"AWS/Bedrock\\\", ModelId)",
+                        "SELECT MAX(CPUUtilization) FROM SCHEMA(\\\"AWS/EC2\\\", InstanceId)");
+
+        assertThat(parser.parse(other)).isInstanceOfSatisfying(Trigger.Skip.class,
+                s -> assertThat(s.reason()).contains("AWS/EC2"));
+    }
+
+    @Test
+    void aThresholdBreachOfAnotherServiceOrAnotherHealthEventIsPassedOver() throws IOException {
+        String ec2 = event("health-quota-threshold-breach.json").replace("Service: bedrock", "Service: ec2");
+        String other = event("health-quota-threshold-breach.json")
+                .replace("\"eventTypeCode\": \"AWS_SERVICEQUOTAS_THRESHOLD_BREACH\"", "\"eventTypeCode\": \"AWS_EC2_MAINTENANCE_SCHEDULED\"");
+
+        assertThat(parser.parse(ec2)).isInstanceOfSatisfying(Trigger.Skip.class,
+                s -> assertThat(s.reason()).contains("not Bedrock's"));
+        assertThat(parser.parse(other)).isInstanceOfSatisfying(Trigger.Skip.class,
+                s -> assertThat(s.reason()).contains("AWS_EC2_MAINTENANCE_SCHEDULED"));
+    }
+
+    @Test
+    void aThresholdBreachSaysWhichQuotaIsNearItsLimit() throws IOException {
+        assertThat(parser.parse(event("health-quota-threshold-breach.json"))).isInstanceOfSatisfying(Trigger.Diagnose.class,
+                d -> assertThat(d.request().error().message()).hasValueSatisfying(m -> assertThat(m)
+                        .contains("Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1 at 80.0%")));
+    }
 }
