@@ -26,11 +26,28 @@ import java.util.regex.Pattern;
  * @param probe             allow the explicit-region retest call (bedrock:InvokeModel on the models)
  * @param createTrail       create a multi-region CloudTrail trail (EventBridge needs one for CloudTrail events)
  * @param homeAccount       for the member-account role stack: the account whose Diagnose function assumes it
+ * @param clientErrorAlarms also alarm on InvocationClientErrors per configured model (off: it fires on any 4xx,
+ *                          validation errors and access denied included)
+ * @param alarmNamePrefixes the team's own alarms to diagnose, by name prefix, besides Quota Doctor's
+ * @param chat              an Amazon Q Developer in chat applications (AWS Chatbot) channel for the findings
  */
 public record DeploymentConfig(String homeRegion, List<String> workloadRegions, List<String> models,
                                Optional<String> email, String watchSchedule, String diagnoseSchedule,
                                Duration propagationWindow, List<String> memberRoleArns, boolean probe,
-                               boolean createTrail, Optional<String> homeAccount) {
+                               boolean createTrail, Optional<String> homeAccount, boolean clientErrorAlarms,
+                               List<String> alarmNamePrefixes, Optional<ChatChannel> chat) {
+
+    /**
+     * A Slack channel ({@code slackWorkspaceId} + {@code slackChannelId}) or a Microsoft Teams channel
+     * ({@code teamsTenantId} + {@code teamsTeamId} + {@code teamsChannelId}), the workspace or team already
+     * authorised in the Amazon Q Developer in chat applications console.
+     */
+    public record ChatChannel(String kind, java.util.Map<String, String> ids) {
+    }
+
+    private static final Pattern ALARM_NAME_PREFIX = Pattern.compile("^[\\w .:/#+=@-]{1,200}$");
+    private static final Pattern MODEL_ARN = Pattern.compile(
+            "^arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\\d{0,12}:(foundation-model|inference-profile|application-inference-profile)/[a-zA-Z0-9.:_-]+$");
 
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov)?-[a-z]+-\\d$");
     private static final Pattern MODEL = Pattern.compile("^([a-z-]+\\.)?[a-z0-9-]+\\.[a-zA-Z0-9.:_-]+$");
@@ -45,8 +62,9 @@ public record DeploymentConfig(String homeRegion, List<String> workloadRegions, 
         List<String> workload = list(context, "workloadRegions");
         workload.forEach(r -> check(REGION.matcher(r).matches(), "workloadRegions", r, "region names"));
         List<String> models = list(context, "models");
-        models.forEach(m -> check(MODEL.matcher(m).matches(), "models", m,
-                "model or inference profile ids such as us.anthropic.claude-sonnet-4-5-20250929-v1:0"));
+        models.forEach(m -> check(MODEL.matcher(m).matches() || MODEL_ARN.matcher(m).matches(), "models", m,
+                "model or inference profile ids such as us.anthropic.claude-sonnet-4-5-20250929-v1:0, or their ARNs "
+                        + "(foundation-model, inference-profile, application-inference-profile)"));
         Optional<String> email = text(context, "email");
         email.ifPresent(e -> check(EMAIL.matcher(e).matches(), "email", e, "an e-mail address"));
         String watch = text(context, "watchSchedule").orElse("rate(1 hour)");
@@ -70,8 +88,48 @@ public record DeploymentConfig(String homeRegion, List<String> workloadRegions, 
         Optional<String> homeAccount = text(context, "homeAccount");
         homeAccount.ifPresent(a -> check(a.matches("\\d{12}"), "homeAccount", a, "a 12-digit account id"));
         List<String> regions = workload.isEmpty() ? List.of(home) : workload;
+        List<String> prefixes = list(context, "alarmNamePrefixes");
+        prefixes.forEach(p -> check(ALARM_NAME_PREFIX.matcher(p).matches(), "alarmNamePrefixes", p,
+                "alarm name prefixes (letters, digits, space and _ . : / # + = @ -)"));
         return new DeploymentConfig(home, regions, models, email, watch, diagnose, window, roles, probe,
-                bool(context, "createTrail"), homeAccount);
+                bool(context, "createTrail"), homeAccount, bool(context, "clientErrorAlarms"), prefixes, chat(context));
+    }
+
+    /** At most one chat channel, given whole: a half-configured one stops the synth naming what is missing. */
+    private static Optional<ChatChannel> chat(Node context) {
+        java.util.Map<String, String> slack = ids(context, "slackWorkspaceId", "slackChannelId");
+        java.util.Map<String, String> teams = ids(context, "teamsTenantId", "teamsTeamId", "teamsChannelId");
+        check(slack.isEmpty() || teams.isEmpty(), "slackWorkspaceId", slack.values().iterator().hasNext()
+                ? slack.values().iterator().next() : "", "one chat channel: Slack or Microsoft Teams, not both");
+        if (!slack.isEmpty()) {
+            complete(slack, "slackWorkspaceId", "slackChannelId");
+            check(slack.get("slackWorkspaceId").matches("^[0-9A-Z]{1,255}$"), "slackWorkspaceId",
+                    slack.get("slackWorkspaceId"), "the workspace id Amazon Q Developer shows (e.g. T0123ABCD)");
+            check(slack.get("slackChannelId").matches("^[A-Za-z0-9]{1,255}$"), "slackChannelId",
+                    slack.get("slackChannelId"), "the channel id (e.g. C0123ABCD)");
+            return Optional.of(new ChatChannel("slack", slack));
+        }
+        if (!teams.isEmpty()) {
+            complete(teams, "teamsTenantId", "teamsTeamId", "teamsChannelId");
+            teams.forEach((key, value) -> check(value.matches("^[\\w:%@.-]{1,256}$"), key, value,
+                    "the id the Teams channel link holds"));
+            return Optional.of(new ChatChannel("teams", teams));
+        }
+        return Optional.empty();
+    }
+
+    private static java.util.Map<String, String> ids(Node context, String... keys) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String key : keys) {
+            text(context, key).ifPresent(v -> out.put(key, v));
+        }
+        return out;
+    }
+
+    private static void complete(java.util.Map<String, String> given, String... keys) {
+        for (String key : keys) {
+            check(given.containsKey(key), key, "(missing)", "it too: " + String.join(", ", keys) + " go together");
+        }
     }
 
     /** Workload regions other than the home region: each gets a forwarding stack. */

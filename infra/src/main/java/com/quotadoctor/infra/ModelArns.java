@@ -21,6 +21,17 @@ final class ModelArns {
     static List<String> of(DeploymentConfig config, Stack stack) {
         Set<String> arns = new LinkedHashSet<>();
         for (String model : config.models()) {
+            if (model.startsWith("arn:")) {
+                // an ARN names its one resource; a system profile's also routes to its foundation model anywhere. An
+                // application profile's models are known only at run time: the probe through it may be refused.
+                arns.add(model);
+                String resource = model.split(":", 6)[5];
+                if (resource.startsWith("inference-profile/")) {
+                    String id = resource.substring(resource.indexOf('/') + 1);
+                    arns.add("arn:" + Aws.PARTITION + ":bedrock:*::foundation-model/" + id.substring(id.indexOf('.') + 1));
+                }
+                continue;
+            }
             String[] parts = model.split("\\.", 2);
             boolean profile = parts.length == 2 && parts[0].matches("us|eu|apac|jp|au|us-gov|ca|global");
             String foundation = profile ? parts[1] : model;

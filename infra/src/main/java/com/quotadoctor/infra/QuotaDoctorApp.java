@@ -31,7 +31,12 @@ public final class QuotaDoctorApp {
                 + "increases don't stop throttling", account, config.homeRegion()), config);
         for (String region : config.remoteRegions()) {
             new RegionForwarderStack(app, "QuotaDoctorForwarder-" + region, props("Quota Doctor: " + region
-                    + " alarms and quota events to " + config.homeRegion(), account, region), config);
+                    + " alarms and quota events to " + config.homeRegion(), account, region), config, true);
+        }
+        String support = RegionForwarderStack.SUPPORT_REGION;
+        if (!config.homeRegion().equals(support) && !config.remoteRegions().contains(support)) {
+            new RegionForwarderStack(app, "QuotaDoctorForwarder-" + support, props("Quota Doctor: support case "
+                    + "updates (emitted in " + support + " only) to " + config.homeRegion(), account, support), config, false);
         }
         config.homeAccount().ifPresent(home -> new MemberRoleStack(app, "QuotaDoctorMemberRole",
                 props("Quota Doctor: read-only role for account " + home, null, null), config, home));

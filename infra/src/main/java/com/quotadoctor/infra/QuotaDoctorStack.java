@@ -13,7 +13,8 @@ import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.kms.Alias;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -30,6 +31,7 @@ import java.util.Map;
  */
 public final class QuotaDoctorStack extends Stack {
 
+    private final Key topicKey;
     private final Topic findings;
     private final Table table;
     private final QuotaDoctorFunction diagnose;
@@ -41,10 +43,22 @@ public final class QuotaDoctorStack extends Stack {
         super(scope, id, props);
         Tags.of(this).add("application", "quota-doctor");
 
-        // Findings name accounts, regions and quota codes: encrypted at rest, TLS only in transit.
+        // Findings name accounts, regions and quota codes: encrypted at rest, TLS only in transit. A customer managed
+        // key, not aws/sns: CloudWatch alarms (Quota Doctor watching itself) can publish only to a topic whose key
+        // policy lets cloudwatch.amazonaws.com use the key, and the AWS managed key's policy cannot say so.
+        topicKey = Key.Builder.create(this, "FindingsKey")
+                .description("Quota Doctor findings topic")
+                .enableKeyRotation(true)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        topicKey.addToResourcePolicy(PolicyStatement.Builder.create().sid("AlarmsPublishFindings")
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*")).resources(List.of("*"))
+                .conditions(Map.of("StringEquals", Map.of("aws:SourceAccount", getAccount())))
+                .build());
         findings = Topic.Builder.create(this, "Findings")
                 .displayName("Quota Doctor findings")
-                .masterKey(Alias.fromAliasName(this, "SnsKey", "alias/aws/sns"))
+                .masterKey(topicKey)
                 .enforceSsl(true)
                 .build();
         config.email().ifPresent(e -> findings.addSubscription(new EmailSubscription(e)));
@@ -91,7 +105,12 @@ public final class QuotaDoctorStack extends Stack {
 
         workflow = new DiagnosisWorkflow(this, "Workflow", diagnose.alias(), notify.alias());
         new Triggers(this, "Triggers", config, workflow.stateMachine(), watch.alias(), deadLetters);
-        new ThrottleAlarms(this, "Alarms", config.workloadRegions().contains(config.homeRegion()) ? config.models() : List.of());
+        if (config.workloadRegions().contains(config.homeRegion())) {
+            new ThrottleAlarms(this, "Alarms", config.models(), config.clientErrorAlarms());
+        }
+        new SelfMonitoring(this, "SelfMonitoring", workflow.stateMachine(), Map.of("Diagnose", diagnose.function(),
+                "Notify", notify.function(), "Watch", watch.function()), deadLetters, findings);
+        config.chat().ifPresent(channel -> new ChatChannel(this, "Chat", channel, findings));
         new QuotaDoctorDashboard(this, "Dashboard", config);
         if (config.createTrail()) {
             new AuditTrail(this, "Trail");
@@ -99,6 +118,11 @@ public final class QuotaDoctorStack extends Stack {
 
         CfnOutput.Builder.create(this, "FindingsTopicArn").value(findings.getTopicArn())
                 .description("Subscribe here to receive diagnoses").build();
+        CfnOutput.Builder.create(this, "SubscribeByEmail")
+                .value("aws sns subscribe --region " + config.homeRegion() + " --topic-arn " + findings.getTopicArn()
+                        + " --protocol email --notification-endpoint YOU@EXAMPLE.COM")
+                .description("Who hears the findings: run this (or deploy with -c email=…), then confirm the e-mail")
+                .build();
         CfnOutput.Builder.create(this, "StateMachineArn").value(workflow.stateMachine().getStateMachineArn())
                 .description("aws stepfunctions start-execution --state-machine-arn <this> --input file://events/on-demand.json")
                 .build();
@@ -126,6 +150,8 @@ public final class QuotaDoctorStack extends Stack {
         }
         notify.allow(PolicyStatement.Builder.create().sid("PublishFindings").actions(List.of("sns:Publish"))
                 .resources(List.of(findings.getTopicArn())).build());
+        notify.allow(PolicyStatement.Builder.create().sid("EncryptFindings")
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey")).resources(List.of(topicKey.getKeyArn())).build());
         notify.allow(PolicyStatement.Builder.create().sid("ClaimNotifications")
                 .actions(List.of("dynamodb:PutItem", "dynamodb:DeleteItem")).resources(List.of(table.getTableArn())).build());
         // the default catalogue kept a day in the state table: its own items only (keys "catalogue#bedrock#<region>")

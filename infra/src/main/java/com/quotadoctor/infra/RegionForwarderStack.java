@@ -19,19 +19,35 @@ import java.util.Map;
  */
 public final class RegionForwarderStack extends Stack {
 
-    public RegionForwarderStack(Construct scope, String id, StackProps props, DeploymentConfig config) {
+    /**
+     * Where AWS Support emits "Support Case Update" events: US East (N. Virginia) only (the Support API's endpoint
+     * region; EventBridge user guide, "AWS Support events"), whatever the home region.
+     */
+    static final String SUPPORT_REGION = "us-east-1";
+
+    /**
+     * @param workload a workload region (its alarms, quota events, utilization events); otherwise only us-east-1's
+     *                 support case events, for a home region elsewhere
+     */
+    public RegionForwarderStack(Construct scope, String id, StackProps props, DeploymentConfig config, boolean workload) {
         super(scope, id, props);
         Tags.of(this).add("application", "quota-doctor");
-        new ThrottleAlarms(this, "Alarms", config.models());
-        var home = EventBus.fromEventBusArn(this, "HomeBus",
-                "arn:" + Aws.PARTITION + ":events:" + config.homeRegion() + ":" + Aws.ACCOUNT_ID + ":event-bus/default");
-        var forward = software.amazon.awscdk.services.events.targets.EventBus.Builder.create(home).build();
+        this.config = config;
+        if (!workload) {
+            forwardSupportCases(config);
+            return;
+        }
+        new ThrottleAlarms(this, "Alarms", config.models(), config.clientErrorAlarms());
+        var forward = forward();
         Rule.Builder.create(this, "ForwardAlarms").description("Quota Doctor alarms to the home region")
-                .eventPattern(EventPattern.builder().source(List.of("aws.cloudwatch"))
-                        .detailType(List.of("CloudWatch Alarm State Change"))
-                        .detail(Map.of("alarmName", Match.prefix(Names.ALARM_PREFIX), "state", Map.of("value", List.of("ALARM"))))
-                        .build())
+                .eventPattern(Triggers.alarmPattern(config))
                 .targets(List.of(forward)).build();
+        Rule.Builder.create(this, "ForwardQuotaThresholds").description("Bedrock quota utilization events of this "
+                        + "region to the home region")
+                .eventPattern(Triggers.healthPattern()).targets(List.of(forward)).build();
+        if (getRegion().equals(SUPPORT_REGION)) {
+            forwardSupportCases(config);
+        }
         Rule.Builder.create(this, "ForwardQuotaRequests").description("Bedrock quota requests in this region to the home region")
                 .eventPattern(EventPattern.builder().source(List.of("aws.servicequotas"))
                         .detailType(List.of("AWS API Call via CloudTrail", "AWS Service Event via CloudTrail"))
@@ -39,5 +55,25 @@ public final class RegionForwarderStack extends Stack {
                                 "UpdateServiceQuotaIncreaseRequestStatus")))
                         .build())
                 .targets(List.of(forward)).build();
+    }
+
+    private final DeploymentConfig config;
+    private software.amazon.awscdk.services.events.targets.EventBus forward;
+
+    private software.amazon.awscdk.services.events.targets.EventBus forward() {
+        if (forward == null) {
+            var home = EventBus.fromEventBusArn(this, "HomeBus",
+                    "arn:" + Aws.PARTITION + ":events:" + config.homeRegion() + ":" + Aws.ACCOUNT_ID + ":event-bus/default");
+            forward = software.amazon.awscdk.services.events.targets.EventBus.Builder.create(home).build();
+        }
+        return forward;
+    }
+
+    private void forwardSupportCases(DeploymentConfig config) {
+        Rule.Builder.create(this, "ForwardSupportCases").description("Support case updates (emitted in "
+                        + SUPPORT_REGION + " only) to the home region " + config.homeRegion())
+                .eventPattern(EventPattern.builder().source(List.of("aws.support"))
+                        .detailType(List.of("Support Case Update")).build())
+                .targets(List.of(forward())).build();
     }
 }

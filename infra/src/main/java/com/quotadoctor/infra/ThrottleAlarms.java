@@ -3,34 +3,75 @@ package com.quotadoctor.infra;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.constructs.Construct;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Per configured model, in the stack's region: an alarm on {@code AWS/Bedrock} InvocationThrottles and one on
- * InvocationClientErrors (ServiceQuotaExceededException is a client error). Their state changes are the
- * alarm trigger; they have no actions of their own.
+ * The alarms whose state changes start a diagnosis, in one workload region; they have no actions of their own.
+ * Always one over every model's {@code AWS/Bedrock} InvocationThrottles (a Metrics Insights query alarm: it follows
+ * the models as they are called, nothing to configure); per configured model one on InvocationThrottles, and with
+ * {@code clientErrorAlarms} one on InvocationClientErrors (ServiceQuotaExceededException is a client error, but so
+ * is every validation error and access denied: opt-in).
  */
 final class ThrottleAlarms extends Construct {
 
-    ThrottleAlarms(Construct scope, String id, List<String> models) {
+    /** The all-models alarm's name: the same in every workload region (alarm names are per region). */
+    static final String ALL_MODELS = Names.ALARM_PREFIX + "throttles-all-models";
+    static final String ALL_MODELS_QUERY = "SELECT SUM(InvocationThrottles) FROM SCHEMA(\"AWS/Bedrock\", ModelId)";
+
+    ThrottleAlarms(Construct scope, String id, List<String> models, boolean clientErrors) {
         super(scope, id);
+        IMetric all = MathExpression.Builder.create().expression(ALL_MODELS_QUERY)
+                .label("InvocationThrottles, all models").period(Duration.minutes(1)).usingMetrics(Map.of()).build();
+        alarm("all-models-throttles", ALL_MODELS, "Bedrock InvocationThrottles, all models: Quota Doctor diagnoses "
+                + "when it fires", all);
         for (String model : models) {
-            alarm(model, "InvocationThrottles", "throttles");
-            alarm(model, "InvocationClientErrors", "client-errors");
+            Optional<String> dimension = dimension(model);
+            if (dimension.isEmpty()) {
+                continue; // an application profile's metrics dimension is not documented: the all-models alarm covers it
+            }
+            alarm(Names.safe(model) + "-throttles", Names.ALARM_PREFIX + "throttles-" + Names.safe(dimension.get()),
+                    "Bedrock InvocationThrottles for " + model + ": Quota Doctor diagnoses when it fires",
+                    metric(dimension.get(), "InvocationThrottles"));
+            if (clientErrors) {
+                alarm(Names.safe(model) + "-client-errors", Names.ALARM_PREFIX + "client-errors-" + Names.safe(dimension.get()),
+                        "Bedrock InvocationClientErrors for " + model + ": Quota Doctor diagnoses when it fires",
+                        metric(dimension.get(), "InvocationClientErrors"));
+            }
         }
     }
 
-    private void alarm(String model, String metricName, String kind) {
-        Metric metric = Metric.Builder.create().namespace("AWS/Bedrock").metricName(metricName)
+    /**
+     * The ModelId dimension AWS/Bedrock records for a configured model: the id as invoked; a foundation-model or
+     * system inference profile ARN by its id. Empty for an application inference profile.
+     */
+    static Optional<String> dimension(String model) {
+        if (!model.startsWith("arn:")) {
+            return Optional.of(model);
+        }
+        String resource = model.split(":", 6)[5];
+        if (resource.startsWith("application-inference-profile/")) {
+            return Optional.empty();
+        }
+        return Optional.of(resource.substring(resource.indexOf('/') + 1));
+    }
+
+    private static Metric metric(String model, String name) {
+        return Metric.Builder.create().namespace("AWS/Bedrock").metricName(name)
                 .dimensionsMap(Map.of("ModelId", model)).statistic("Sum").period(Duration.minutes(1)).build();
-        Alarm.Builder.create(this, Names.safe(model) + "-" + kind)
-                .alarmName(Names.ALARM_PREFIX + kind + "-" + Names.safe(model))
-                .alarmDescription("Bedrock " + metricName + " for " + model + ": Quota Doctor diagnoses when it fires")
+    }
+
+    private void alarm(String id, String name, String description, IMetric metric) {
+        Alarm.Builder.create(this, id)
+                .alarmName(name)
+                .alarmDescription(description)
                 .metric(metric)
                 .threshold(1)
                 .evaluationPeriods(1)

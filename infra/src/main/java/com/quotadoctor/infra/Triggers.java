@@ -3,7 +3,6 @@ package com.quotadoctor.infra;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.IRuleTarget;
-import software.amazon.awscdk.services.events.Match;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
@@ -44,16 +43,34 @@ final class Triggers extends Construct {
                 start);
         rule("WatcherStatusChange", "The request watcher saw a status change", EventPattern.builder()
                 .source(List.of("quota-doctor")).detailType(List.of(STATUS_CHANGE)).build(), start);
-        rule("ThrottleAlarm", "A Quota Doctor throttle or client-error alarm fired", EventPattern.builder()
-                .source(List.of("aws.cloudwatch")).detailType(List.of("CloudWatch Alarm State Change"))
-                .detail(Map.of("alarmName", Match.prefix(Names.ALARM_PREFIX), "state", Map.of("value", List.of("ALARM"))))
-                .build(), start);
+        rule("ThrottleAlarm", "A Quota Doctor alarm, or one of the team's alarms named in alarmNamePrefixes, fired",
+                alarmPattern(config), start);
+        rule("QuotaThresholdBreach", "Service Quotas Automatic Management: a quota's utilization crossed its threshold",
+                healthPattern(), start);
         Rule.Builder.create(this, "DiagnoseSchedule").description("Diagnose every configured workload")
                 .schedule(Schedule.expression(config.diagnoseSchedule())).targets(List.of(start)).build();
         Rule.Builder.create(this, "WatchSchedule").description("Sweep the increase request history")
                 .schedule(Schedule.expression(config.watchSchedule()))
                 .targets(List.of(LambdaFunction.Builder.create(watch).deadLetterQueue(deadLetters).retryAttempts(2)
                         .maxEventAge(Duration.hours(1)).build()))
+                .build();
+    }
+
+    /** Alarms going to ALARM whose name starts with Quota Doctor's prefix or one the team configured. */
+    static EventPattern alarmPattern(DeploymentConfig config) {
+        List<Object> prefixes = new java.util.ArrayList<>();
+        prefixes.add(Map.of("prefix", Names.ALARM_PREFIX));
+        config.alarmNamePrefixes().forEach(p -> prefixes.add(Map.of("prefix", p)));
+        return EventPattern.builder().source(List.of("aws.cloudwatch")).detailType(List.of("CloudWatch Alarm State Change"))
+                .detail(Map.of("alarmName", prefixes, "state", Map.of("value", List.of("ALARM"))))
+                .build();
+    }
+
+    /** AWS Health's quota threshold events (the diagnosis keeps the Bedrock ones). */
+    static EventPattern healthPattern() {
+        return EventPattern.builder().source(List.of("aws.health")).detailType(List.of("AWS Health Event"))
+                .detail(Map.of("service", List.of("SERVICEQUOTAS"),
+                        "eventTypeCode", List.of("AWS_SERVICEQUOTAS_THRESHOLD_BREACH")))
                 .build();
     }
 

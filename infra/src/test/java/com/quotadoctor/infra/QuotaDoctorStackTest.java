@@ -15,6 +15,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@SuppressWarnings("unchecked")
 class QuotaDoctorStackTest {
 
     private static App full;
@@ -137,8 +138,14 @@ class QuotaDoctorStackTest {
                 "SSESpecification", Map.of("SSEEnabled", true)));
         template.hasResourceProperties("AWS::SQS::Queue", Map.of("SqsManagedSseEnabled", true));
         template.hasResourceProperties("AWS::SNS::Subscription", Map.of("Protocol", "email", "Endpoint", "oncall@example.com"));
-        Object topic = template.findResources("AWS::SNS::Topic").values().iterator().next().get("Properties");
-        assertThat(((Map<?, ?>) topic).get("KmsMasterKeyId")).asString().contains(":alias/aws/sns");
+        // a customer managed key, rotated, that CloudWatch alarms may use to publish: aws/sns would refuse them
+        template.hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId",
+                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("FindingsKey.*"), "Arn"))));
+        template.hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true, "KeyPolicy", Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "AlarmsPublishFindings",
+                        "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"),
+                        "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))))))))));
         template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Match.objectLike(Map.of(
                 "Statement", List.of(Match.objectLike(Map.of("Effect", "Deny", "Action", "sns:Publish",
                         "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
@@ -153,9 +160,11 @@ class QuotaDoctorStackTest {
                 "detail", Map.of("eventName", List.of("UpdateServiceQuotaIncreaseRequestStatus"))));
         rule(Map.of("source", List.of("aws.support"), "detail-type", List.of("Support Case Update")));
         rule(Map.of("source", List.of("quota-doctor"), "detail-type", List.of("Bedrock Quota Request Status Change")));
-        rule(Map.of("source", List.of("aws.cloudwatch"), "detail-type", List.of("CloudWatch Alarm State Change"),
+        Template plain = Template.fromStack(Synth.stack(Synth.app(Map.of()), "QuotaDoctor"));
+        plain.hasResourceProperties("AWS::Events::Rule", Map.of("EventPattern", Map.of("source", List.of("aws.cloudwatch"),
+                "detail-type", List.of("CloudWatch Alarm State Change"),
                 "detail", Map.of("alarmName", List.of(Map.of("prefix", "quota-doctor-")),
-                        "state", Map.of("value", List.of("ALARM")))));
+                        "state", Map.of("value", List.of("ALARM"))))));
         template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(1 hour)",
                 "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Ref", Match.stringLikeRegexp("WatchLive.*")),
                         "DeadLetterConfig", Match.anyValue())))));
@@ -168,9 +177,95 @@ class QuotaDoctorStackTest {
                         "DeadLetterConfig", Match.anyValue(), "RetryPolicy", Match.anyValue())))));
     }
 
+    private static Map<String, Map<String, Object>> bedrockAlarms(Template t) {
+        Map<String, Map<String, Object>> out = new java.util.TreeMap<>();
+        t.findResources("AWS::CloudWatch::Alarm").forEach((id, r) -> {
+            Map<String, Object> props = (Map<String, Object>) r.get("Properties");
+            if (props.get("AlarmName").toString().startsWith("quota-doctor-")) {
+                out.put(props.get("AlarmName").toString(), props);
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void theDefaultDeploymentAlarmsOnEveryModelsThrottlesAndOnItsOwnFailures() {
+        Template plain = Template.fromStack(Synth.stack(Synth.app(Map.of()), "QuotaDoctor"));
+
+        assertThat(bedrockAlarms(plain)).containsOnlyKeys("quota-doctor-throttles-all-models");
+        plain.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "quota-doctor-throttles-all-models",
+                "Metrics", List.of(Match.objectLike(Map.of("Id", Match.anyValue(),
+                        "Expression", "SELECT SUM(InvocationThrottles) FROM SCHEMA(\"AWS/Bedrock\", ModelId)",
+                        "Period", 60, "ReturnData", true))),
+                "Threshold", 1, "ComparisonOperator", "GreaterThanOrEqualToThreshold", "TreatMissingData", "notBreaching"));
+        assertThat(plain.findResources("AWS::CloudWatch::Alarm", Map.of("Properties", Map.of("MetricName",
+                "InvocationClientErrors")))).as("client errors are opt-in").isEmpty();
+        // watching itself: the workflow, each function, the dead letters; the topic is the action; quiet when healthy
+        Map<String, Map<String, Object>> self = new java.util.TreeMap<>();
+        plain.findResources("AWS::CloudWatch::Alarm").forEach((id, r) -> {
+            Map<String, Object> props = (Map<String, Object>) r.get("Properties");
+            if (props.get("AlarmName").toString().startsWith(SelfMonitoring.PREFIX)) {
+                self.put(props.get("AlarmName").toString(), props);
+            }
+        });
+        assertThat(self).containsOnlyKeys("QuotaDoctor-health-workflow-failed", "QuotaDoctor-health-workflow-timed-out",
+                "QuotaDoctor-health-workflow-aborted", "QuotaDoctor-health-diagnose-errors",
+                "QuotaDoctor-health-notify-errors", "QuotaDoctor-health-watch-errors", "QuotaDoctor-health-dead-letters");
+        assertThat(self.values()).allSatisfy(props -> {
+            assertThat(props.get("AlarmActions")).asString().contains("Findings");
+            assertThat(props.get("TreatMissingData")).isEqualTo("notBreaching");
+        });
+        plain.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "QuotaDoctor-health-workflow-failed",
+                "Namespace", "AWS/States", "MetricName", "ExecutionsFailed"));
+        plain.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "QuotaDoctor-health-dead-letters",
+                "Namespace", "AWS/SQS", "MetricName", "ApproximateNumberOfMessagesVisible"));
+    }
+
+    @Test
+    void theTeamsOwnAlarmsAndQuotaUtilizationEventsStartADiagnosis() {
+        rule(Map.of("source", List.of("aws.cloudwatch"), "detail-type", List.of("CloudWatch Alarm State Change"),
+                "detail", Map.of("alarmName", List.of(Map.of("prefix", "quota-doctor-"), Map.of("prefix", "bedrock-"),
+                        Map.of("prefix", "genai-prod-")), "state", Map.of("value", List.of("ALARM")))));
+        rule(Map.of("source", List.of("aws.health"), "detail-type", List.of("AWS Health Event"),
+                "detail", Map.of("service", List.of("SERVICEQUOTAS"),
+                        "eventTypeCode", List.of("AWS_SERVICEQUOTAS_THRESHOLD_BREACH"))));
+    }
+
+    @Test
+    void aChatChannelDeliversFindingsAndCanRunNothing() {
+        template.hasResourceProperties("AWS::Chatbot::SlackChannelConfiguration", Map.of(
+                "SlackWorkspaceId", "T0123ABCD", "SlackChannelId", "C0123ABCD",
+                "SnsTopicArns", List.of(Map.of("Ref", Match.stringLikeRegexp("Findings.*"))),
+                "GuardrailPolicies", List.of(Map.of("Ref", Match.stringLikeRegexp("ChatGuardrail.*")))));
+        template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                List.of(Map.of("Sid", "NotificationsOnly", "Effect", "Deny", "Action", "*", "Resource", "*")), "Version", "2012-10-17")));
+        template.hasOutput("SubscribeByEmail", Match.objectLike(Map.of("Value", Match.anyValue())));
+    }
+
+    @Test
+    void supportCaseUpdatesComeFromUsEast1WhenHomeIsElsewhere() {
+        App app = Synth.app(Map.of("homeRegion", "eu-west-1"));
+        Stack support = Synth.stack(app, "QuotaDoctorForwarder-us-east-1");
+        Template t = Template.fromStack(support);
+
+        t.resourceCountIs("AWS::CloudWatch::Alarm", 0);
+        t.resourceCountIs("AWS::Events::Rule", 1);
+        t.hasResourceProperties("AWS::Events::Rule", Map.of("EventPattern", Map.of("source", List.of("aws.support"),
+                "detail-type", List.of("Support Case Update")), "Targets", List.of(Match.objectLike(Map.of(
+                "Arn", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":events:eu-west-1:",
+                        Map.of("Ref", "AWS::AccountId"), ":event-bus/default"))))))));
+        nagClean(support);
+        assertThat(full.getNode().tryFindChild("QuotaDoctorForwarder-us-east-1")).as("home is us-east-1").isNull();
+    }
+
     @Test
     void alarmsWatchEachModelsThrottlesAndClientErrorsInTheHomeRegion() {
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 4);
+        // all models; per id-named model its throttles and (opted in) client errors; an application profile has no
+        // documented ModelId dimension: the all-models alarm covers it
+        assertThat(bedrockAlarms(template)).containsOnlyKeys("quota-doctor-throttles-all-models",
+                "quota-doctor-throttles-us.anthropic.claude-sonnet-4-5-20250929-v1-0",
+                "quota-doctor-client-errors-us.anthropic.claude-sonnet-4-5-20250929-v1-0",
+                "quota-doctor-throttles-amazon.nova-lite-v1-0", "quota-doctor-client-errors-amazon.nova-lite-v1-0");
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "AlarmName", "quota-doctor-throttles-us.anthropic.claude-sonnet-4-5-20250929-v1-0",
                 "Namespace", "AWS/Bedrock", "MetricName", "InvocationThrottles", "Statistic", "Sum", "Period", 60,
@@ -184,8 +279,8 @@ class QuotaDoctorStackTest {
     void otherWorkloadRegionsForwardToTheHomeBus() {
         Template forwarder = Template.fromStack(Synth.stack(full, "QuotaDoctorForwarder-us-west-2"));
 
-        forwarder.resourceCountIs("AWS::CloudWatch::Alarm", 4);
-        forwarder.resourceCountIs("AWS::Events::Rule", 2);
+        assertThat(bedrockAlarms(forwarder)).hasSize(5);
+        forwarder.resourceCountIs("AWS::Events::Rule", 3);
         forwarder.hasResourceProperties("AWS::Events::Rule", Map.of("Targets", List.of(Match.objectLike(Map.of(
                 "Arn", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":events:us-east-1:",
                         Map.of("Ref", "AWS::AccountId"), ":event-bus/default"))))))));
