@@ -20,8 +20,9 @@ import java.util.Map;
 public final class RegionForwarderStack extends Stack {
 
     /**
-     * Where AWS Support emits "Support Case Update" events: US East (N. Virginia) only (the Support API's endpoint
-     * region; EventBridge user guide, "AWS Support events"), whatever the home region.
+     * Where AWS Support emits "Support Case Update" events: US East (N. Virginia), the Support API's endpoint in the
+     * commercial partition, where AWS's example events are ("Support Case Update event", AWS Support user guide).
+     * The EventBridge reference does not state the region outright.
      */
     static final String SUPPORT_REGION = "us-east-1";
 
