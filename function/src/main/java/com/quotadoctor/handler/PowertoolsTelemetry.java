@@ -43,6 +43,12 @@ final class PowertoolsTelemetry implements Telemetry {
         metrics.addMetric("NotificationsSuppressed", 1, MetricUnit.COUNT);
     }
 
+    @Override
+    public void governingQuota(String model, String region, String quotaCode, double value) {
+        metrics.flushSingleMetric("GoverningQuota", value, MetricUnit.NONE, namespace,
+                DimensionSet.of("ModelId", model, "Region", region, "QuotaCode", quotaCode));
+    }
+
     void flush() {
         metrics.flush();
     }

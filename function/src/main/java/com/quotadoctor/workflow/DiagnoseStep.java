@@ -59,6 +59,26 @@ public final class DiagnoseStep {
         }
         Diagnosis diagnosis = diagnostician.diagnose(request.over(snapshot.request()), snapshot.evidence());
         telemetry.diagnosed(diagnosis.verdict().name(), diagnosis.evidenceGaps().size());
+        governingQuotas(diagnosis);
         return new StepOutcome.Diagnosed(kind, diagnosis, renderer.render(diagnosis));
+    }
+
+    /**
+     * The value of each quota that governs failing calls, per model and region, as a metric: the dashboard draws it
+     * beside the demand it governs, so a person sees the line the demand hits. Unknown values are not drawn.
+     */
+    private void governingQuotas(Diagnosis diagnosis) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (com.quotadoctor.diagnosis.Finding f : diagnosis.findings()) {
+            var e = f.evidence();
+            Object code = e.get("governingQuotaCode");
+            Object model = e.get("modelId");
+            Object region = e.get("failingRegion");
+            Object value = e.get("governingAppliedValue") != null ? e.get("governingAppliedValue") : e.get("governingDefaultValue");
+            if (code != null && model != null && region != null && value instanceof Number n
+                    && seen.add(model + " " + region + " " + code)) {
+                telemetry.governingQuota(model.toString(), region.toString(), code.toString(), n.doubleValue());
+            }
+        }
     }
 }

@@ -20,4 +20,8 @@ public interface Telemetry {
 
     default void suppressed() {
     }
+
+    /** The value of a quota that governs failing calls to {@code model} in {@code region}. */
+    default void governingQuota(String model, String region, String quotaCode, double value) {
+    }
 }

@@ -32,9 +32,13 @@ final class QuotaDoctorDashboard extends Construct {
                 .build());
         for (String region : config.workloadRegions()) {
             for (String model : config.models()) {
-                widgets.add(GraphWidget.Builder.create().title(model + " in " + region + ": demand").width(12)
+                // the governing quota's value (GoverningQuota, emitted by each diagnosis) beside the demand it governs
+                widgets.add(GraphWidget.Builder.create().title(model + " in " + region + ": demand and its quota").width(12)
                         .left(List.of(metric(region, model, "EstimatedTPMQuotaUsage"), metric(region, model, "InputTokenCount"),
-                                metric(region, model, "OutputTokenCount")))
+                                metric(region, model, "OutputTokenCount"), MathExpression.Builder.create()
+                                        .expression("SEARCH('{QuotaDoctor,ModelId,QuotaCode,Region} MetricName=\"GoverningQuota\" "
+                                                + "ModelId=\"" + model + "\" Region=\"" + region + "\"', 'Maximum', 300)")
+                                        .label("applied quota").period(Duration.minutes(5)).build()))
                         .build());
                 widgets.add(GraphWidget.Builder.create().title(model + " in " + region + ": throttles").width(12)
                         .left(List.of(metric(region, model, "InvocationThrottles"), metric(region, model, "Invocations")))

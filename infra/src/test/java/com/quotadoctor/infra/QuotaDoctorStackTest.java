@@ -243,6 +243,13 @@ class QuotaDoctorStackTest {
     }
 
     @Test
+    void theDashboardDrawsEachModelsGoverningQuotaBesideItsDemand() {
+        String dashboard = template.findResources("AWS::CloudWatch::Dashboard").values().iterator().next().toString();
+        assertThat(dashboard).contains("MetricName=\\\"GoverningQuota\\\" ModelId=\\\"amazon.nova-lite-v1:0\\\" Region=\\\"us-west-2\\\"")
+                .contains("EstimatedTPMQuotaUsage");
+    }
+
+    @Test
     void supportCaseUpdatesComeFromUsEast1WhenHomeIsElsewhere() {
         App app = Synth.app(Map.of("homeRegion", "eu-west-1"));
         Stack support = Synth.stack(app, "QuotaDoctorForwarder-us-east-1");
