@@ -43,7 +43,9 @@ const visited = [];
 const machine = new StateMachine(definition, { validationOptions: { checkArn: false } });
 const execution = machine.run(scenario.input, {
   overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: waits, retryIntervalOverrides: retries },
-  context: { State: { EnteredTime: scenario.enteredTime } },
+  // what Step Functions puts in the context object; the interpreter takes it from here
+  context: { State: { EnteredTime: scenario.enteredTime },
+             Execution: { Id: 'arn:aws:states:us-east-1:111122223333:execution:QuotaDoctor:scenario' } },
 });
 const logging = (async () => {
   for await (const event of execution.eventLogs) {

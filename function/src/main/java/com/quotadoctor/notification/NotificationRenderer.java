@@ -26,13 +26,48 @@ public final class NotificationRenderer {
     }
 
     /** A failure of the workflow itself: said once, plainly, with what failed. */
-    public Notification failure(String error, String cause, String input) {
-        String subject = subject("Quota Doctor could not finish a diagnosis: " + error);
-        String body = "Quota Doctor could not finish a diagnosis.\n\nError: " + error + "\nCause: " + cause
-                + "\n\nThe event it was working on:\n" + input + "\n";
-        ObjectNode card = card("Quota Doctor could not finish a diagnosis", "**" + error + "**\n\n" + cause, subject,
-                "failure");
+    /**
+     * The workflow's own failure: what failed and where to look, never the payload. The event (which may carry an
+     * access key id, a source IP, a user agent, or text an attacker wrote) and the stack trace stay in the execution
+     * history and the function's log, where access is controlled; the message names them.
+     *
+     * @param error     the Step Functions error name
+     * @param cause     its cause: for a Lambda error the function's JSON error, of which only the message is kept
+     * @param trigger   what the execution was working on, e.g. "aws.cloudwatch CloudWatch Alarm State Change in us-west-2"
+     * @param execution the execution's id, when the workflow named it
+     */
+    public Notification failure(String error, String cause, String trigger, java.util.Optional<String> execution) {
+        String safeError = plain(error, 120);
+        String message = plain(causeMessage(cause), 300);
+        String where = execution.map(e -> "the Step Functions execution " + plain(e, 300)
+                + " (its history holds the event and the full error)").orElse("the Step Functions execution history")
+                + ", and the Diagnose function's log";
+        String subject = subject("Quota Doctor could not finish a diagnosis: " + safeError);
+        String body = "Quota Doctor could not finish a diagnosis.\n\nError: " + safeError + "\nCause: " + message
+                + "\nWorking on: " + plain(trigger, 200) + "\nWhere to look: " + where + ".\n";
+        ObjectNode card = card("Quota Doctor could not finish a diagnosis", "*" + ChatText.escape(safeError) + "*\n"
+                + ChatText.escape(message) + "\nWorking on: " + ChatText.escape(plain(trigger, 200))
+                + "\nWhere to look: " + ChatText.escape(where), subject, "failure");
         return new Notification(subject, body, JsonTree.compact(card), Map.of("verdict", "FAILURE", "severity", "WARNING"));
+    }
+
+    /** A Lambda error's cause is its JSON error object: the message alone, without type or stack trace. */
+    private static String causeMessage(String cause) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = JsonTree.parse(cause);
+            if (node != null && node.isObject()) {
+                return node.path("errorMessage").asText(node.path("errorType").asText(""));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not JSON: plain text
+        }
+        return cause.lines().findFirst().orElse("");
+    }
+
+    /** One line of printable text, no control or escape characters, at most {@code max} characters. */
+    static String plain(String text, int max) {
+        String one = text == null ? "" : text.replaceAll("[\\p{Cntrl}\\p{Cf}]+", " ").trim();
+        return one.length() <= max ? one : one.substring(0, max - 1) + "…";
     }
 
     /** One line of printable ASCII under the SNS limit: SNS rejects anything else. */
@@ -55,11 +90,13 @@ public final class NotificationRenderer {
     }
 
     private String chat(Diagnosis d, Finding top, String subject) {
-        ObjectNode card = card(subject, top.explanation(), subject, d.verdict().name());
+        ObjectNode card = card(subject, ChatText.escape(top.explanation()), subject, d.verdict().name());
         ObjectNode content = (ObjectNode) card.get("content");
         ArrayNode steps = content.putArray("nextSteps");
         for (PlanStep step : d.plan().stream().limit(3).toList()) {
-            steps.add(step.action() + step.command().map(c -> "\n```\n" + c + "\n```").orElse(""));
+            // a command shows verbatim in a code block, which renders no markup; only a fence could end it early
+            steps.add(ChatText.escape(step.action()) + step.command().map(c -> "\n```\n" + c.replace("```", "` ` `")
+                    + "\n```").orElse(""));
         }
         ArrayNode keywords = content.putArray("keywords");
         keywords.add(d.verdict().name());

@@ -19,16 +19,33 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The Notify task: announces a diagnosis (or the workflow's own failure) once per situation. The claim
- * in the ledger comes first, so that duplicate deliveries race on one conditional write; a publish that
- * fails gives the claim back and fails the task, so the workflow's retry can announce it.
+ * The Notify task: announces a diagnosis (or the workflow's own failure) at least once, and once only per
+ * situation. A delivery claims the situation's fingerprint for a short lease under an owner token (the digest of its
+ * input: every retry of one delivery holds the same token, so a claim whose response was lost is recognised as its
+ * own), publishes, and only then marks it sent. A publish that fails gives the claim back and fails the task, so the
+ * workflow's retry announces it; a delivery that dies in between leaves a lease that expires. Another delivery of
+ * the same situation in flight fails this one with {@link NotificationBusyException}, retried after the lease.
  */
 public final class NotifyStep {
 
     /** What became of one notification. */
     public enum Result { SENT, SUPPRESSED, NOTHING_TO_SEND }
+
+    /**
+     * How long a claim holds before another delivery may take the situation over: longer than a Notify invocation
+     * (30 s), shorter than the workflow's retries of a busy one (10 s, 20 s, 40 s).
+     */
+    public static final Duration LEASE = Duration.ofSeconds(60);
+
+    /** Another delivery of the same situation holds the claim: the workflow retries this one after the lease. */
+    public static final class NotificationBusyException extends RuntimeException {
+        public NotificationBusyException(String fingerprint) {
+            super("another delivery of situation " + fingerprint + " is in flight; retry after " + LEASE.toSeconds() + " s");
+        }
+    }
 
     private final NotificationLedger ledger;
     private final NotificationPublisher publisher;
@@ -49,9 +66,12 @@ public final class NotifyStep {
     /** @throws ShapeException when the input is neither a Diagnose outcome nor a caught failure */
     public Result run(String input) {
         WireNode in = WireNode.document("notify input", input);
-        JsonNode root = in.node();
+        // the workflow names each delivery (its execution); run locally, the input itself stands for it
+        String owner = in.field("delivery").field("execution").text().orElseGet(() -> sha(input));
+        JsonNode root = in.node().deepCopy();
+        ((ObjectNode) root).remove("delivery");
         if (in.field("failure").present()) {
-            return failure(root, in.field("failure"));
+            return failure(root, in.field("failure"), owner);
         }
         if (in.field("skipped").present() || in.field("error").present()) {
             return Result.NOTHING_TO_SEND;
@@ -66,31 +86,66 @@ public final class NotifyStep {
                 n.field("chat").text().orElse("{}"), attributes);
         ObjectNode machineCopy = root.deepCopy();
         machineCopy.remove("notification");
-        return announce(in.field("fingerprint").requiredText(), notification, JsonTree.compact(machineCopy));
+        return announce(in.field("fingerprint").requiredText(), owner, notification, JsonTree.compact(machineCopy));
     }
 
-    /** The workflow caught an error: say so once per error and input. */
-    private Result failure(JsonNode root, WireNode failure) {
+    /**
+     * The workflow caught an error: say so once per error and input, naming what failed and where to look, never the
+     * event itself (it stays in the execution history).
+     */
+    private Result failure(JsonNode root, WireNode failure, String owner) {
         String error = failure.field("Error").text().orElse("Error");
         String cause = failure.field("Cause").text().orElse("");
         ObjectNode input = root.deepCopy();
         input.remove("failure");
         String inputText = JsonTree.compact(input);
-        Notification notification = renderer.failure(error, cause, inputText);
-        return announce("failure-" + sha(error + "\n" + inputText), notification, JsonTree.compact(root));
+        String trigger = String.join(" ", java.util.stream.Stream.of("source", "detail-type").map(k -> input.path(k).asText(""))
+                .filter(t -> !t.isBlank()).toList());
+        String region = input.path("region").asText("");
+        String working = (trigger.isBlank() ? "a request with no event type" : trigger + " event")
+                + (region.isBlank() ? "" : " in " + region) + (input.path("time").isTextual() ? " at " + input.path("time").asText() : "");
+        Optional<String> execution = owner.startsWith("arn:") ? Optional.of(owner) : Optional.empty();
+        Notification notification = renderer.failure(error, cause, working, execution);
+        return announce("failure-" + sha(error + "\n" + inputText), owner, notification,
+                JsonTree.compact(failureRecord(error, working, execution)));
     }
 
-    private Result announce(String fingerprint, Notification notification, String machineCopy) {
+    /** The machine-readable failure: what failed and where, without the event or the stack trace. */
+    private static ObjectNode failureRecord(String error, String working, Optional<String> execution) {
+        ObjectNode record = JsonTree.NODES.objectNode();
+        record.put("verdict", "FAILURE");
+        record.put("error", error);
+        record.put("workingOn", working);
+        execution.ifPresent(e -> record.put("execution", e));
+        return record;
+    }
+
+    private Result announce(String fingerprint, String owner, Notification notification, String machineCopy) {
         Instant now = clock.instant();
-        if (!ledger.claim(fingerprint, now, now.plus(remember))) {
-            telemetry.suppressed();
-            return Result.SUPPRESSED;
+        switch (ledger.claim(fingerprint, owner, now, now.plus(LEASE))) {
+            case SENT -> {
+                telemetry.suppressed();
+                return Result.SUPPRESSED;
+            }
+            case BUSY -> throw new NotificationBusyException(fingerprint);
+            default -> {
+                // CLAIMED: ours to publish
+            }
         }
         try {
             publisher.publish(notification, machineCopy);
         } catch (RuntimeException e) {
-            ledger.release(fingerprint);
+            try {
+                ledger.release(fingerprint, owner);
+            } catch (RuntimeException releaseFailed) {
+                e.addSuppressed(releaseFailed); // the lease runs out; the retry, same owner, reclaims it at once
+            }
             throw e;
+        }
+        try {
+            ledger.sent(fingerprint, owner, clock.instant(), now.plus(remember));
+        } catch (RuntimeException markFailed) {
+            // published: the claim stays a lease, so at worst the situation is announced again after it (at least once)
         }
         telemetry.notified();
         return Result.SENT;

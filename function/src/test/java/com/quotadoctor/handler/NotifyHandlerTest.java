@@ -27,12 +27,16 @@ class NotifyHandlerTest {
     private final Set<String> claimed = new HashSet<>();
     private final NotificationLedger ledger = new NotificationLedger() {
         @Override
-        public boolean claim(String fingerprint, Instant now, Instant expires) {
-            return claimed.add(fingerprint);
+        public Claim claim(String fingerprint, String owner, Instant now, Instant leaseUntil) {
+            return claimed.add(fingerprint) ? Claim.CLAIMED : Claim.SENT;
         }
 
         @Override
-        public void release(String fingerprint) {
+        public void sent(String fingerprint, String owner, Instant now, Instant expires) {
+        }
+
+        @Override
+        public void release(String fingerprint, String owner) {
             claimed.remove(fingerprint);
         }
     };

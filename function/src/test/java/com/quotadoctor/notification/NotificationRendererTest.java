@@ -47,7 +47,7 @@ class NotificationRendererTest {
         JsonNode steps = card.get("content").get("nextSteps");
         assertThat(steps.size()).isEqualTo(Math.min(3, d.plan().size()));
         for (int i = 0; i < steps.size(); i++) {
-            assertThat(steps.get(i).asText()).startsWith(d.plan().get(i).action());
+            assertThat(steps.get(i).asText()).startsWith(ChatText.escape(d.plan().get(i).action()));
         }
         assertThat(n.text()).contains("Plan").doesNotContainPattern("\\d\\.\\d+E\\d").doesNotContainPattern("(?<![\\d.:])\\d+\\.\\d{3,}(?![\\dZ])");
     }

@@ -3,6 +3,7 @@ package com.quotadoctor.workflow;
 import com.quotadoctor.diagnosis.Diagnostician;
 import com.quotadoctor.evidence.SnapshotReader;
 import com.quotadoctor.json.JsonTree;
+import com.quotadoctor.notification.NotificationLedger;
 import com.quotadoctor.notification.aws.DynamoDbLedger;
 import com.quotadoctor.notification.aws.SnsPublisher;
 import com.quotadoctor.stub.LocalDynamo;
@@ -101,6 +102,23 @@ class NotifyStepTest {
                 .containsValue("us-west-2").containsValue("111122223333");
     }
 
+    private static com.fasterxml.jackson.databind.JsonNode parsed(String text) {
+        try {
+            return JsonTree.parse(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The input as the workflow gives it to Notify: the diagnosis, stamped with the delivering execution. */
+    private static String delivered(String input, String execution) {
+        return input.substring(0, input.length() - 1) + ",\"delivery\":{\"execution\":\"" + execution + "\"}}";
+    }
+
+    private NotifyStep step(Clock clock, NotificationLedger ledger) {
+        return new NotifyStep(ledger, new SnsPublisher(sns, TOPIC), clock, Duration.ofDays(7), Telemetry.NONE);
+    }
+
     @Test
     void aHundredDuplicateDeliveriesMakeOneNotification() throws Exception {
         String input = diagnosed("cloudwatch-alarm-throttles.json", "region-mismatch.json");
@@ -108,17 +126,114 @@ class NotifyStepTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<NotifyStep.Result>> results = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            results.add(pool.submit(() -> step.run(input)));
+            String execution = "arn:aws:states:us-east-1:111122223333:execution:QuotaDoctor:" + i;
+            results.add(pool.submit(() -> step.run(delivered(input, execution))));
         }
-        List<NotifyStep.Result> outcomes = new ArrayList<>();
+        List<Object> outcomes = new ArrayList<>();
         for (Future<NotifyStep.Result> r : results) {
-            outcomes.add(r.get());
+            try {
+                outcomes.add(r.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                outcomes.add(e.getCause().getClass());
+            }
         }
         pool.shutdown();
 
         assertThat(aws.published()).hasSize(1);
-        assertThat(outcomes).containsOnlyOnce(NotifyStep.Result.SENT);
-        assertThat(outcomes).filteredOn(NotifyStep.Result.SUPPRESSED::equals).hasSize(99);
+        assertThat(outcomes).containsOnlyOnce(NotifyStep.Result.SENT)
+                .allMatch(o -> o == NotifyStep.Result.SENT || o == NotifyStep.Result.SUPPRESSED
+                        || o == NotifyStep.NotificationBusyException.class);
+        // the busy ones are retried by the workflow: the situation is sent by then
+        for (int i = 0; i < 100; i++) {
+            if (outcomes.get(i) == NotifyStep.NotificationBusyException.class) {
+                assertThat(step.run(delivered(input, "arn:aws:states:us-east-1:111122223333:execution:QuotaDoctor:" + i)))
+                        .isEqualTo(NotifyStep.Result.SUPPRESSED);
+            }
+        }
+        assertThat(aws.published()).hasSize(1);
+    }
+
+    @Test
+    void aClaimWhoseResponseWasLostIsRecognisedAsItsOwnWhenTheCallIsRetried() {
+        DynamoDbLedger ledger = new DynamoDbLedger(dynamo.client(), LocalDynamo.TABLE);
+        Instant now = CLOCK.instant();
+
+        assertThat(ledger.claim("f1", "execution-a", now, now.plus(NotifyStep.LEASE))).isEqualTo(NotificationLedger.Claim.CLAIMED);
+        // the SDK retries the same put after a lost response: its own claim, not someone else's
+        assertThat(ledger.claim("f1", "execution-a", now, now.plus(NotifyStep.LEASE))).isEqualTo(NotificationLedger.Claim.CLAIMED);
+        assertThat(ledger.claim("f1", "execution-b", now, now.plus(NotifyStep.LEASE))).isEqualTo(NotificationLedger.Claim.BUSY);
+        ledger.release("f1", "execution-b"); // not b's to give back
+        assertThat(ledger.claim("f1", "execution-b", now, now.plus(NotifyStep.LEASE))).isEqualTo(NotificationLedger.Claim.BUSY);
+        ledger.sent("f1", "execution-a", now, now.plus(Duration.ofDays(7)));
+        assertThat(ledger.claim("f1", "execution-a", now, now.plus(NotifyStep.LEASE))).isEqualTo(NotificationLedger.Claim.SENT);
+        assertThat(ledger.claim("f1", "execution-b", now.plus(Duration.ofDays(8)), now.plus(Duration.ofDays(8)).plus(NotifyStep.LEASE)))
+                .as("remembered until it expires").isEqualTo(NotificationLedger.Claim.CLAIMED);
+    }
+
+    @Test
+    void aPublishThatFailsAndWhoseReleaseFailsTooIsStillAnnouncedByTheRetry() {
+        String input = delivered(diagnosed("cloudwatch-alarm-throttles.json", "region-mismatch.json"), "execution-1");
+        DynamoDbLedger real = new DynamoDbLedger(dynamo.client(), LocalDynamo.TABLE);
+        NotificationLedger releaseFails = new NotificationLedger() {
+            @Override
+            public Claim claim(String fingerprint, String owner, Instant now, Instant leaseUntil) {
+                return real.claim(fingerprint, owner, now, leaseUntil);
+            }
+
+            @Override
+            public void sent(String fingerprint, String owner, Instant now, Instant expires) {
+                real.sent(fingerprint, owner, now, expires);
+            }
+
+            @Override
+            public void release(String fingerprint, String owner) {
+                throw new IllegalStateException("connection reset");
+            }
+        };
+        aws.fault(StubFault.error("Publish", 500, "InternalError", "Internal error").times(4)); // every attempt of one call
+
+        assertThatThrownBy(() -> step(CLOCK, releaseFails).run(input)).isInstanceOf(SdkException.class)
+                .satisfies(e -> assertThat(e.getSuppressed()).extracting(Throwable::getMessage).contains("connection reset"));
+        // the workflow retries the task: the same execution, so the claim left behind is its own
+        assertThat(step(CLOCK, releaseFails).run(input)).isEqualTo(NotifyStep.Result.SENT);
+        assertThat(aws.published()).hasSize(1);
+    }
+
+    @Test
+    void aDeliveryThatDiedBetweenClaimAndPublishHoldsTheSituationOnlyForItsLease() {
+        String input = diagnosed("cloudwatch-alarm-throttles.json", "region-mismatch.json");
+        String fingerprint = parsed(input).path("fingerprint").asText();
+        DynamoDbLedger ledger = new DynamoDbLedger(dynamo.client(), LocalDynamo.TABLE);
+        ledger.claim(fingerprint, "execution-that-died", CLOCK.instant(), CLOCK.instant().plus(NotifyStep.LEASE));
+
+        assertThatThrownBy(() -> step(CLOCK, ledger).run(delivered(input, "execution-2")))
+                .isInstanceOf(NotifyStep.NotificationBusyException.class);
+        Clock afterLease = Clock.offset(CLOCK, NotifyStep.LEASE.plusSeconds(10));
+        assertThat(step(afterLease, ledger).run(delivered(input, "execution-2"))).isEqualTo(NotifyStep.Result.SENT);
+        assertThat(aws.published()).hasSize(1);
+    }
+
+    @Test
+    void aFailureNotificationSaysWhatFailedAndWhereToLookNeverThePayload() {
+        String failed = "{\"source\": \"aws.servicequotas\", \"detail-type\": \"AWS API Call via CloudTrail\", "
+                + "\"region\": \"us-east-1\", \"time\": \"2026-11-25T09:58:00Z\", \"detail\": {\"userIdentity\": "
+                + "{\"accessKeyId\": \"AKIAIOSFODNN7EXAMPLE\"}, \"sourceIPAddress\": \"203.0.113.9\", "
+                + "\"userAgent\": \"aws-cli/2.9.19 <!here> [click](http://evil.example)\"}, "
+                + "\"delivery\": {\"execution\": \"arn:aws:states:us-east-1:111122223333:execution:QuotaDoctor:abc\"}, "
+                + "\"failure\": {\"Error\": \"States.TaskFailed\", \"Cause\": \"{\\\"errorMessage\\\": "
+                + "\\\"detail: is required\\\", \\\"errorType\\\": \\\"ShapeException\\\", \\\"stackTrace\\\": "
+                + "[\\\"com.quotadoctor.trigger.TriggerParser.parse(TriggerParser.java:40)\\\"]}\"}}";
+
+        step().run(failed);
+
+        Map<String, String> publish = aws.published().get(0);
+        String everything = String.join("\n", publish.values());
+        assertThat(everything).doesNotContain("AKIAIOSFODNN7EXAMPLE", "203.0.113.9", "aws-cli", "<!here>", "evil.example",
+                "TriggerParser.java");
+        assertThat(parsed(publish.get("Message")).path("email").asText())
+                .contains("Error: States.TaskFailed", "Cause: detail: is required",
+                        "Working on: aws.servicequotas AWS API Call via CloudTrail event in us-east-1 at 2026-11-25T09:58:00Z",
+                        "execution arn:aws:states:us-east-1:111122223333:execution:QuotaDoctor:abc");
     }
 
     @Test

@@ -17,6 +17,7 @@ import software.amazon.awscdk.services.stepfunctions.LogOptions;
 import software.amazon.awscdk.services.stepfunctions.RetryProps;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+import software.amazon.awscdk.services.stepfunctions.Pass;
 import software.amazon.awscdk.services.stepfunctions.Succeed;
 import software.amazon.awscdk.services.stepfunctions.Wait;
 import software.amazon.awscdk.services.stepfunctions.WaitTime;
@@ -24,6 +25,7 @@ import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
 import software.constructs.Construct;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The loop: Diagnose → (waiting helps and the deadline is ahead) Wait nextCheckSeconds → Diagnose again, its
@@ -62,7 +64,7 @@ final class DiagnosisWorkflow extends Construct {
         Fail diagnosisFailed = Fail.Builder.create(this, "DiagnosisFailed").error("DiagnosisFailed")
                 .cause("The diagnosis failed after retries; see $.failure in the execution history").build();
         notifyFailure.addCatch(diagnosisFailed);
-        diagnoseTask.addCatch(notifyFailure.next(diagnosisFailed),
+        diagnoseTask.addCatch(stamp("StampFailureDelivery").next(notifyFailure).next(diagnosisFailed),
                 CatchProps.builder().errors(List.of("States.ALL")).resultPath("$.failure").build());
 
         Wait wait = Wait.Builder.create(this, "WaitForPropagation")
@@ -76,7 +78,7 @@ final class DiagnosisWorkflow extends Construct {
                         Condition.or(Condition.isNotPresent("$.deadline"),
                                 Condition.timestampGreaterThanJsonPath("$.deadline", "$$.State.EnteredTime"))),
                         wait.next(diagnoseTask))
-                .otherwise(notifyTask.next(Succeed.Builder.create(this, "Done").build()));
+                .otherwise(stamp("StampDelivery").next(notifyTask).next(Succeed.Builder.create(this, "Done").build()));
 
         LogGroup logs = LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH)
                 .removalPolicy(RemovalPolicy.DESTROY).build();
@@ -99,6 +101,15 @@ final class DiagnosisWorkflow extends Construct {
     private String functionLogicalId(IFunction f) {
         IFunction target = f instanceof software.amazon.awscdk.services.lambda.Alias a ? a.getVersion().getLambda() : f;
         return Stack.of(this).getLogicalId((CfnElement) target.getNode().getDefaultChild());
+    }
+
+    /**
+     * Adds {@code delivery.execution} (this execution's id) to the state: Notify's owner token, the same for every
+     * retry of the task, different for every other execution of the same situation.
+     */
+    private Pass stamp(String id) {
+        return Pass.Builder.create(this, id).comment("Name this delivery for Notify's claim")
+                .parameters(Map.of("execution.$", "$$.Execution.Id")).resultPath("$.delivery").build();
     }
 
     private static RetryProps transientRetry(int attempts) {

@@ -111,6 +111,9 @@ class WorkflowAslTest {
         assertThat(result.at("/inputs/Diagnose/1/verdict").asText()).isEqualTo("REQUEST_PENDING");
         assertThat(result.at("/inputs/Diagnose/2/verdict").asText()).isEqualTo("PROPAGATION_PENDING");
         assertThat(result.at("/inputs/Notify/0/verdict").asText()).isEqualTo("ALIGNED");
+        // Notify's owner token: this execution, the same for each retry of the task
+        assertThat(result.at("/inputs/Notify/0/delivery/execution").asText())
+                .isEqualTo("arn:aws:states:us-east-1:111122223333:execution:QuotaDoctor:scenario");
         assertThat(visited(result)).last().isEqualTo("Done");
     }
 

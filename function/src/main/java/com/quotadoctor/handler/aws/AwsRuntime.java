@@ -62,8 +62,7 @@ public final class AwsRuntime {
         // the default catalogue: in this warm function's memory, else in the state table (a cold start reads one item
         // per region instead of a dozen pages), else from Service Quotas
         DefaultCatalogue catalogue = c.tableName().isPresent()
-                ? DefaultCatalogue.in(new TableCatalogueStore(() -> home(DynamoDbClient.builder()
-                        .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(3))), c), c.tableName().get()), clock)
+                ? DefaultCatalogue.in(new TableCatalogueStore(() -> home(DynamoDbClient.builder(), c), c.tableName().get()), clock)
                 : DefaultCatalogue.inMemory(clock);
         LiveCollector collector = new LiveCollector(clients, EnvironmentVariableCredentialsProvider.create(), settings,
                 clock, catalogue);
@@ -98,9 +97,15 @@ public final class AwsRuntime {
     }
 
     /** A client of the function's own region, on the shared HTTP client, with the execution role's credentials. */
+    /**
+     * Every call bounded well below the function's timeout: Notify makes three (claim, publish, mark sent) in its
+     * 30 s, so each call gets 8 s in all, 3 s per attempt; one that overruns fails the task, which the workflow retries.
+     */
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C home(B builder, Configuration c) {
         return builder.region(Region.of(c.homeRegion())).httpClient(Http.CLIENT)
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create()).build();
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(8)).apiCallAttemptTimeout(Duration.ofSeconds(3)))
+                .build();
     }
 
     private static CollectionSettings collectionSettings(Configuration c) {
