@@ -43,24 +43,33 @@ public final class RequestWatcher {
         List<Drift> drift = new ArrayList<>();
         List<com.quotadoctor.domain.EvidenceGap> gaps = new ArrayList<>();
         int seen = 0;
+        java.util.Set<String> judged = new java.util.HashSet<>();
         for (RegionEvidence evidence : readAll(regions)) {
             gaps.addAll(evidence.errors()); // only what failed: the sweep reads two sections on purpose
             for (IncreaseRequest r : evidence.requests()) {
+                if (!judged.add(r.id())) {
+                    continue; // listed by two regions' histories: one request, judged once
+                }
                 seen++;
                 Optional<Double> applied = evidence.quota(r.quotaCode(), r.account()).flatMap(Quota::applied);
-                StatusLedger.Recorded recorded = ledger.record(r.id(), r.rawStatus(), now);
-                if (recorded.changed() && (recorded.previous().isPresent() || matters(r, now))) {
-                    changes.add(new StatusChange(r.id(), r.caseId(), r.quotaCode(), r.quotaName(), r.region(),
-                            r.account(), r.desiredValue(), applied, recorded.previous(), r.rawStatus(), now));
+                Optional<String> previous = ledger.last(r.id());
+                if (!previous.map(r.rawStatus()::equals).orElse(false)) {
+                    if (previous.isPresent() || matters(r, now)) {
+                        changes.add(new StatusChange(r.id(), r.caseId(), r.quotaCode(), r.quotaName(), r.region(),
+                                r.account(), r.desiredValue(), applied, previous, r.rawStatus(), now));
+                    } else {
+                        ledger.record(r.id(), r.rawStatus(), now); // first seen, long settled: remembered, not announced
+                    }
                 }
                 if (r.status() == RequestStatus.APPROVED && applied.isPresent() && applied.get() < r.desiredValue()) {
                     drift.add(new Drift(r.id(), r.quotaCode(), r.region(), r.desiredValue(), applied.get(), r.rawStatus()));
                 }
             }
         }
+        // announced first, recorded after: a change is remembered only once EventBridge has accepted it
         List<StatusChange> undelivered = changes.isEmpty() ? List.of() : events.emit(changes);
-        undelivered.forEach(c -> ledger.restore(c.requestId(), c.previousStatus()));
         List<StatusChange> emitted = changes.stream().filter(c -> !undelivered.contains(c)).toList();
+        emitted.forEach(c -> ledger.record(c.requestId(), c.status(), now));
         return new WatchReport(regions.size(), seen, emitted, undelivered, drift, gaps);
     }
 

@@ -3,16 +3,15 @@ package com.quotadoctor.watch;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The last status seen of each request, kept between sweeps. */
+/**
+ * The last status announced (or seen, when it was not worth announcing) of each request, kept between sweeps. A
+ * sweep reads first and records only what it delivered, so a sweep that dies half-way announces the rest next time.
+ */
 public interface StatusLedger {
 
-    /** What recording a status did: whether it changed, and from what. */
-    record Recorded(boolean changed, Optional<String> previous) {
-    }
+    /** The status last recorded for this request, if any. */
+    Optional<String> last(String requestId);
 
-    /** Records {@code status} unless it is already the one recorded; atomic per request. */
-    Recorded record(String requestId, String status, Instant now);
-
-    /** Puts back what was recorded before, so that the next sweep sees the change again. */
-    void restore(String requestId, Optional<String> previous);
+    /** Records {@code status} as the request's last; recording the same status twice (a retried call) is harmless. */
+    void record(String requestId, String status, Instant now);
 }

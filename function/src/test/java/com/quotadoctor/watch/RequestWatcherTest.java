@@ -2,6 +2,7 @@ package com.quotadoctor.watch;
 
 import com.quotadoctor.evidence.aws.AwsClients;
 import com.quotadoctor.evidence.aws.RequestHistoryReader;
+import com.quotadoctor.stub.LiveRun;
 import com.quotadoctor.stub.LocalDynamo;
 import com.quotadoctor.stub.StubAccount;
 import com.quotadoctor.stub.StubAws;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The scheduled sweep against Service Quotas and EventBridge at the wire, its state in DynamoDB Local. */
 class RequestWatcherTest {
@@ -146,6 +148,33 @@ class RequestWatcherTest {
             assertThat(d.appliedValue()).isEqualTo(200_000);
             assertThat(d.desiredValue()).isEqualTo(800_000);
         });
+    }
+
+    @Test
+    void aSweepThatDiesBeforeItsEventsAreAcceptedLosesNoAnnouncement() {
+        StatusEvents dying = changes -> {
+            throw new IllegalStateException("the function timed out");
+        };
+        RequestWatcher crashing = new RequestWatcher(new RequestHistoryReader(clients, LiveRun.credentials())::read,
+                new DynamoDbStatusLedger(dynamo.client(), LocalDynamo.TABLE), dying, StubWorld.CLOCK, Duration.ofHours(24));
+
+        assertThatThrownBy(() -> crashing.sweep(REGIONS)).hasMessageContaining("timed out");
+        WatchReport next = watcher.sweep(REGIONS);
+        WatchReport after = watcher.sweep(REGIONS);
+
+        assertThat(next.emitted()).extracting(StatusChange::requestId).containsExactlyInAnyOrder(PENDING, FRESH);
+        assertThat(after.emitted()).as("announced once").isEmpty();
+    }
+
+    @Test
+    void recordingAStatusTwiceAsARetriedCallWouldIsHarmless() {
+        DynamoDbStatusLedger ledger = new DynamoDbStatusLedger(dynamo.client(), LocalDynamo.TABLE);
+
+        ledger.record("r1", "PENDING", StubWorld.NOW);
+        ledger.record("r1", "PENDING", StubWorld.NOW);
+
+        assertThat(ledger.last("r1")).contains("PENDING");
+        assertThat(ledger.last("r2")).isEmpty();
     }
 
     @Test

@@ -3,15 +3,18 @@ package com.quotadoctor.watch.aws;
 import com.quotadoctor.watch.StatusLedger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** Each request's last status in DynamoDB, changed only by a conditional update that reports the old value. */
+/**
+ * Each request's last status in DynamoDB ({@value #PREFIX}…): read consistently, written with a plain put, which a
+ * retried call repeats to the same effect (the watcher runs one sweep at a time: reserved concurrency 1).
+ */
 public final class DynamoDbStatusLedger implements StatusLedger {
+
+    public static final String PREFIX = "request#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -22,33 +25,19 @@ public final class DynamoDbStatusLedger implements StatusLedger {
     }
 
     @Override
-    public Recorded record(String requestId, String status, Instant now) {
-        try {
-            var old = dynamo.updateItem(b -> b.tableName(table).key(key(requestId))
-                    .updateExpression("SET #s = :s, observedAt = :now")
-                    .conditionExpression("attribute_not_exists(pk) OR #s <> :s")
-                    .expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(status),
-                            ":now", AttributeValue.fromS(now.toString())))
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
-            return new Recorded(true, Optional.ofNullable(old == null ? null : old.get("status")).map(AttributeValue::s));
-        } catch (ConditionalCheckFailedException e) {
-            return new Recorded(false, Optional.of(status));
-        }
+    public Optional<String> last(String requestId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(requestId)).consistentRead(true))
+                .item();
+        return item == null ? Optional.empty() : Optional.ofNullable(item.get("status")).map(AttributeValue::s);
     }
 
     @Override
-    public void restore(String requestId, Optional<String> previous) {
-        if (previous.isEmpty()) {
-            dynamo.deleteItem(b -> b.tableName(table).key(key(requestId)));
-        } else {
-            dynamo.updateItem(b -> b.tableName(table).key(key(requestId)).updateExpression("SET #s = :s")
-                    .expressionAttributeNames(Map.of("#s", "status"))
-                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(previous.get()))));
-        }
+    public void record(String requestId, String status, Instant now) {
+        dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS(PREFIX + requestId),
+                "status", AttributeValue.fromS(status), "observedAt", AttributeValue.fromS(now.toString()))));
     }
 
     private static Map<String, AttributeValue> key(String requestId) {
-        return Map.of("pk", AttributeValue.fromS("request#" + requestId));
+        return Map.of("pk", AttributeValue.fromS(PREFIX + requestId));
     }
 }

@@ -153,14 +153,13 @@ public final class CollectionBench {
         Map<String, String> statuses = new java.util.concurrent.ConcurrentHashMap<>();
         StatusLedger memory = new StatusLedger() {
             @Override
-            public Recorded record(String requestId, String status, java.time.Instant now) {
-                String previous = statuses.put(requestId, status);
-                return new Recorded(!status.equals(previous), Optional.ofNullable(previous));
+            public Optional<String> last(String requestId) {
+                return Optional.ofNullable(statuses.get(requestId));
             }
 
             @Override
-            public void restore(String requestId, Optional<String> previous) {
-                previous.ifPresentOrElse(p -> statuses.put(requestId, p), () -> statuses.remove(requestId));
+            public void record(String requestId, String status, java.time.Instant now) {
+                statuses.put(requestId, status);
             }
         };
         try (AwsClients clients = new AwsClients(StubWorld.settings(regions), Optional.of(aws.endpoint()));
