@@ -103,15 +103,37 @@ public final class TriggerParser {
     }
 
     private static Trigger supportCase(WireNode event, WireNode detail) {
-        String display = detail.field("display-id").text().orElseGet(() -> detail.field("case-id").requiredText());
+        String display = detail.field("display-id").present()
+                ? matching(detail.field("display-id"), DISPLAY_ID, "a support case display id")
+                : matching(detail.field("case-id"), CASE_ID, "a support case id");
         return new Trigger.Diagnose("SupportCaseUpdate", request(account(event, detail.field("account")),
                 Optional.of(display), Optional.empty()), Optional.of(display));
     }
 
+    /**
+     * Our own watcher's event. It arrives on a bus only the watcher may write to, and every field is still held to
+     * AWS's published pattern (Service Quotas API reference: RequestId, QuotaCode), so that nothing an event carries
+     * reaches a report or a command unchecked.
+     */
     private static Trigger statusChange(WireNode event, WireNode detail) {
+        String requestId = matching(detail.field("requestId"), REQUEST_ID, "a Service Quotas request id");
+        Optional<String> quotaCode = detail.field("quotaCode").present()
+                ? Optional.of(matching(detail.field("quotaCode"), QUOTA_CODE, "a quota code")) : Optional.empty();
         return new Trigger.Diagnose("QuotaRequestStatusChange", request(account(event, detail.field("account")),
-                Optional.of(detail.field("requestId").requiredText()), detail.field("quotaCode").text()),
-                Optional.empty());
+                Optional.of(requestId), quotaCode), Optional.empty());
+    }
+
+    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("^[0-9a-zA-Z][a-zA-Z0-9-]{1,128}$");
+    private static final java.util.regex.Pattern QUOTA_CODE = java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9-]{1,128}$");
+    private static final java.util.regex.Pattern DISPLAY_ID = java.util.regex.Pattern.compile("^[0-9]{1,20}$");
+    private static final java.util.regex.Pattern CASE_ID = java.util.regex.Pattern.compile("^case-[0-9a-zA-Z-]{1,100}$");
+
+    private static String matching(WireNode node, java.util.regex.Pattern pattern, String what) {
+        String text = node.requiredText();
+        if (!pattern.matcher(text).matches()) {
+            throw node.problem("is not " + what);
+        }
+        return text;
     }
 
     private static Trigger previousDiagnosis(WireNode diagnosis) {

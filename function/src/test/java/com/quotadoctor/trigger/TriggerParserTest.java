@@ -143,4 +143,16 @@ class TriggerParserTest {
                 d -> assertThat(d.request().error().message()).hasValueSatisfying(m -> assertThat(m)
                         .contains("Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1 at 80.0%")));
     }
+
+    @Test
+    void aForgedStatusChangeOrSupportEventCarriesNothingUnchecked() throws IOException {
+        String forged = event("quota-request-status-change.json")
+                .replace("\"b78e4c016ba8a63b98653ddfb03c3b30\"", "\"x <!here> [click](http://evil.example)\"");
+        String caseId = event("support-case-update.json").replace("\"17641234567\"", "\"1763;touch x;\"");
+
+        assertThatThrownBy(() -> parser.parse(forged)).isInstanceOf(ShapeException.class)
+                .hasMessageContaining("requestId").hasMessageContaining("is not a Service Quotas request id");
+        assertThatThrownBy(() -> parser.parse(caseId)).isInstanceOf(ShapeException.class)
+                .hasMessageContaining("display-id").hasMessageContaining("is not a support case display id");
+    }
 }

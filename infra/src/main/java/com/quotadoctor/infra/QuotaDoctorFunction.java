@@ -99,6 +99,10 @@ final class QuotaDoctorFunction extends Construct {
         return alias;
     }
 
+    Role role() {
+        return role;
+    }
+
     void allow(PolicyStatement statement) {
         role.addToPolicy(statement);
     }

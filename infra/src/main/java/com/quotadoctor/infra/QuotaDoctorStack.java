@@ -13,6 +13,7 @@ import software.amazon.awscdk.services.dynamodb.PointInTimeRecoverySpecification
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.sns.Topic;
@@ -31,6 +32,8 @@ import java.util.Map;
  */
 public final class QuotaDoctorStack extends Stack {
 
+    static final String STATUS_SOURCE = "quota-doctor";
+    private EventBus statusBus;
     private final Key topicKey;
     private final Topic findings;
     private final Table table;
@@ -61,6 +64,12 @@ public final class QuotaDoctorStack extends Stack {
                 .masterKey(topicKey)
                 .enforceSsl(true)
                 .build();
+        // findings name accounts and quotas: never delivered in clear text over plain HTTP
+        findings.addToResourcePolicy(PolicyStatement.Builder.create().sid("NoPlainHttpSubscriptions")
+                .effect(software.amazon.awscdk.services.iam.Effect.DENY)
+                .principals(List.of(new software.amazon.awscdk.services.iam.AnyPrincipal()))
+                .actions(List.of("sns:Subscribe")).resources(List.of(findings.getTopicArn()))
+                .conditions(Map.of("StringEquals", Map.of("sns:Protocol", "http"))).build());
         config.email().ifPresent(e -> findings.addSubscription(new EmailSubscription(e)));
 
         // Dedupe claims and the watcher's last-seen statuses: on-demand (a few writes an hour), TTL, PITR.
@@ -101,10 +110,21 @@ public final class QuotaDoctorStack extends Stack {
         watch = new QuotaDoctorFunction(this, "Watch", new QuotaDoctorFunction.Spec(
                 "com.quotadoctor.handler.WatchHandler", "Quota Doctor: sweep the increase request history",
                 1024, 300, 1, null), common, deadLetters);
+        // the watcher's status changes travel on a bus of their own that only the Watch role may put events on: a
+        // principal allowed events:PutEvents on the default bus cannot forge one (a Deny in the resource policy binds
+        // same-account principals too)
+        statusBus = EventBus.Builder.create(this, "StatusBus").eventBusName("quota-doctor-status").build();
+        statusBus.addToResourcePolicy(PolicyStatement.Builder.create().sid("OnlyTheWatcherEmits")
+                .effect(software.amazon.awscdk.services.iam.Effect.DENY)
+                .principals(List.of(new software.amazon.awscdk.services.iam.AnyPrincipal()))
+                .actions(List.of("events:PutEvents")).resources(List.of(statusBus.getEventBusArn()))
+                .conditions(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", watch.role().getRoleArn())))
+                .build());
+        watch.function().addEnvironment("QUOTA_DOCTOR_EVENT_BUS", statusBus.getEventBusName());
         grant(config);
 
         workflow = new DiagnosisWorkflow(this, "Workflow", diagnose.alias(), notify.alias());
-        new Triggers(this, "Triggers", config, workflow.stateMachine(), watch.alias(), deadLetters);
+        new Triggers(this, "Triggers", config, workflow.stateMachine(), watch.alias(), deadLetters, statusBus);
         if (config.workloadRegions().contains(config.homeRegion())) {
             new ThrottleAlarms(this, "Alarms", config.models(), config.clientErrorAlarms());
         }
@@ -153,7 +173,10 @@ public final class QuotaDoctorStack extends Stack {
         notify.allow(PolicyStatement.Builder.create().sid("EncryptFindings")
                 .actions(List.of("kms:Decrypt", "kms:GenerateDataKey")).resources(List.of(topicKey.getKeyArn())).build());
         notify.allow(PolicyStatement.Builder.create().sid("ClaimNotifications")
-                .actions(List.of("dynamodb:PutItem", "dynamodb:DeleteItem")).resources(List.of(table.getTableArn())).build());
+                .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"))
+                .resources(List.of(table.getTableArn()))
+                .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("notified#*"))))
+                .build());
         // the default catalogue kept a day in the state table: its own items only (keys "catalogue#bedrock#<region>")
         diagnose.allow(PolicyStatement.Builder.create().sid("KeepDefaultCatalogue")
                 .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem")).resources(List.of(table.getTableArn()))
@@ -163,10 +186,14 @@ public final class QuotaDoctorStack extends Stack {
                 .actions(List.of("servicequotas:ListRequestedServiceQuotaChangeHistory", "servicequotas:ListServiceQuotas",
                         "servicequotas:GetServiceQuota"))
                 .resources(List.of("*")).build());
+        // each function its own keys of the shared table: Watch cannot write a notification claim, and so on
         watch.allow(PolicyStatement.Builder.create().sid("RecordStatuses")
-                .actions(List.of("dynamodb:UpdateItem", "dynamodb:DeleteItem")).resources(List.of(table.getTableArn())).build());
+                .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem")).resources(List.of(table.getTableArn()))
+                .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("request#*"))))
+                .build());
         watch.allow(PolicyStatement.Builder.create().sid("EmitStatusChanges").actions(List.of("events:PutEvents"))
-                .resources(List.of(formatArn(software.amazon.awscdk.ArnComponents.builder().service("events")
-                        .resource("event-bus").resourceName("default").build()))).build());
+                .resources(List.of(statusBus.getEventBusArn()))
+                .conditions(Map.of("StringEquals", Map.of("events:source", List.of(STATUS_SOURCE))))
+                .build());
     }
 }

@@ -23,7 +23,8 @@ final class Triggers extends Construct {
 
     static final String STATUS_CHANGE = "Bedrock Quota Request Status Change";
 
-    Triggers(Construct scope, String id, DeploymentConfig config, IStateMachine workflow, IFunction watch, Queue deadLetters) {
+    Triggers(Construct scope, String id, DeploymentConfig config, IStateMachine workflow, IFunction watch, Queue deadLetters,
+             software.amazon.awscdk.services.events.IEventBus statusBus) {
         super(scope, id);
         IRuleTarget start = SfnStateMachine.Builder.create(workflow).deadLetterQueue(deadLetters)
                 .retryAttempts(3).maxEventAge(Duration.hours(2)).build();
@@ -41,8 +42,11 @@ final class Triggers extends Construct {
         rule("SupportCaseUpdated", "A support case changed: diagnosed if it belongs to a Bedrock increase",
                 EventPattern.builder().source(List.of("aws.support")).detailType(List.of("Support Case Update")).build(),
                 start);
-        rule("WatcherStatusChange", "The request watcher saw a status change", EventPattern.builder()
-                .source(List.of("quota-doctor")).detailType(List.of(STATUS_CHANGE)).build(), start);
+        Rule.Builder.create(this, "WatcherStatusChange").description("The request watcher saw a status change")
+                .eventBus(statusBus)
+                .eventPattern(EventPattern.builder().source(List.of(QuotaDoctorStack.STATUS_SOURCE))
+                        .detailType(List.of(STATUS_CHANGE)).build())
+                .targets(List.of(start)).build();
         rule("ThrottleAlarm", "A Quota Doctor alarm, or one of the team's alarms named in alarmNamePrefixes, fired",
                 alarmPattern(config), start);
         rule("QuotaThresholdBreach", "Service Quotas Automatic Management: a quota's utilization crossed its threshold",

@@ -94,8 +94,17 @@ class QuotaDoctorStackTest {
                         "Resource", Map.of("Ref", Match.stringLikeRegexp("Findings.*")))))))));
         template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
                 Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "ClaimNotifications",
-                        "Action", List.of("dynamodb:PutItem", "dynamodb:DeleteItem"),
-                        "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("State.*"), "Arn")))))))));
+                        "Action", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"),
+                        "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("State.*"), "Arn")),
+                        "Condition", Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("notified#*"))))))))));
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "RecordStatuses",
+                        "Action", List.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                        "Condition", Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("request#*"))))))))));
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "EmitStatusChanges", "Action", "events:PutEvents",
+                        "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("StatusBus.*"), "Arn")),
+                        "Condition", Map.of("StringEquals", Map.of("events:source", List.of("quota-doctor"))))))))));
         template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
                 Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "KeepDefaultCatalogue",
                         "Action", List.of("dynamodb:GetItem", "dynamodb:PutItem"),
@@ -147,8 +156,12 @@ class QuotaDoctorStackTest {
                         "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"),
                         "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", Map.of("Ref", "AWS::AccountId"))))))))));
         template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Match.objectLike(Map.of(
-                "Statement", List.of(Match.objectLike(Map.of("Effect", "Deny", "Action", "sns:Publish",
-                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny", "Action", "sns:Publish",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))))));
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Match.objectLike(Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "NoPlainHttpSubscriptions",
+                        "Effect", "Deny", "Action", "sns:Subscribe",
+                        "Condition", Map.of("StringEquals", Map.of("sns:Protocol", "http"))))))))));
     }
 
     @Test
@@ -240,6 +253,20 @@ class QuotaDoctorStackTest {
         template.hasResourceProperties("AWS::IAM::ManagedPolicy", Map.of("PolicyDocument", Map.of("Statement",
                 List.of(Map.of("Sid", "NotificationsOnly", "Effect", "Deny", "Action", "*", "Resource", "*")), "Version", "2012-10-17")));
         template.hasOutput("SubscribeByEmail", Match.objectLike(Map.of("Value", Match.anyValue())));
+    }
+
+    @Test
+    void onlyTheWatcherCanPutItsStatusChangeEvents() {
+        template.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", "quota-doctor-status"));
+        template.hasResourceProperties("AWS::Events::EventBusPolicy", Map.of("StatementId", "cdk-OnlyTheWatcherEmits",
+                "Statement", Match.objectLike(Map.of("Effect", "Deny", "Principal", Map.of("AWS", "*"),
+                        "Action", "events:PutEvents",
+                        "Condition", Map.of("ArnNotEquals", Map.of("aws:PrincipalArn",
+                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("WatchRole.*"), "Arn"))))))));
+        template.hasResourceProperties("AWS::Events::Rule", Map.of("EventBusName", Map.of("Ref", Match.stringLikeRegexp("StatusBus.*")),
+                "EventPattern", Map.of("source", List.of("quota-doctor"), "detail-type", List.of("Bedrock Quota Request Status Change"))));
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
+                Match.objectLike(Map.of("QUOTA_DOCTOR_EVENT_BUS", Map.of("Ref", Match.stringLikeRegexp("StatusBus.*")))))));
     }
 
     @Test
