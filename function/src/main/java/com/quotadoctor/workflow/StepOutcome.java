@@ -5,6 +5,7 @@ import com.quotadoctor.diagnosis.Diagnosis;
 import com.quotadoctor.json.JsonTree;
 import com.quotadoctor.notification.DiagnosisJson;
 import com.quotadoctor.notification.Notification;
+import com.quotadoctor.notification.SizeBudget;
 
 /**
  * What the Diagnose step produced, as the Step Functions workflow reads it: the diagnosis JSON with the
@@ -20,13 +21,36 @@ public sealed interface StepOutcome {
         public ObjectNode toJson() {
             ObjectNode json = DiagnosisJson.toTree(diagnosis);
             json.put("trigger", trigger);
-            ObjectNode n = json.putObject("notification");
+            json.set("notification", notification(notification.text(), notification.chat()));
+            // the workflow's state is capped at 256 KiB, and an execution over it fails where no Catch sees it
+            if (SizeBudget.bytes(JsonTree.compact(json)) > STATE_BUDGET) {
+                json = SizeBudget.withoutEvidence(json);
+            }
+            int over = SizeBudget.bytes(JsonTree.compact(json)) - STATE_BUDGET;
+            if (over > 0) {
+                json.set("notification", notification(SizeBudget.cut(notification.text(),
+                        Math.max(2048, SizeBudget.bytes(notification.text()) - over)), "{}"));
+            }
+            if (SizeBudget.bytes(JsonTree.compact(json)) > STATE_BUDGET) {
+                ObjectNode min = SizeBudget.essentials(json);
+                min.set("request", json.get("request"));
+                min.set("notification", notification(SizeBudget.cut(notification.text(), 16 * 1024), "{}"));
+                json = min;
+            }
+            return json;
+        }
+
+        /** Room left under the state limit for what the workflow adds (the delivery stamp, a caught failure). */
+        static final int STATE_BUDGET = SizeBudget.LIMIT - 8 * 1024;
+
+        private ObjectNode notification(String text, String chat) {
+            ObjectNode n = JsonTree.NODES.objectNode();
             n.put("subject", notification.subject());
-            n.put("text", notification.text());
-            n.put("chat", notification.chat());
+            n.put("text", text);
+            n.put("chat", chat);
             ObjectNode attributes = n.putObject("attributes");
             notification.attributes().forEach(attributes::put);
-            return json;
+            return n;
         }
     }
 

@@ -93,7 +93,8 @@ class NotifyStepTest {
         assertThat(publish.get("Subject")).startsWith("REGION_MISMATCH: ").hasSizeLessThan(100);
         assertThat(publish.get("MessageStructure")).isEqualTo("json");
         var message = JsonTree.parse(publish.get("Message"));
-        assertThat(message.path("email").asText()).startsWith("Quota Doctor verdict: REGION_MISMATCH");
+        assertThat(message.path("default").asText()).startsWith("Quota Doctor verdict: REGION_MISMATCH");
+        assertThat(message.has("email")).as("each body once: e-mail takes the default").isFalse();
         assertThat(JsonTree.parse(message.path("https").asText()).path("source").asText()).isEqualTo("custom");
         assertThat(JsonTree.parse(message.path("sqs").asText()).path("verdict").asText()).isEqualTo("REGION_MISMATCH");
         assertThat(JsonTree.parse(message.path("sqs").asText()).has("notification")).isFalse();
@@ -230,7 +231,7 @@ class NotifyStepTest {
         String everything = String.join("\n", publish.values());
         assertThat(everything).doesNotContain("AKIAIOSFODNN7EXAMPLE", "203.0.113.9", "aws-cli", "<!here>", "evil.example",
                 "TriggerParser.java");
-        assertThat(parsed(publish.get("Message")).path("email").asText())
+        assertThat(parsed(publish.get("Message")).path("default").asText())
                 .contains("Error: States.TaskFailed", "Cause: detail: is required",
                         "Working on: aws.servicequotas AWS API Call via CloudTrail event in us-east-1 at 2026-11-25T09:58:00Z",
                         "execution arn:aws:states:us-east-1:111122223333:execution:QuotaDoctor:abc");
