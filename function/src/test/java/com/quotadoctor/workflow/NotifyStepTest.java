@@ -40,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NotifyStepTest {
 
     private static final String TOPIC = "arn:aws:sns:us-east-1:111122223333:quota-doctor-findings";
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+    /** Now, fixed: DynamoDB Local's TTL sweeper removes items whose expiresAt has passed in real time. */
+    private static final Clock CLOCK = Clock.fixed(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+            ZoneOffset.UTC);
     private static LocalDynamo dynamo;
 
     private StubAws aws;
