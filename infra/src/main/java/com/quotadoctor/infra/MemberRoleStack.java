@@ -27,5 +27,7 @@ public final class MemberRoleStack extends Stack {
         Suppressions.suppress(role, "AwsSolutions-IAM5", Suppressions.READ_ONLY_STAR, "Resource::*");
         Suppressions.suppress(role, "AwsSolutions-IAM5", Suppressions.APPLICATION_PROFILES,
                 Suppressions.APPLICATION_PROFILES_RESOURCE);
+        software.amazon.awscdk.CfnOutput.Builder.create(this, "MemberRoleArn").value(role.getRoleArn())
+                .description("Add to memberRoleArns of the home deployment (account " + homeAccount + ")").build();
     }
 }

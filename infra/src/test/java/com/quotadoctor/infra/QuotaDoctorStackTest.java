@@ -328,6 +328,8 @@ class QuotaDoctorStackTest {
                 "AssumeRolePolicyDocument", Map.of("Statement", List.of(Map.of("Action", "sts:AssumeRole", "Effect", "Allow",
                         "Principal", Map.of("AWS", "arn:aws:iam::111122223333:role/quota-doctor-diagnose-us-east-1"))))));
         template.hasResourceProperties("AWS::IAM::Role", Map.of("RoleName", "quota-doctor-diagnose-us-east-1"));
+        member.hasOutput("MemberRoleArn", Match.objectLike(Map.of("Value", Map.of("Fn::GetAtt",
+                List.of(Match.stringLikeRegexp("ReadRole.*"), "Arn")))));
     }
 
     @Test
