@@ -50,6 +50,15 @@ public final class StubFault {
                         : "{\"Quotas\": [{\"QuotaCode\": \"L-1")));
     }
 
+    /** A 200 whose body is not AWS's answer: a proxy's HTML page, or an empty document. */
+    public static StubFault notAnAwsAnswer(String operation, boolean html) {
+        return new StubFault(operation, call -> Optional.of(aResponse().withStatus(200)
+                .withHeader("Content-Type", html ? "text/html" : StubWire.isQuery(operation) ? "text/xml"
+                        : "application/x-amz-json-1.1")
+                .withBody(html ? "<html><body>Welcome to the captive portal</body></html>"
+                        : StubWire.isQuery(operation) ? "" : "{}")));
+    }
+
     /** The first page is served; the token it hands out is then refused, as an expired token is. */
     public static StubFault badPaginationToken(String operation) {
         return new StubFault(operation, call -> call.param("NextToken").isPresent()

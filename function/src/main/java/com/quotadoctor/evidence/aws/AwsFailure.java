@@ -75,6 +75,9 @@ final class AwsFailure {
                 || causedBy(failure, java.net.SocketTimeoutException.class)) {
             return "Timeout";
         }
+        if (failure instanceof EmptyResponseException) {
+            return "MalformedResponse";
+        }
         if (failure instanceof SdkClientException && (causedBy(failure, com.fasterxml.jackson.core.JsonProcessingException.class)
                 || causedBy(failure, software.amazon.awssdk.thirdparty.jackson.core.JsonProcessingException.class)
                 || String.valueOf(failure.getMessage()).contains("unmarshall"))) {

@@ -31,6 +31,7 @@ final class ServiceQuotasPort {
         var client = clients.serviceQuotas(access, region);
         return clients.list(access, region, "ListServiceQuotas", MAX_PAGES, token -> {
             var page = client.listServiceQuotas(b -> b.serviceCode(BEDROCK).maxResults(PAGE_SIZE).nextToken(token));
+            present(page.hasQuotas(), "ListServiceQuotas", "Quotas");
             return new Pages.Page<>(page.quotas().stream().map(ServiceQuotasPort::listed).toList(), page.nextToken());
         });
     }
@@ -49,7 +50,9 @@ final class ServiceQuotasPort {
         for (String code : codes) {
             try {
                 pacer.take();
-                quotas.add(listed(client.getServiceQuota(b -> b.serviceCode(BEDROCK).quotaCode(code)).quota()));
+                var quota = client.getServiceQuota(b -> b.serviceCode(BEDROCK).quotaCode(code)).quota();
+                present(quota != null && quota.quotaCode() != null, GET, "Quota");
+                quotas.add(listed(quota));
                 read.add(code);
             } catch (NoSuchResourceException e) {
                 read.add(code);
@@ -71,6 +74,7 @@ final class ServiceQuotasPort {
         return clients.list(access, region, "ListAWSDefaultServiceQuotas", MAX_PAGES, token -> {
             var page = client.listAWSDefaultServiceQuotas(b -> b.serviceCode(BEDROCK).maxResults(PAGE_SIZE)
                     .nextToken(token));
+            present(page.hasQuotas(), "ListAWSDefaultServiceQuotas", "Quotas");
             return new Pages.Page<>(page.quotas().stream().map(ServiceQuotasPort::listed).toList(), page.nextToken());
         });
     }
@@ -81,9 +85,17 @@ final class ServiceQuotasPort {
         return clients.list(access, region, "ListRequestedServiceQuotaChangeHistory", MAX_PAGES, token -> {
             var page = client.listRequestedServiceQuotaChangeHistory(b -> b.serviceCode(BEDROCK).maxResults(PAGE_SIZE)
                     .nextToken(token));
+            present(page.hasRequestedQuotas(), "ListRequestedServiceQuotaChangeHistory", "RequestedQuotas");
             return new Pages.Page<>(page.requestedQuotas().stream().map(ServiceQuotasPort::listed).toList(),
                     page.nextToken());
         });
+    }
+
+    /** A list AWS always returns, even empty: its absence means the body was not AWS's answer. */
+    static void present(boolean present, String operation, String field) {
+        if (!present) {
+            throw new EmptyResponseException(operation, field);
+        }
     }
 
     private static ListedQuota listed(ServiceQuota q) {

@@ -139,6 +139,33 @@ class LiveCollectorFaultTest {
                 assertThat(step.action()).contains("Grant the read-only permission"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "ListRequestedServiceQuotaChangeHistory, false", "ListRequestedServiceQuotaChangeHistory, true",
+            "LookupEvents, false", "LookupEvents, true", "GetMetricData, false", "GetMetricData, true",
+            "ListAWSDefaultServiceQuotas, false", "ListServiceQuotas, true"})
+    void aSuccessThatIsNotAnAwsAnswerIsAGapNotNothingThere(String operation, boolean html) {
+        Capture capture = collect(StubFault.notAnAwsAnswer(operation, html).inRegion("eu-west-1"));
+
+        assertThat(gaps(capture)).singleElement().satisfies(g -> {
+            assertThat(g.region()).isEqualTo("eu-west-1");
+            assertThat(g.source()).isEqualTo(operation);
+            assertThat(g.code()).isEqualTo("MalformedResponse");
+        });
+        theMisalignmentIsStillFound(diagnose(capture));
+    }
+
+    @Test
+    void anEmptyCallerIdentityIsNotAnAccount() {
+        Capture capture = collect(StubFault.notAnAwsAnswer("GetCallerIdentity", false));
+
+        assertThat(capture.caller()).isEmpty();
+        assertThat(capture.gaps()).singleElement().satisfies(g -> {
+            assertThat(g.source()).isEqualTo("GetCallerIdentity");
+            assertThat(g.code()).isEqualTo("MalformedResponse");
+        });
+    }
+
     @Test
     void aRefusedReadByCodeIsOneGapAndItsQuotasStayUnknownNotAtTheirDefault() {
         Capture capture = collect(new StubAws(StubWorld.home(REGIONS)).fault(StubFault.error("GetServiceQuota", 400,
