@@ -19,6 +19,8 @@ public record EvidenceGap(String region, String source, String code, String mess
     public static final String NOT_COLLECTED = "NotCollected";
     /** The credentials were missing, expired or refused: nothing else could be read. */
     public static final String CREDENTIALS_REJECTED = "CredentialsRejected";
+    /** The run's time budget ran out before this region was read in full: it stands for every section left. */
+    public static final String RUN_BUDGET_SPENT = "RunBudgetSpent";
 
     public EvidenceGap(String region, String source, String code, String message) {
         this(region, source, code, message, Optional.empty());

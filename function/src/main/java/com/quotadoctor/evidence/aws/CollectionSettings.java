@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  */
 public record CollectionSettings(String homeRegion, List<String> scanRegions, List<String> roleArns, boolean probe,
                                  Duration failedCallWindow, Duration metricWindow, int maxEventPages, int maxAttempts,
-                                 Duration attemptTimeout, Duration callTimeout, boolean quotasEverywhere) {
+                                 Duration attemptTimeout, Duration callTimeout, boolean quotasEverywhere,
+                                 Duration runBudget) {
 
     /** Commercial regions where Bedrock serves models and that need no opt-in; more are configurable. */
     public static final List<String> BEDROCK_REGIONS = List.of(
@@ -44,34 +45,48 @@ public record CollectionSettings(String homeRegion, List<String> scanRegions, Li
                         + arn + "'");
             }
         }
+        if (runBudget.isNegative() || runBudget.isZero()) {
+            throw new IllegalArgumentException("the run budget must be positive");
+        }
         if (maxEventPages < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException("maxEventPages and maxAttempts must be 1 or more");
         }
     }
 
+    /**
+     * How long one collection may take in all: under the Diagnose function's 120 s timeout, with room to diagnose and
+     * answer. What is not read by then is a gap; everything read is kept.
+     */
+    public static final Duration DEFAULT_RUN_BUDGET = Duration.ofSeconds(100);
+
+    public CollectionSettings withRunBudget(Duration budget) {
+        return new CollectionSettings(homeRegion, scanRegions, roleArns, probe, failedCallWindow, metricWindow,
+                maxEventPages, maxAttempts, attemptTimeout, callTimeout, quotasEverywhere, budget);
+    }
+
     public static CollectionSettings defaults(String homeRegion) {
         return new CollectionSettings(homeRegion, BEDROCK_REGIONS, List.of(), false, Duration.ofHours(3),
-                Duration.ofHours(24), 10, 5, Duration.ofSeconds(10), Duration.ofSeconds(60), false);
+                Duration.ofHours(24), 10, 5, Duration.ofSeconds(10), Duration.ofSeconds(60), false, DEFAULT_RUN_BUDGET);
     }
 
     public CollectionSettings withScanRegions(List<String> regions) {
         return new CollectionSettings(homeRegion, regions, roleArns, probe, failedCallWindow, metricWindow,
-                maxEventPages, maxAttempts, attemptTimeout, callTimeout, quotasEverywhere);
+                maxEventPages, maxAttempts, attemptTimeout, callTimeout, quotasEverywhere, runBudget);
     }
 
     public CollectionSettings withRoles(List<String> roles) {
         return new CollectionSettings(homeRegion, scanRegions, roles, probe, failedCallWindow, metricWindow,
-                maxEventPages, maxAttempts, attemptTimeout, callTimeout, quotasEverywhere);
+                maxEventPages, maxAttempts, attemptTimeout, callTimeout, quotasEverywhere, runBudget);
     }
 
     public CollectionSettings withProbe(boolean enabled) {
         return new CollectionSettings(homeRegion, scanRegions, roleArns, enabled, failedCallWindow, metricWindow,
-                maxEventPages, maxAttempts, attemptTimeout, callTimeout, quotasEverywhere);
+                maxEventPages, maxAttempts, attemptTimeout, callTimeout, quotasEverywhere, runBudget);
     }
 
     public CollectionSettings withTimeouts(int attempts, Duration attempt, Duration call) {
         return new CollectionSettings(homeRegion, scanRegions, roleArns, probe, failedCallWindow, metricWindow,
-                maxEventPages, attempts, attempt, call, quotasEverywhere);
+                maxEventPages, attempts, attempt, call, quotasEverywhere, runBudget);
     }
 
     /**
@@ -82,7 +97,7 @@ public record CollectionSettings(String homeRegion, List<String> scanRegions, Li
      */
     public CollectionSettings withQuotasEverywhere(boolean everywhere) {
         return new CollectionSettings(homeRegion, scanRegions, roleArns, probe, failedCallWindow, metricWindow,
-                maxEventPages, maxAttempts, attemptTimeout, callTimeout, everywhere);
+                maxEventPages, maxAttempts, attemptTimeout, callTimeout, everywhere, runBudget);
     }
 
     /** The account a role belongs to. */

@@ -80,6 +80,27 @@ public final class LiveCollector {
         this.profiles = new InferenceProfilePort(clients);
     }
 
+    /**
+     * One account's read of a region, or, when the run's budget is spent first, a gap standing for it: an endpoint
+     * that answers every page slowly with a fresh token costs its region, not the run.
+     */
+    private RegionCapture within(CompletableFuture<RegionCapture> read, String region, long deadline) {
+        try {
+            return read.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            read.cancel(true);
+            return new RegionCapture(region, Set.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                    List.of(), List.of(new EvidenceGap(region, "Collection", EvidenceGap.RUN_BUDGET_SPENT,
+                    "not read in full within the run's " + settings.runBudget().toSeconds() + " s budget; what this "
+                            + "region had answered by then is not kept")));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("collection interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** Builds the home account's clients for these regions ahead of the first collection (SnapStart priming). */
     public void prepare(List<String> regions) {
         Access home = Access.home(credentials);
@@ -106,6 +127,8 @@ public final class LiveCollector {
 
     /** {@link #collect(DiagnosisRequest)}, telling {@code progress} as regions complete. */
     public Capture collect(DiagnosisRequest request, Progress progress) {
+        // real time, not the clock: the budget bounds how long this run waits on AWS
+        long deadline = System.nanoTime() + settings.runBudget().toNanos();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<String> regions = regions(request);
         Access home = Access.home(credentials);
@@ -123,11 +146,17 @@ public final class LiveCollector {
                         .orElse(null))));
             }
         }
+        // a region slower than half the budget does not hold the others' phase 2: the interest is named from the
+        // regions that have answered by then
         CompletableFuture<QuotaInterest> interest = CompletableFuture.allOf(reads.stream()
                         .map(r -> r.first().thenCompose(p -> p == null ? CompletableFuture.completedFuture(null) : p.done()))
                         .toArray(CompletableFuture[]::new))
-                .thenApply(done -> QuotaInterest.of(request, reads.stream().map(r -> r.first().join())
-                        .filter(java.util.Objects::nonNull).map(PhaseOne::capture).toList()));
+                .completeOnTimeout(null, settings.runBudget().toMillis() / 2, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .thenApply(done -> QuotaInterest.of(request, reads.stream()
+                        .filter(r -> r.first().isDone() && !r.first().isCompletedExceptionally())
+                        .map(r -> r.first().join())
+                        .filter(p -> p != null && p.done().isDone() && !p.done().isCompletedExceptionally())
+                        .map(PhaseOne::capture).toList()));
         Map<String, List<CompletableFuture<RegionCapture>>> byRegion = new LinkedHashMap<>();
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         for (Started read : reads) {
@@ -138,7 +167,7 @@ public final class LiveCollector {
         }
         Map<String, RegionCapture> captured = new LinkedHashMap<>();
         byRegion.forEach((region, perAccount) -> captured.put(region, perAccount.stream()
-                .map(CompletableFuture::join)
+                .map(f -> within(f, region, deadline))
                 .reduce(RegionCapture::plus)
                 .orElse(RegionCapture.empty(region))));
         List<EvidenceGap> gaps = new ArrayList<>();

@@ -156,6 +156,25 @@ class LiveCollectorFaultTest {
     }
 
     @Test
+    void anEndpointSlowerThanTheRunsBudgetCostsItsRegionNotTheRun() {
+        // every LookupEvents page in eu-west-1 answers after 30 s, within the attempt timeout: only the budget stops it
+        CollectionSettings settings = everywhere().withTimeouts(1, Duration.ofSeconds(60), Duration.ofSeconds(120))
+                .withRunBudget(Duration.ofSeconds(3));
+        long started = System.nanoTime();
+
+        Capture capture = collect(new StubAws(StubWorld.home(REGIONS))
+                .fault(StubFault.slow("LookupEvents", 30_000).inRegion("eu-west-1")), settings);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(25));
+        assertThat(gaps(capture)).singleElement().satisfies(g -> {
+            assertThat(g.region()).isEqualTo("eu-west-1");
+            assertThat(g.code()).isEqualTo(EvidenceGap.RUN_BUDGET_SPENT);
+            assertThat(g.message()).contains("3 s budget");
+        });
+        theMisalignmentIsStillFound(diagnose(capture));
+    }
+
+    @Test
     void anEmptyCallerIdentityIsNotAnAccount() {
         Capture capture = collect(StubFault.notAnAwsAnswer("GetCallerIdentity", false));
 
