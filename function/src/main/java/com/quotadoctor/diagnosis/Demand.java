@@ -14,8 +14,9 @@ import java.util.TreeMap;
  * Demand on one model's quotas as the quota counts it, from {@code AWS/Bedrock} metrics.
  *
  * <p>Settled tokens per minute are {@code InputTokenCount + CacheWriteInputTokens +
- * OutputTokenCount × burndown}; cache reads do not count. When AWS's own
- * {@code EstimatedTPMQuotaUsage} is present its peak wins, since it already applies burndown.
+ * OutputTokenCount × burndown}; cache reads do not count. When AWS's own {@code EstimatedTPMQuotaUsage} is
+ * present, the peak is the larger of its peak and the settled one: AWS's estimate already applies burndown, and
+ * where it covers only some minutes the settled count of the others still counts. The source names AWS's metric.
  *
  * @param peakTokensPerMinute   highest settled tokens in one minute inside the recent window
  * @param peakRequestsPerMinute highest attempted requests (accepted plus throttled) in one minute
