@@ -70,7 +70,9 @@ public final class RequestWatcher {
         List<StatusChange> undelivered = changes.isEmpty() ? List.of() : events.emit(changes);
         List<StatusChange> emitted = changes.stream().filter(c -> !undelivered.contains(c)).toList();
         emitted.forEach(c -> ledger.record(c.requestId(), c.status(), now));
-        return new WatchReport(regions.size(), seen, emitted, undelivered, drift, gaps);
+        // a member role refused is one gap, not one per region read
+        return new WatchReport(regions.size(), seen, emitted, undelivered, drift,
+                com.quotadoctor.domain.EvidenceGap.merged(gaps));
     }
 
     /**

@@ -167,6 +167,36 @@ class RequestWatcherTest {
     }
 
     @Test
+    void memberAccountsAreSweptThroughTheirRolesAndARefusedRoleIsOneGap() {
+        StubAccount member = StubAccount.member(StubWorld.MEMBER);
+        REGIONS.forEach(r -> StubCatalogue.fill(member.region(r)));
+        String name = "Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1";
+        member.region("us-west-2").request("member-pending", StubCatalogue.code(name), name, 4_000_000, "PENDING",
+                StubWorld.NOW.minus(Duration.ofHours(2)), StubWorld.NOW.minus(Duration.ofHours(2)));
+        String missing = "arn:aws:iam::777788889999:role/quota-doctor-read";
+        try (StubAws both = new StubAws(home, member);
+             AwsClients shared = new AwsClients(StubWorld.settings(REGIONS), Optional.of(both.endpoint()));
+             EventBridgeClient bus = EventBridgeClient.builder().endpointOverride(both.endpoint()).region(Region.US_EAST_1)
+                     .credentialsProvider(LiveRun.credentials()).build()) {
+            RequestWatcher everywhere = new RequestWatcher(new RequestHistoryReader(shared, LiveRun.credentials(),
+                    "us-east-1", List.of(member.roleArn(), missing))::read,
+                    new DynamoDbStatusLedger(dynamo.client(), LocalDynamo.TABLE),
+                    new EventBridgeStatusEvents(bus, "default"), StubWorld.CLOCK, Duration.ofHours(24));
+
+            WatchReport report = everywhere.sweep(REGIONS);
+
+            assertThat(report.emitted()).extracting(StatusChange::requestId).contains("member-pending", PENDING, FRESH);
+            assertThat(report.emitted()).filteredOn(c -> c.requestId().equals("member-pending")).singleElement()
+                    .satisfies(c -> assertThat(c.account()).contains(StubWorld.MEMBER));
+            assertThat(report.gaps()).singleElement().satisfies(g -> {
+                assertThat(g.source()).isEqualTo("AssumeRole");
+                assertThat(g.message()).contains(missing);
+            });
+            assertThat(both.calls("AssumeRole")).as("each role once per sweep, not once per region").isEqualTo(2);
+        }
+    }
+
+    @Test
     void recordingAStatusTwiceAsARetriedCallWouldIsHarmless() {
         DynamoDbStatusLedger ledger = new DynamoDbStatusLedger(dynamo.client(), LocalDynamo.TABLE);
 

@@ -8,8 +8,9 @@ import software.amazon.awscdk.services.iam.Role;
 import software.constructs.Construct;
 
 /**
- * Deployed in each member account: the read-only role the home account's Diagnose function assumes to read
- * that account's quotas, requests, metrics and failed calls. It trusts that one role, nothing else.
+ * Deployed in each member account: the read-only role the home account's Diagnose function (its quotas, requests,
+ * metrics and failed calls) and Watch function (its requests) assume. It trusts those two roles by exact ARN, nothing
+ * else — no external id: the trusted principals are the deployer's own fixed roles, not a third party's service.
  */
 public final class MemberRoleStack extends Stack {
 
@@ -19,7 +20,10 @@ public final class MemberRoleStack extends Stack {
         Role role = Role.Builder.create(this, "ReadRole")
                 .roleName(Names.MEMBER_ROLE)
                 .description("Quota Doctor (account " + homeAccount + ") reads Bedrock quotas and evidence here")
-                .assumedBy(new ArnPrincipal("arn:aws:iam::" + homeAccount + ":role/" + Names.diagnoseRole(config.homeRegion())))
+                // exactly the home account's Diagnose and Watch roles: no other principal there, no other account
+                .assumedBy(new software.amazon.awscdk.services.iam.CompositePrincipal(
+                        new ArnPrincipal("arn:aws:iam::" + homeAccount + ":role/" + Names.diagnoseRole(config.homeRegion())),
+                        new ArnPrincipal("arn:aws:iam::" + homeAccount + ":role/" + Names.watchRole(config.homeRegion()))))
                 .build();
         role.addToPolicy(ReadOnlyAccess.serviceQuotas());
         role.addToPolicy(ReadOnlyAccess.evidence());

@@ -16,6 +16,11 @@ final class Names {
         return "quota-doctor-diagnose-" + homeRegion;
     }
 
+    /** The Watch function's role: member accounts' roles trust it too, so the sweep reads their requests. */
+    static String watchRole(String homeRegion) {
+        return "quota-doctor-watch-" + homeRegion;
+    }
+
     /** A model id as it may appear in an alarm name or a construct id. */
     static String safe(String modelId) {
         return modelId.replaceAll("[^A-Za-z0-9._-]", "-");

@@ -109,7 +109,7 @@ public final class QuotaDoctorStack extends Stack {
                 512, 30, 5, null), common, deadLetters);
         watch = new QuotaDoctorFunction(this, "Watch", new QuotaDoctorFunction.Spec(
                 "com.quotadoctor.handler.WatchHandler", "Quota Doctor: sweep the increase request history",
-                1024, 300, 1, null), common, deadLetters);
+                1024, 300, 1, Names.watchRole(config.homeRegion())), common, deadLetters);
         // the watcher's status changes travel on a bus of their own that only the Watch role may put events on: a
         // principal allowed events:PutEvents on the default bus cannot forge one (a Deny in the resource policy binds
         // same-account principals too)
@@ -158,6 +158,8 @@ public final class QuotaDoctorStack extends Stack {
                 Suppressions.APPLICATION_PROFILES_RESOURCE);
         if (!config.memberRoleArns().isEmpty()) {
             diagnose.allow(PolicyStatement.Builder.create().sid("ReadMemberAccounts").actions(List.of("sts:AssumeRole"))
+                    .resources(config.memberRoleArns()).build());
+            watch.allow(PolicyStatement.Builder.create().sid("SweepMemberAccounts").actions(List.of("sts:AssumeRole"))
                     .resources(config.memberRoleArns()).build());
         }
         if (config.probe()) {

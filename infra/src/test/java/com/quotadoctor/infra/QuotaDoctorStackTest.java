@@ -321,12 +321,19 @@ class QuotaDoctorStackTest {
     }
 
     @Test
-    void theMemberRoleTrustsOnlyTheDiagnoseRole() {
+    void theMemberRoleTrustsOnlyTheDiagnoseAndWatchRoles() {
         Template member = Template.fromStack(Synth.stack(full, "QuotaDoctorMemberRole"));
 
         member.hasResourceProperties("AWS::IAM::Role", Map.of("RoleName", "quota-doctor-read",
-                "AssumeRolePolicyDocument", Map.of("Statement", List.of(Map.of("Action", "sts:AssumeRole", "Effect", "Allow",
-                        "Principal", Map.of("AWS", "arn:aws:iam::111122223333:role/quota-doctor-diagnose-us-east-1"))))));
+                "AssumeRolePolicyDocument", Map.of("Statement", List.of(
+                        Map.of("Action", "sts:AssumeRole", "Effect", "Allow",
+                                "Principal", Map.of("AWS", "arn:aws:iam::111122223333:role/quota-doctor-diagnose-us-east-1")),
+                        Map.of("Action", "sts:AssumeRole", "Effect", "Allow",
+                                "Principal", Map.of("AWS", "arn:aws:iam::111122223333:role/quota-doctor-watch-us-east-1"))))));
+        template.hasResourceProperties("AWS::IAM::Role", Map.of("RoleName", "quota-doctor-watch-us-east-1"));
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "SweepMemberAccounts", "Action", "sts:AssumeRole",
+                        "Resource", "arn:aws:iam::444455556666:role/quota-doctor-read")))))));
         template.hasResourceProperties("AWS::IAM::Role", Map.of("RoleName", "quota-doctor-diagnose-us-east-1"));
         member.hasOutput("MemberRoleArn", Match.objectLike(Map.of("Value", Map.of("Fn::GetAtt",
                 List.of(Match.stringLikeRegexp("ReadRole.*"), "Arn")))));

@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,15 +25,59 @@ public final class RequestHistoryReader {
     /** Pages of ListServiceQuotas for Bedrock: 1,100+ quotas in every commercial region (the catalogue fixture). */
     private static final int CATALOGUE_PAGES = 11;
 
-    private final ServiceQuotasPort serviceQuotas;
-    private final Access access;
+    /** Assumed-role credentials last 15 minutes: taken again after 10, so a sweep never starts on stale ones. */
+    private static final java.time.Duration REASSUME = java.time.Duration.ofMinutes(10);
 
-    public RequestHistoryReader(AwsClients clients, AwsCredentialsProvider credentials) {
-        this.serviceQuotas = new ServiceQuotasPort(clients);
-        this.access = Access.home(credentials);
+    private final ServiceQuotasPort serviceQuotas;
+    private final Access home;
+    private final IdentityPort identity;
+    private final List<String> roleArns;
+    private final Map<String, Assumed> assumed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Assumed(Optional<Access> access, Optional<com.quotadoctor.domain.EvidenceGap> gap, long at) {
     }
 
+    public RequestHistoryReader(AwsClients clients, AwsCredentialsProvider credentials) {
+        this(clients, credentials, "us-east-1", List.of());
+    }
+
+    /** Reads the home account and, through each read-only role, each member account. */
+    public RequestHistoryReader(AwsClients clients, AwsCredentialsProvider credentials, String homeRegion,
+                                List<String> roleArns) {
+        this.serviceQuotas = new ServiceQuotasPort(clients);
+        this.home = Access.home(credentials);
+        this.identity = new IdentityPort(clients, homeRegion);
+        this.roleArns = List.copyOf(roleArns);
+    }
+
+    /** The region in every account read: each account's requests and applied values, its failures its own gaps. */
     public RegionEvidence read(String region) {
+        RegionCapture all = read(home, region);
+        for (String role : roleArns) {
+            Assumed a = assumed.compute(role, (k, old) -> old != null && System.nanoTime() - old.at() < REASSUME.toNanos()
+                    ? old : assume(role));
+            RegionCapture member = a.access().map(access -> read(access, region))
+                    .orElseGet(() -> new RegionCapture(region, Set.of(), List.of(), List.of(), List.of(), List.of(),
+                            List.of(), List.of(), List.of(), List.of(a.gap().orElseThrow())));
+            all = all.plus(member);
+        }
+        return all.evidence();
+    }
+
+    private Assumed assume(String role) {
+        try {
+            return new Assumed(Optional.of(identity.assume(home, role)), Optional.empty(), System.nanoTime());
+        } catch (RuntimeException e) {
+            com.quotadoctor.domain.EvidenceGap gap = AwsFailure.gap("global", "AssumeRole",
+                    new Access(CollectionSettings.accountOf(role), home.credentials()), e);
+            // kept as long as a success would be: one refused call per sweep, not one per region
+            return new Assumed(Optional.empty(), Optional.of(new com.quotadoctor.domain.EvidenceGap(gap.region(),
+                    gap.source(), gap.code(), "cannot assume " + role + ": " + gap.message(), gap.account())),
+                    System.nanoTime());
+        }
+    }
+
+    private RegionCapture read(Access access, String region) {
         var requests = serviceQuotas.requests(access, region);
         Set<String> codes = new TreeSet<>();
         requests.items().stream().filter(ListedRequest::isBedrock).forEach(r -> codes.add(r.quotaCode()));
@@ -58,6 +103,6 @@ public final class RequestHistoryReader {
             collected.add(EvidenceSection.SERVICE_QUOTAS);
         }
         return new RegionCapture(region, collected, applied.items(), List.of(), requests.items(), List.of(), List.of(),
-                List.of(), List.of(), errors, Set.of(), readByCode).evidence();
+                List.of(), List.of(), errors, Set.of(), readByCode);
     }
 }

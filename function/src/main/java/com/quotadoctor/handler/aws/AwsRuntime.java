@@ -84,7 +84,7 @@ public final class AwsRuntime {
         DynamoDbClient dynamo = home(DynamoDbClient.builder(), c);
         EventBridgeClient events = home(EventBridgeClient.builder(), c);
         RequestHistoryReader history = new RequestHistoryReader(new AwsClients(settings, Optional.empty()),
-                EnvironmentVariableCredentialsProvider.create());
+                EnvironmentVariableCredentialsProvider.create(), c.homeRegion(), c.roleArns());
         return new RequestWatcher(history::read, new DynamoDbStatusLedger(dynamo, required(c.tableName(), "TABLE_NAME")),
                 new EventBridgeStatusEvents(events, c.eventBus()), Clock.systemUTC(), c.propagationWindow());
     }
