@@ -1,5 +1,6 @@
 package com.quotadoctor.cli;
 
+import com.quotadoctor.domain.BadInputException;
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.evidence.Capture;
 import com.quotadoctor.evidence.SnapshotWriter;
@@ -34,7 +35,7 @@ final class CaptureCommand implements Callable<Integer> {
         OutputFile target = OutputFile.checked(out);
         Capture capture = collection.collect(request);
         if (capture.regions().values().stream().allMatch(r -> r.collected().isEmpty())) {
-            throw new IllegalArgumentException("nothing could be read ("
+            throw new BadInputException("nothing could be read ("
                     + capture.evidence().allGaps().stream().findFirst().map(g -> g.where() + ": " + g.code() + " " + g.message())
                     .orElse("no region collected") + "); " + out + " left as it was");
         }

@@ -1,5 +1,6 @@
 package com.quotadoctor.cli;
 
+import com.quotadoctor.domain.BadInputException;
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.evidence.Capture;
 import com.quotadoctor.evidence.aws.CollectionSettings;
@@ -55,7 +56,7 @@ final class CollectionOptions {
     CollectionSettings settings() {
         if (profile != null) {
             if (!profile.matches("[\\w.+@-]{1,128}")) {
-                throw new IllegalArgumentException("--profile: not a profile name: '" + profile + "'");
+                throw new BadInputException("--profile: not a profile name: '" + profile + "'");
             }
             // the SDK's profile setting: credentials and the configured region both follow it, as with AWS_PROFILE
             System.setProperty("aws.profile", profile);
@@ -71,7 +72,7 @@ final class CollectionOptions {
         try {
             return value.get();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+            throw new BadInputException(name + ": " + e.getMessage(), e);
         }
     }
 

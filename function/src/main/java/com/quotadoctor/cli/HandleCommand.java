@@ -1,5 +1,6 @@
 package com.quotadoctor.cli;
 
+import com.quotadoctor.domain.BadInputException;
 import com.quotadoctor.diagnosis.Diagnostician;
 import com.quotadoctor.evidence.SnapshotReader;
 import com.quotadoctor.json.JsonTree;
@@ -54,7 +55,7 @@ final class HandleCommand implements Callable<Integer> {
         StepOutcome outcome = new DiagnoseStep(evidence, Diagnostician.standard(), Configuration.local(), Telemetry.NONE)
                 .run(text);
         if (outcome instanceof StepOutcome.Rejected rejected) {
-            throw new IllegalArgumentException(rejected.reason());
+            throw new BadInputException(rejected.reason());
         }
         var out = spec.commandLine().getOut();
         if (format == Format.json) {

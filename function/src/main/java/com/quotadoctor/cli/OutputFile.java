@@ -1,5 +1,6 @@
 package com.quotadoctor.cli;
 
+import com.quotadoctor.domain.BadInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,11 +26,11 @@ final class OutputFile {
         OutputFile out = new OutputFile(file);
         Path parent = out.target.getParent();
         if (Files.isDirectory(out.target)) {
-            throw new IllegalArgumentException("--out " + file + " is a directory");
+            throw new BadInputException("--out " + file + " is a directory");
         }
         if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)
                 || (Files.exists(out.target) && !Files.isWritable(out.target))) {
-            throw new IllegalArgumentException("--out " + file + " cannot be written (the directory must exist and be writable)");
+            throw new BadInputException("--out " + file + " cannot be written (the directory must exist and be writable)");
         }
         return out;
     }

@@ -61,14 +61,20 @@ public final class QuotaDoctorCommand implements Runnable {
                     + " (see --help)");
             return EXIT_BAD_INPUT;
         });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof IllegalArgumentException) {
-                err.println("quota-doctor: " + ex.getMessage().lines().findFirst().orElse("bad input"));
-                return EXIT_BAD_INPUT;
-            }
-            err.println("quota-doctor: unexpected failure: " + ex);
-            return EXIT_FAILURE;
-        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, err));
         return cli.execute(args);
+    }
+
+    /**
+     * One line on standard error and the exit status: bad input carries its own (2); anything else is ours, exit 1,
+     * never reported as the user's mistake.
+     */
+    static int failed(Exception ex, java.io.PrintWriter err) {
+        if (ex instanceof com.quotadoctor.domain.BadInputException bad) {
+            err.println("quota-doctor: " + String.valueOf(bad.getMessage()).lines().findFirst().orElse("bad input"));
+            return bad.status();
+        }
+        err.println("quota-doctor: unexpected failure (a bug; please report it): " + ex);
+        return EXIT_FAILURE;
     }
 }

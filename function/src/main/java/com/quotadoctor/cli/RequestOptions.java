@@ -1,5 +1,6 @@
 package com.quotadoctor.cli;
 
+import com.quotadoctor.domain.BadInputException;
 import com.quotadoctor.domain.AwsRegion;
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.ErrorSignal;
@@ -40,7 +41,7 @@ final class RequestOptions {
                     try {
                         return ModelId.parse(m);
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("--model: " + e.getMessage(), e);
+                        throw new BadInputException("--model: " + e.getMessage(), e);
                     }
                 }).toList();
         List<String> regionNames = regions.isEmpty() ? base.regions()
@@ -48,11 +49,11 @@ final class RequestOptions {
                     try {
                         return AwsRegion.require(r);
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("--region: " + e.getMessage(), e);
+                        throw new BadInputException("--region: " + e.getMessage(), e);
                     }
                 }).toList();
         if (account != null && !account.matches("\\d{12}")) {
-            throw new IllegalArgumentException("--account: expected a 12-digit account id, got '" + account + "'");
+            throw new BadInputException("--account: expected a 12-digit account id, got '" + account + "'");
         }
         ErrorSignal error = errorMessage == null ? base.error()
                 : new ErrorSignal(base.error().code(), Optional.of(errorMessage));

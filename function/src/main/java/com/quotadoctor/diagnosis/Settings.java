@@ -1,5 +1,6 @@
 package com.quotadoctor.diagnosis;
 
+import com.quotadoctor.domain.BadInputException;
 import java.time.Duration;
 
 /**
@@ -26,7 +27,7 @@ public record Settings(Duration propagationWindow, Duration recentWindow, Durati
 
     public Settings withPropagationWindow(Duration window) {
         if (window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("the propagation window must be positive, got " + window);
+            throw new BadInputException("the propagation window must be positive, got " + window);
         }
         return new Settings(window, recentWindow, pendingPatience, usageRatio, reservationRatio, dailyRatio, firstCheck,
                 longestCheck);

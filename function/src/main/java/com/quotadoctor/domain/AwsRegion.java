@@ -20,7 +20,7 @@ public final class AwsRegion {
     /** @throws IllegalArgumentException when the name is not a known AWS region */
     public static String require(String name) {
         if (name == null || !KNOWN.contains(name.trim())) {
-            throw new IllegalArgumentException("unknown region '" + name + "' (expected a region name such as us-west-2)");
+            throw new BadInputException("unknown region '" + name + "' (expected a region name such as us-west-2)");
         }
         return name.trim();
     }

@@ -22,7 +22,7 @@ public record DiagnosisRequest(Optional<String> account, List<String> regions, L
         regions = List.copyOf(regions);
         models = List.copyOf(models);
         if (attempt < 1) {
-            throw new IllegalArgumentException("attempt must be 1 or more, was " + attempt);
+            throw new BadInputException("attempt must be 1 or more, was " + attempt);
         }
     }
 

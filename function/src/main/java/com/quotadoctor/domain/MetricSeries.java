@@ -15,11 +15,11 @@ public record MetricSeries(String metricName, String modelId, String stat, int p
         timestamps = List.copyOf(timestamps);
         values = List.copyOf(values);
         if (timestamps.size() != values.size()) {
-            throw new IllegalArgumentException(metricName + " for " + modelId + ": " + timestamps.size()
+            throw new BadInputException(metricName + " for " + modelId + ": " + timestamps.size()
                     + " timestamps but " + values.size() + " values");
         }
         if (periodSeconds <= 0) {
-            throw new IllegalArgumentException(metricName + " for " + modelId + ": period must be positive");
+            throw new BadInputException(metricName + " for " + modelId + ": period must be positive");
         }
     }
 }

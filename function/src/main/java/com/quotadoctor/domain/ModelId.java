@@ -35,7 +35,7 @@ public record ModelId(String raw, InferenceFamily family, Optional<String> geogr
      */
     public static ModelId parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("empty model id");
+            throw new BadInputException("empty model id");
         }
         String raw = text.trim();
         Matcher arn = ARN.matcher(raw);
@@ -50,12 +50,12 @@ public record ModelId(String raw, InferenceFamily family, Optional<String> geogr
                         Optional.empty(), region, account);
                 case "application-inference-profile" -> new ModelId(raw, InferenceFamily.OTHER, Optional.empty(),
                         Optional.empty(), region, account);
-                default -> throw new IllegalArgumentException(
+                default -> throw new BadInputException(
                         "not a model ARN (resource type '" + arn.group(3) + "'): " + raw);
             };
         }
         if (raw.startsWith("arn:")) {
-            throw new IllegalArgumentException("not a Bedrock model ARN: " + raw);
+            throw new BadInputException("not a Bedrock model ARN: " + raw);
         }
         return fromProfileId(raw, raw, Optional.empty(), Optional.empty());
     }
@@ -63,7 +63,7 @@ public record ModelId(String raw, InferenceFamily family, Optional<String> geogr
     private static ModelId fromProfileId(String raw, String id, Optional<String> region, Optional<String> account) {
         String lower = id.toLowerCase(Locale.ROOT);
         if (!BARE.matcher(lower).matches()) {
-            throw new IllegalArgumentException("malformed model id (expected provider.model, e.g. "
+            throw new BadInputException("malformed model id (expected provider.model, e.g. "
                     + "anthropic.claude-sonnet-4-5-20250929-v1:0, or an inference profile such as us.…): " + raw);
         }
         int dot = lower.indexOf('.');
@@ -83,7 +83,7 @@ public record ModelId(String raw, InferenceFamily family, Optional<String> geogr
 
     private static String requireModel(String raw, String rest) {
         if (!BARE.matcher(rest).matches()) {
-            throw new IllegalArgumentException("malformed inference profile id (expected prefix.provider.model): " + raw);
+            throw new BadInputException("malformed inference profile id (expected prefix.provider.model): " + raw);
         }
         return rest;
     }

@@ -1,5 +1,6 @@
 package com.quotadoctor.workflow;
 
+import com.quotadoctor.domain.BadInputException;
 import com.quotadoctor.domain.AwsRegion;
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.ErrorSignal;
@@ -71,7 +72,7 @@ public record Configuration(String homeRegion, List<String> workloadRegions, Lis
         try {
             return value.get();
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new IllegalArgumentException(name + "=" + env.get(name) + ": " + e.getMessage(), e);
+            throw new BadInputException(name + "=" + env.get(name) + ": " + e.getMessage(), e);
         }
     }
 
@@ -88,7 +89,7 @@ public record Configuration(String homeRegion, List<String> workloadRegions, Lis
 
     private static boolean bool(String text) {
         if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("expected true or false");
+            throw new BadInputException("expected true or false");
         }
         return Boolean.parseBoolean(text);
     }
@@ -96,7 +97,7 @@ public record Configuration(String homeRegion, List<String> workloadRegions, Lis
     private static Duration positive(String iso) {
         Duration d = Duration.parse(iso);
         if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("expected a positive ISO-8601 duration such as PT24H");
+            throw new BadInputException("expected a positive ISO-8601 duration such as PT24H");
         }
         return d;
     }

@@ -1,5 +1,6 @@
 package com.quotadoctor.evidence.aws;
 
+import com.quotadoctor.domain.BadInputException;
 import com.quotadoctor.domain.AwsRegion;
 
 import java.time.Duration;
@@ -41,15 +42,15 @@ public record CollectionSettings(String homeRegion, List<String> scanRegions, Li
         roleArns = List.copyOf(roleArns);
         for (String arn : roleArns) {
             if (!ROLE_ARN.matcher(arn).matches()) {
-                throw new IllegalArgumentException("expected an IAM role ARN (arn:aws:iam::<account>:role/<name>), got '"
+                throw new BadInputException("expected an IAM role ARN (arn:aws:iam::<account>:role/<name>), got '"
                         + arn + "'");
             }
         }
         if (runBudget.isNegative() || runBudget.isZero()) {
-            throw new IllegalArgumentException("the run budget must be positive");
+            throw new BadInputException("the run budget must be positive");
         }
         if (maxEventPages < 1 || maxAttempts < 1) {
-            throw new IllegalArgumentException("maxEventPages and maxAttempts must be 1 or more");
+            throw new BadInputException("maxEventPages and maxAttempts must be 1 or more");
         }
     }
 
