@@ -250,8 +250,10 @@ public final class TriggerParser {
                         : String.join(", ", namespaces)) + ", not " + NAMESPACE);
             }
             Optional<String> account = account(event, event.field("account"));
-            // composite alarms here are the throttle alarms Quota Doctor deploys
-            ErrorSignal signal = throttles || composite
+            // A composite alarm reaches this rule only by a name the deployer routed here (Quota Doctor deploys none); its
+            // event names its children, not their metrics, so nothing is assumed about the error: the region is read
+            // and CloudTrail and the metrics say what failed.
+            ErrorSignal signal = throttles
                     ? new ErrorSignal(Optional.of("ThrottlingException"), Optional.empty()) : ErrorSignal.NONE;
             return new Trigger.Diagnose(kind, new DiagnosisRequest(account, List.of(region), models, Optional.empty(),
                     Optional.empty(), signal, 1, Optional.empty()), Optional.empty());

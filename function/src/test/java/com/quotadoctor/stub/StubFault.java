@@ -59,6 +59,18 @@ public final class StubFault {
                         : StubWire.isQuery(operation) ? "" : "{}")));
     }
 
+    /** An endpoint that ignores MaxResults: one page of {@code items} requests, and a token for more. */
+    public static StubFault ignoringMaxResults(int items) {
+        StringBuilder body = new StringBuilder("{\"RequestedQuotas\": [");
+        for (int i = 0; i < items; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"Id\": \"r").append(i).append("\", \"ServiceCode\": \"bedrock\", ")
+                    .append("\"QuotaCode\": \"L-1\", \"DesiredValue\": 1, \"Status\": \"PENDING\"}");
+        }
+        body.append("], \"NextToken\": \"more\"}");
+        return new StubFault("ListRequestedServiceQuotaChangeHistory", call -> Optional.of(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/x-amz-json-1.1").withBody(body.toString())));
+    }
+
     /** The first page is served; the token it hands out is then refused, as an expired token is. */
     public static StubFault badPaginationToken(String operation) {
         return new StubFault(operation, call -> call.param("NextToken").isPresent()

@@ -27,6 +27,14 @@ final class Pages {
         }
     }
 
+    /**
+     * The most items one page of each operation can hold (the MaxResults asked, or the API's maximum): a page beyond it
+     * is an endpoint ignoring the request, and reading on could exhaust memory.
+     */
+    private static final java.util.Map<String, Integer> MAX_ITEMS = java.util.Map.of(
+            "ListServiceQuotas", 100, "ListAWSDefaultServiceQuotas", 100, "ListRequestedServiceQuotaChangeHistory", 100,
+            "LookupEvents", 50, "ListMetrics", 500, "GetMetricData", 500);
+
     private Pages() {
     }
 
@@ -46,6 +54,12 @@ final class Pages {
                 calls++;
                 pacer.take();
                 Page<T> page = call.apply(token);
+                int most = MAX_ITEMS.getOrDefault(operation, Integer.MAX_VALUE);
+                if (page.items().size() > most) {
+                    return new Listing<>(items, Optional.of(new EvidenceGap(region, operation, "PageTooLarge",
+                            "a page held " + page.items().size() + " items where at most " + most + " were asked for; "
+                                    + "not AWS's answer, stopped reading", access.account())));
+                }
                 items.addAll(page.items());
                 token = page.nextToken() == null || page.nextToken().isEmpty() ? null : page.nextToken();
                 if (token != null && !seen.add(token)) {

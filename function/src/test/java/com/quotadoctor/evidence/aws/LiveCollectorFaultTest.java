@@ -175,6 +175,19 @@ class LiveCollectorFaultTest {
     }
 
     @Test
+    void anEndpointIgnoringMaxResultsIsStoppedAtItsFirstPage() {
+        Capture capture = collect(StubFault.ignoringMaxResults(5_000).inRegion("eu-west-1"));
+
+        assertThat(gaps(capture)).singleElement().satisfies(g -> {
+            assertThat(g.source()).isEqualTo("ListRequestedServiceQuotaChangeHistory");
+            assertThat(g.code()).isEqualTo("PageTooLarge");
+            assertThat(g.message()).contains("5000 items where at most 100");
+        });
+        assertThat(aws.calls(StubWorld.HOME, "eu-west-1", "ListRequestedServiceQuotaChangeHistory")).isEqualTo(1);
+        theMisalignmentIsStillFound(diagnose(capture));
+    }
+
+    @Test
     void anEmptyCallerIdentityIsNotAnAccount() {
         Capture capture = collect(StubFault.notAnAwsAnswer("GetCallerIdentity", false));
 
