@@ -30,12 +30,15 @@ import java.util.regex.Pattern;
  *                          validation errors and access denied included)
  * @param alarmNamePrefixes the team's own alarms to diagnose, by name prefix, besides Quota Doctor's
  * @param chat              an Amazon Q Developer in chat applications (AWS Chatbot) channel for the findings
+ * @param organizationId    for the member-account role: the AWS Organization both accounts belong to, required of the
+ *                          principal assuming it ({@code aws:PrincipalOrgID}) besides its exact role ARN
  */
 public record DeploymentConfig(String homeRegion, List<String> workloadRegions, List<String> models,
                                Optional<String> email, String watchSchedule, String diagnoseSchedule,
                                Duration propagationWindow, List<String> memberRoleArns, boolean probe,
                                boolean createTrail, Optional<String> homeAccount, boolean clientErrorAlarms,
-                               List<String> alarmNamePrefixes, Optional<ChatChannel> chat) {
+                               List<String> alarmNamePrefixes, Optional<ChatChannel> chat,
+                               Optional<String> organizationId) {
 
     /**
      * A Slack channel ({@code slackWorkspaceId} + {@code slackChannelId}) or a Microsoft Teams channel
@@ -92,7 +95,14 @@ public record DeploymentConfig(String homeRegion, List<String> workloadRegions, 
         prefixes.forEach(p -> check(ALARM_NAME_PREFIX.matcher(p).matches(), "alarmNamePrefixes", p,
                 "alarm name prefixes (letters, digits, space and _ . : / # + = @ -)"));
         return new DeploymentConfig(home, regions, models, email, watch, diagnose, window, roles, probe,
-                bool(context, "createTrail"), homeAccount, bool(context, "clientErrorAlarms"), prefixes, chat(context));
+                bool(context, "createTrail"), homeAccount, bool(context, "clientErrorAlarms"), prefixes, chat(context),
+                organization(context));
+    }
+
+    private static Optional<String> organization(Node context) {
+        Optional<String> id = text(context, "organizationId");
+        id.ifPresent(o -> check(o.matches("^o-[a-z0-9]{10,32}$"), "organizationId", o, "an AWS Organizations id (o-…)"));
+        return id;
     }
 
     /** At most one chat channel, given whole: a half-configured one stops the synth naming what is missing. */

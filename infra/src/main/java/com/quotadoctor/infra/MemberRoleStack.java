@@ -22,8 +22,8 @@ public final class MemberRoleStack extends Stack {
                 .description("Quota Doctor (account " + homeAccount + ") reads Bedrock quotas and evidence here")
                 // exactly the home account's Diagnose and Watch roles: no other principal there, no other account
                 .assumedBy(new software.amazon.awscdk.services.iam.CompositePrincipal(
-                        new ArnPrincipal("arn:aws:iam::" + homeAccount + ":role/" + Names.diagnoseRole(config.homeRegion())),
-                        new ArnPrincipal("arn:aws:iam::" + homeAccount + ":role/" + Names.watchRole(config.homeRegion()))))
+                        trusted(homeAccount, Names.diagnoseRole(config.homeRegion()), config.organizationId()),
+                        trusted(homeAccount, Names.watchRole(config.homeRegion()), config.organizationId())))
                 .build();
         role.addToPolicy(ReadOnlyAccess.serviceQuotas());
         role.addToPolicy(ReadOnlyAccess.evidence());
@@ -33,5 +33,13 @@ public final class MemberRoleStack extends Stack {
                 Suppressions.APPLICATION_PROFILES_RESOURCE);
         software.amazon.awscdk.CfnOutput.Builder.create(this, "MemberRoleArn").value(role.getRoleArn())
                 .description("Add to memberRoleArns of the home deployment (account " + homeAccount + ")").build();
+    }
+
+    /** A home role by exact ARN, and, when the organisation is given, only while it belongs to it. */
+    private static software.amazon.awscdk.services.iam.IPrincipal trusted(String account, String role,
+                                                                         java.util.Optional<String> organization) {
+        ArnPrincipal principal = new ArnPrincipal("arn:aws:iam::" + account + ":role/" + role);
+        return organization.<software.amazon.awscdk.services.iam.IPrincipal>map(o -> principal.withConditions(
+                java.util.Map.of("StringEquals", java.util.Map.of("aws:PrincipalOrgID", o)))).orElse(principal);
     }
 }

@@ -340,6 +340,20 @@ class QuotaDoctorStackTest {
     }
 
     @Test
+    void theMemberRoleCanRequireTheOrganisation() {
+        Map<String, Object> context = new java.util.HashMap<>(Synth.FULL);
+        context.put("organizationId", "o-a1b2c3d4e5");
+        Template member = Template.fromStack(Synth.stack(Synth.app(context), "QuotaDoctorMemberRole"));
+
+        member.hasResourceProperties("AWS::IAM::Role", Map.of("AssumeRolePolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Action", "sts:AssumeRole",
+                        "Principal", Map.of("AWS", "arn:aws:iam::111122223333:role/quota-doctor-watch-us-east-1"),
+                        "Condition", Map.of("StringEquals", Map.of("aws:PrincipalOrgID", "o-a1b2c3d4e5")))))))));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Synth.app(Map.of("organizationId", "acme")))
+                .hasMessageContaining("organizationId=acme");
+    }
+
+    @Test
     void theTrailIsMultiRegionWhenAskedFor() {
         template.hasResourceProperties("AWS::CloudTrail::Trail", Map.of("IsMultiRegionTrail", true,
                 "IsLogging", true, "EnableLogFileValidation", true));
