@@ -25,9 +25,14 @@ public record Settings(Duration propagationWindow, Duration recentWindow, Durati
                 Duration.ofMinutes(5), Duration.ofHours(1));
     }
 
+    /** The propagation window's bounds: the deployment validates the same ones (a test holds the two together). */
+    public static final Duration SHORTEST_PROPAGATION_WINDOW = Duration.parse("PT1M");
+    public static final Duration LONGEST_PROPAGATION_WINDOW = Duration.parse("P14D");
+
     public Settings withPropagationWindow(Duration window) {
-        if (window.isNegative() || window.isZero()) {
-            throw new BadInputException("the propagation window must be positive, got " + window);
+        if (window.compareTo(SHORTEST_PROPAGATION_WINDOW) < 0 || window.compareTo(LONGEST_PROPAGATION_WINDOW) > 0) {
+            throw new BadInputException("the propagation window must be between " + SHORTEST_PROPAGATION_WINDOW
+                    + " and " + LONGEST_PROPAGATION_WINDOW + ", got " + window);
         }
         return new Settings(window, recentWindow, pendingPatience, usageRatio, reservationRatio, dailyRatio, firstCheck,
                 longestCheck);

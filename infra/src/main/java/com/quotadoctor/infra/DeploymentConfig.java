@@ -52,7 +52,21 @@ public record DeploymentConfig(String homeRegion, List<String> workloadRegions, 
     private static final Pattern MODEL_ARN = Pattern.compile(
             "^arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\\d{0,12}:(foundation-model|inference-profile|application-inference-profile)/[a-zA-Z0-9.:_-]+$");
 
-    private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-gov)?-[a-z]+-\\d$");
+    /**
+     * The regions the function accepts (its {@code AwsRegion}): a region it refuses must fail the synth, not the
+     * function's cold start. {@code FunctionContractTest} holds the two lists together.
+     */
+    static final java.util.Set<String> KNOWN_REGIONS = java.util.Set.of(
+            "us-east-1", "us-east-2", "us-west-1", "us-west-2", "us-gov-east-1", "us-gov-west-1",
+            "ca-central-1", "ca-west-1", "mx-central-1", "sa-east-1",
+            "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1",
+            "eu-south-2", "il-central-1", "me-central-1", "me-south-1", "af-south-1",
+            "ap-south-1", "ap-south-2", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2",
+            "ap-northeast-3", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
+            "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "cn-north-1", "cn-northwest-1");
+    /** The function's own bounds ({@code Settings}): held together by {@code FunctionContractTest}. */
+    static final Duration SHORTEST_PROPAGATION_WINDOW = Duration.parse("PT1M");
+    static final Duration LONGEST_PROPAGATION_WINDOW = Duration.parse("P14D");
     private static final Pattern MODEL = Pattern.compile("^([a-z-]+\\.)?[a-z0-9-]+\\.[a-zA-Z0-9.:_-]+$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern SCHEDULE = Pattern.compile("^(rate\\(\\d+ (minute|minutes|hour|hours|day|days)\\)|cron\\(.+\\))$");
@@ -61,9 +75,9 @@ public record DeploymentConfig(String homeRegion, List<String> workloadRegions, 
     public static DeploymentConfig from(Node context) {
         String home = text(context, "homeRegion").or(() -> Optional.ofNullable(System.getenv("CDK_DEFAULT_REGION")))
                 .orElse("us-east-1");
-        check(REGION.matcher(home).matches(), "homeRegion", home, "a region name such as us-east-1");
+        check(KNOWN_REGIONS.contains(home), "homeRegion", home, "a region name such as us-east-1");
         List<String> workload = list(context, "workloadRegions");
-        workload.forEach(r -> check(REGION.matcher(r).matches(), "workloadRegions", r, "region names"));
+        workload.forEach(r -> check(KNOWN_REGIONS.contains(r), "workloadRegions", r, "region names such as us-west-2"));
         List<String> models = list(context, "models");
         models.forEach(m -> check(MODEL.matcher(m).matches() || MODEL_ARN.matcher(m).matches(), "models", m,
                 "model or inference profile ids such as us.anthropic.claude-sonnet-4-5-20250929-v1:0, or their ARNs "
@@ -82,8 +96,9 @@ public record DeploymentConfig(String homeRegion, List<String> workloadRegions, 
             throw new IllegalArgumentException("context propagationWindow=" + windowText
                     + ": expected an ISO-8601 duration such as PT24H");
         }
-        check(!window.isNegative() && !window.isZero() && window.compareTo(Duration.ofDays(14)) <= 0,
-                "propagationWindow", windowText, "a duration between PT1M and P14D");
+        check(window.compareTo(SHORTEST_PROPAGATION_WINDOW) >= 0 && window.compareTo(LONGEST_PROPAGATION_WINDOW) <= 0,
+                "propagationWindow", windowText, "a duration between " + SHORTEST_PROPAGATION_WINDOW + " and "
+                        + LONGEST_PROPAGATION_WINDOW);
         List<String> roles = list(context, "memberRoleArns");
         roles.forEach(r -> check(ROLE.matcher(r).matches(), "memberRoleArns", r, "IAM role ARNs"));
         boolean probe = bool(context, "probe");

@@ -15,6 +15,10 @@ import java.util.Set;
  */
 final class ModelArns {
 
+    /** System inference profile prefixes, as the function's {@code ModelId} knows them (held together by a test). */
+    static final java.util.Set<String> PROFILE_PREFIXES = java.util.Set.of("us", "eu", "apac", "jp", "au", "ca", "us-gov",
+            "global");
+
     private ModelArns() {
     }
 
@@ -33,7 +37,7 @@ final class ModelArns {
                 continue;
             }
             String[] parts = model.split("\\.", 2);
-            boolean profile = parts.length == 2 && parts[0].matches("us|eu|apac|jp|au|us-gov|ca|global");
+            boolean profile = parts.length == 2 && PROFILE_PREFIXES.contains(parts[0]);
             String foundation = profile ? parts[1] : model;
             for (String region : config.workloadRegions()) {
                 if (profile) {

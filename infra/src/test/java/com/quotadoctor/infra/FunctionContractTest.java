@@ -91,4 +91,30 @@ class FunctionContractTest {
         assertThat(constant("notification/aws/DynamoDbLedger.java", "EXPIRES")).isEqualTo("expiresAt");
         assertThat(template).contains("AttributeName=pk").contains("AttributeName=expiresAt");
     }
+
+    /** Every quoted string in one declaration of a function source, from its name to the first semicolon. */
+    private static Set<String> strings(String relative, String declaration) throws IOException {
+        String text = source(relative);
+        int start = text.indexOf(declaration);
+        assertThat(start).as(declaration + " in " + relative).isNotNegative();
+        Matcher m = Pattern.compile("\"([^\"]+)\"").matcher(text.substring(start, text.indexOf(';', start)));
+        Set<String> out = new java.util.TreeSet<>();
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    @Test
+    void whatTheSynthAcceptsTheFunctionAcceptsToo() throws IOException {
+        assertThat(new java.util.TreeSet<>(DeploymentConfig.KNOWN_REGIONS))
+                .isEqualTo(strings("domain/AwsRegion.java", "KNOWN = Set.of("));
+        Set<String> prefixes = new java.util.TreeSet<>(strings("domain/ModelId.java", "GEOGRAPHIC_PREFIXES = Set.of("));
+        prefixes.add("global");
+        assertThat(new java.util.TreeSet<>(ModelArns.PROFILE_PREFIXES)).isEqualTo(prefixes);
+        assertThat(strings("diagnosis/Settings.java", "SHORTEST_PROPAGATION_WINDOW = ").stream().map(java.time.Duration::parse))
+                .containsExactly(DeploymentConfig.SHORTEST_PROPAGATION_WINDOW);
+        assertThat(strings("diagnosis/Settings.java", "LONGEST_PROPAGATION_WINDOW = ").stream().map(java.time.Duration::parse))
+                .containsExactly(DeploymentConfig.LONGEST_PROPAGATION_WINDOW);
+    }
 }
