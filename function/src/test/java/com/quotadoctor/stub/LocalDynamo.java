@@ -32,8 +32,15 @@ public final class LocalDynamo implements AutoCloseable {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            server = ServerRunner.createServerFromCommandLineArgs(new String[]{"-inMemory", "-port", Integer.toString(port)});
-            server.start();
+            // DynamoDB Local prints its configuration banner on standard out: a green build prints nothing
+            java.io.PrintStream out = System.out;
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                server = ServerRunner.createServerFromCommandLineArgs(new String[]{"-inMemory", "-port", Integer.toString(port)});
+                server.start();
+            } finally {
+                System.setOut(out);
+            }
             client = DynamoDbClient.builder().endpointOverride(URI.create("http://localhost:" + port))
                     .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))

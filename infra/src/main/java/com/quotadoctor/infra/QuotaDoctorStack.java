@@ -114,12 +114,18 @@ public final class QuotaDoctorStack extends Stack {
         // principal allowed events:PutEvents on the default bus cannot forge one (a Deny in the resource policy binds
         // same-account principals too)
         statusBus = EventBus.Builder.create(this, "StatusBus").eventBusName("quota-doctor-status").build();
-        statusBus.addToResourcePolicy(PolicyStatement.Builder.create().sid("OnlyTheWatcherEmits")
-                .effect(software.amazon.awscdk.services.iam.Effect.DENY)
-                .principals(List.of(new software.amazon.awscdk.services.iam.AnyPrincipal()))
-                .actions(List.of("events:PutEvents")).resources(List.of(statusBus.getEventBusArn()))
-                .conditions(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", watch.role().getRoleArn())))
-                .build());
+        // set on the bus itself: addToResourcePolicy would go through CfnEventBusPolicy's deprecated principal field
+        ((software.amazon.awscdk.services.events.CfnEventBus) statusBus.getNode().getDefaultChild()).setPolicy(
+                software.amazon.awscdk.services.iam.PolicyDocument.Builder.create().statements(List.of(
+                        PolicyStatement.Builder.create().sid("OnlyTheWatcherEmits")
+                                .effect(software.amazon.awscdk.services.iam.Effect.DENY)
+                                .principals(List.of(new software.amazon.awscdk.services.iam.AnyPrincipal()))
+                                // the bus's ARN spelled out: its own GetAtt in its own policy would be a cycle
+                                .actions(List.of("events:PutEvents")).resources(List.of(formatArn(
+                                        software.amazon.awscdk.ArnComponents.builder().service("events")
+                                                .resource("event-bus").resourceName("quota-doctor-status").build())))
+                                .conditions(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", watch.role().getRoleArn())))
+                                .build())).build());
         watch.function().addEnvironment("QUOTA_DOCTOR_EVENT_BUS", statusBus.getEventBusName());
         grant(config);
 

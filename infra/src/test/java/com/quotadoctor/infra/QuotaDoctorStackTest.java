@@ -257,12 +257,13 @@ class QuotaDoctorStackTest {
 
     @Test
     void onlyTheWatcherCanPutItsStatusChangeEvents() {
-        template.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", "quota-doctor-status"));
-        template.hasResourceProperties("AWS::Events::EventBusPolicy", Map.of("StatementId", "cdk-OnlyTheWatcherEmits",
-                "Statement", Match.objectLike(Map.of("Effect", "Deny", "Principal", Map.of("AWS", "*"),
+        template.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", "quota-doctor-status",
+                "Policy", Match.objectLike(Map.of("Statement", List.of(Match.objectLike(Map.of(
+                        "Sid", "OnlyTheWatcherEmits", "Effect", "Deny", "Principal", Map.of("AWS", "*"),
                         "Action", "events:PutEvents",
                         "Condition", Map.of("ArnNotEquals", Map.of("aws:PrincipalArn",
-                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("WatchRole.*"), "Arn"))))))));
+                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("WatchRole.*"), "Arn")))))))))));
+        template.resourceCountIs("AWS::Events::EventBusPolicy", 0);
         template.hasResourceProperties("AWS::Events::Rule", Map.of("EventBusName", Map.of("Ref", Match.stringLikeRegexp("StatusBus.*")),
                 "EventPattern", Map.of("source", List.of("quota-doctor"), "detail-type", List.of("Bedrock Quota Request Status Change"))));
         template.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
