@@ -41,9 +41,9 @@ public final class TriggerParser {
             return previousDiagnosis(event);
         }
         if (event.node().isEmpty()) {
-            return new Trigger.Scheduled("ConsoleTest");
+            return new Trigger.Scheduled(TriggerKind.CONSOLE_TEST);
         }
-        return new Trigger.Diagnose("OnDemand", RequestJson.read(event, event), Optional.empty());
+        return new Trigger.Diagnose(TriggerKind.ON_DEMAND, RequestJson.read(event, event), Optional.empty());
     }
 
     private Trigger fromEventBridge(WireNode event) {
@@ -59,7 +59,7 @@ public final class TriggerParser {
             case "Support Case Update" -> supportCase(event, detail);
             case "Bedrock Quota Request Status Change" -> statusChange(event, detail);
             case "CloudWatch Alarm State Change" -> AlarmEvent.parse(event, detail);
-            case "Scheduled Event" -> new Trigger.Scheduled("ScheduledEvent");
+            case "Scheduled Event" -> new Trigger.Scheduled(TriggerKind.SCHEDULED_EVENT);
             case "AWS Health Event" -> HealthEvent.parse(event, source, detail);
             default -> throw event.field("detail-type").problem("'" + type + "' from '" + source
                     + "' is not an event Quota Doctor handles");
@@ -69,44 +69,44 @@ public final class TriggerParser {
     private static Trigger apiCall(WireNode event, String source, WireNode detail) {
         String name = detail.field("eventName").requiredText();
         if (!source.equals("aws.servicequotas") || !name.equals("RequestServiceQuotaIncrease")) {
-            return new Trigger.Skip(name, "CloudTrail " + name + " from " + source
+            return new Trigger.Skip(TriggerKind.OTHER_CLOUDTRAIL_EVENT, "CloudTrail " + name + " from " + source
                     + " is not a quota increase request");
         }
         WireNode parameters = detail.field("requestParameters");
         String service = parameters.field("serviceCode").requiredText();
         if (!service.equalsIgnoreCase(BEDROCK)) {
-            return new Trigger.Skip(name, "a quota increase for service code '" + service + "', not bedrock");
+            return new Trigger.Skip(TriggerKind.REQUEST_SERVICE_QUOTA_INCREASE, "a quota increase for service code '" + service + "', not bedrock");
         }
         Optional<String> error = detail.field("errorCode").text();
         if (error.isPresent()) {
-            return new Trigger.Skip(name, "the increase request itself failed (" + error.get() + "): nothing was filed");
+            return new Trigger.Skip(TriggerKind.REQUEST_SERVICE_QUOTA_INCREASE, "the increase request itself failed (" + error.get() + "): nothing was filed");
         }
         WireNode quota = detail.field("responseElements").field("requestedQuota");
-        return new Trigger.Diagnose(name, request(account(event, detail.field("recipientAccountId")),
-                quota.field("id").text(), parameters.field("quotaCode").text().or(() -> quota.field("quotaCode").text())),
+        return new Trigger.Diagnose(TriggerKind.REQUEST_SERVICE_QUOTA_INCREASE, request(account(event,
+                detail.field("recipientAccountId")), quota.field("id").text(), parameters.field("quotaCode").text().or(() -> quota.field("quotaCode").text())),
                 Optional.empty());
     }
 
     private static Trigger serviceEvent(WireNode event, String source, WireNode detail) {
         String name = detail.field("eventName").requiredText();
         if (!source.equals("aws.servicequotas") || !name.equals("UpdateServiceQuotaIncreaseRequestStatus")) {
-            return new Trigger.Skip(name, "service event " + name + " from " + source
+            return new Trigger.Skip(TriggerKind.OTHER_CLOUDTRAIL_EVENT, "service event " + name + " from " + source
                     + " is not a quota request status change");
         }
         WireNode details = detail.field("serviceEventDetails");
         String service = details.field("serviceName").requiredText();
         if (!service.toLowerCase(java.util.Locale.ROOT).contains(BEDROCK)) {
-            return new Trigger.Skip(name, "a quota request of " + service + ", not Amazon Bedrock");
+            return new Trigger.Skip(TriggerKind.UPDATE_REQUEST_STATUS, "a quota request of " + service + ", not Amazon Bedrock");
         }
-        return new Trigger.Diagnose(name, request(account(event, detail.field("recipientAccountId")),
-                Optional.of(details.field("requestId").requiredText()), Optional.empty()), Optional.empty());
+        return new Trigger.Diagnose(TriggerKind.UPDATE_REQUEST_STATUS, request(account(event,
+                detail.field("recipientAccountId")), Optional.of(details.field("requestId").requiredText()), Optional.empty()), Optional.empty());
     }
 
     private static Trigger supportCase(WireNode event, WireNode detail) {
         String display = detail.field("display-id").present()
                 ? matching(detail.field("display-id"), DISPLAY_ID, "a support case display id")
                 : matching(detail.field("case-id"), CASE_ID, "a support case id");
-        return new Trigger.Diagnose("SupportCaseUpdate", request(account(event, detail.field("account")),
+        return new Trigger.Diagnose(TriggerKind.SUPPORT_CASE_UPDATE, request(account(event, detail.field("account")),
                 Optional.of(display), Optional.empty()), Optional.of(display));
     }
 
@@ -119,7 +119,7 @@ public final class TriggerParser {
         String requestId = matching(detail.field("requestId"), REQUEST_ID, "a Service Quotas request id");
         Optional<String> quotaCode = detail.field("quotaCode").present()
                 ? Optional.of(matching(detail.field("quotaCode"), QUOTA_CODE, "a quota code")) : Optional.empty();
-        return new Trigger.Diagnose("QuotaRequestStatusChange", request(account(event, detail.field("account")),
+        return new Trigger.Diagnose(TriggerKind.QUOTA_REQUEST_STATUS_CHANGE, request(account(event, detail.field("account")),
                 Optional.of(requestId), quotaCode), Optional.empty());
     }
 
@@ -138,7 +138,7 @@ public final class TriggerParser {
 
     private static Trigger previousDiagnosis(WireNode diagnosis) {
         DiagnosisRequest previous = RequestJson.read(diagnosis.field("request"), diagnosis);
-        return new Trigger.Diagnose("PreviousDiagnosis", new DiagnosisRequest(previous.account(), previous.regions(),
+        return new Trigger.Diagnose(TriggerKind.PREVIOUS_DIAGNOSIS, new DiagnosisRequest(previous.account(), previous.regions(),
                 previous.models(), previous.requestId(), previous.quotaCode(), previous.error(), previous.attempt() + 1,
                 previous.deadline()), Optional.empty());
     }
@@ -172,7 +172,7 @@ public final class TriggerParser {
         }
 
         static Trigger parse(WireNode event, String source, WireNode detail) {
-            String kind = "QuotaThresholdBreach";
+            TriggerKind kind = TriggerKind.QUOTA_THRESHOLD_BREACH;
             String type = detail.field("eventTypeCode").text().orElse("(none)");
             if (!source.equals("aws.health") || !type.equals(THRESHOLD_BREACH)) {
                 return new Trigger.Skip(kind, "Health event " + type + " from " + source + " is not a quota threshold breach");
@@ -208,7 +208,7 @@ public final class TriggerParser {
         }
 
         static Trigger parse(WireNode event, WireNode detail) {
-            String kind = "AlarmStateChange";
+            TriggerKind kind = TriggerKind.ALARM_STATE_CHANGE;
             String state = detail.field("state").field("value").requiredText();
             String alarm = detail.field("alarmName").text().orElse("(unnamed)");
             if (!state.equals("ALARM")) {

@@ -155,4 +155,16 @@ class TriggerParserTest {
         assertThatThrownBy(() -> parser.parse(caseId)).isInstanceOf(ShapeException.class)
                 .hasMessageContaining("display-id").hasMessageContaining("is not a support case display id");
     }
+
+    @Test
+    void anEventsOwnNameNeverBecomesTheTriggerKind() throws IOException {
+        String other = event("cloudtrail-request-service-quota-increase.json")
+                .replace("\"eventName\": \"RequestServiceQuotaIncrease\"", "\"eventName\": \"Attacker<!here>Chosen\"");
+
+        Trigger trigger = parser.parse(other);
+
+        assertThat(trigger).isInstanceOf(Trigger.Skip.class);
+        assertThat(trigger.kind()).isEqualTo("OtherCloudTrailEvent");
+        assertThat(java.util.Arrays.stream(TriggerKind.values()).map(TriggerKind::label)).contains(trigger.kind());
+    }
 }
