@@ -43,31 +43,25 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
     private static Set<String> steps(List<EvidenceGap> gaps) {
         Set<String> steps = new LinkedHashSet<>();
         for (EvidenceGap g : gaps) {
-            String code = g.code();
-            if (code.equals(EvidenceGap.CREDENTIALS_REJECTED)) {
-                steps.add("Fix the credentials, then run again: " + g.message() + ".");
-            } else if (g.source().equals("AssumeRole")) {
-                steps.add("Let the collecting role assume " + g.account().map(a -> "the read-only role in account " + a)
-                        .orElse("the configured read-only role") + " (its trust policy must name the collecting role).");
-            } else if (code.contains("AccessDenied") || code.contains("Unauthorized")) {
-                steps.add("Grant the read-only permission that " + g.source() + " needs (servicequotas:List*, "
-                        + "cloudwatch:GetMetricData, cloudtrail:LookupEvents, bedrock:GetInferenceProfile) to the role "
-                        + "that collects evidence.");
-            } else if (code.contains("Throttl") || code.contains("TooManyRequests")) {
-                steps.add("Capture again in a few minutes: " + g.source() + " was throttled in " + g.region() + ".");
-            } else if (code.contains("UnrecognizedClient") || code.contains("OptIn") || code.contains("InvalidClientToken")) {
-                steps.add("Enable " + g.region() + " for the account, or drop it from the configured regions.");
-            } else if (code.equals("UnresolvedModel")) {
-                steps.add("Resolve the application inference profile to its model, then add the response to the "
-                        + "snapshot's inferenceProfiles section: " + g.message());
-            } else if (code.equals("MalformedSection")) {
-                steps.add("Correct the snapshot, then diagnose again: " + g.message());
-            } else if (code.equals(EvidenceGap.NOT_COLLECTED)) {
-                steps.add("Add the missing sections to the snapshot from the aws CLI (events/snapshots/README.md "
-                        + "lists the command for each).");
-            } else {
-                steps.add("Capture again; " + g.where() + " failed with " + code + " after the SDK's retries.");
-            }
+            steps.add(switch (g.kind()) {
+                case CREDENTIALS_REJECTED -> "Fix the credentials, then run again: " + g.message() + ".";
+                case ROLE_NOT_ASSUMED -> "Let the collecting role assume " + g.account()
+                        .map(a -> "the read-only role in account " + a).orElse("the configured read-only role")
+                        + " (its trust policy must name the collecting role).";
+                case ACCESS_DENIED -> "Grant the read-only permission that " + g.source() + " needs (servicequotas:List*, "
+                        + "servicequotas:GetServiceQuota, cloudwatch:GetMetricData, cloudtrail:LookupEvents, "
+                        + "bedrock:GetInferenceProfile) to the role that collects evidence.";
+                case THROTTLED -> "Capture again in a few minutes: " + g.source() + " was throttled in " + g.region() + ".";
+                case REGION_NOT_ENABLED -> "Enable " + g.region() + " for the account, or drop it from the configured regions.";
+                case UNRESOLVED_MODEL -> "Resolve the application inference profile to its model, then add the response "
+                        + "to the snapshot's inferenceProfiles section: " + g.message();
+                case MALFORMED_SECTION -> "Correct the snapshot, then diagnose again: " + g.message();
+                case NOT_COLLECTED -> "Add the missing sections to the snapshot from the aws CLI (events/snapshots/README.md "
+                        + "lists the command for each).";
+                case RUN_BUDGET_SPENT -> "Capture again with fewer regions (--scan-region), or find what is slow in "
+                        + g.region() + ": " + g.message() + ".";
+                case FAILED -> "Capture again; " + g.where() + " failed with " + g.code() + " after the SDK's retries.";
+            });
         }
         return steps;
     }

@@ -104,7 +104,7 @@ public final class Situation {
                     && evidence.inferenceProfile(model.raw()).flatMap(p -> p.copies()).isPresent();
             if (model.name().isEmpty() && !resolved) {
                 gaps.add(new EvidenceGap(model.region().orElse("global"), EvidenceSection.INFERENCE_PROFILES.operation(),
-                        "UnresolvedModel", model.raw() + " names no foundation model and no inferenceProfiles entry"
+                        EvidenceGap.UNRESOLVED_MODEL, model.raw() + " names no foundation model and no inferenceProfiles entry"
                         + " describes it; its quotas cannot be matched until it is resolved (aws bedrock"
                         + " get-inference-profile --inference-profile-identifier " + model.raw()
                         + model.region().map(r -> " --region " + r).orElse("") + ")"));

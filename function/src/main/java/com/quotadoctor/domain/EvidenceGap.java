@@ -21,6 +21,35 @@ public record EvidenceGap(String region, String source, String code, String mess
     public static final String CREDENTIALS_REJECTED = "CredentialsRejected";
     /** The run's time budget ran out before this region was read in full: it stands for every section left. */
     public static final String RUN_BUDGET_SPENT = "RunBudgetSpent";
+    /** A snapshot section set aside because a value in it is malformed. */
+    public static final String MALFORMED_SECTION = "MalformedSection";
+    public static final String UNRESOLVED_MODEL = "UnresolvedModel";
+
+    /** What kind of gap this is: the one place codes and sources are read for meaning. */
+    public GapKind kind() {
+        if (code.equals(CREDENTIALS_REJECTED)) {
+            return GapKind.CREDENTIALS_REJECTED;
+        }
+        if (source.equals("AssumeRole")) {
+            return GapKind.ROLE_NOT_ASSUMED;
+        }
+        if (code.contains("AccessDenied") || code.contains("Unauthorized")) {
+            return GapKind.ACCESS_DENIED;
+        }
+        if (code.contains("Throttl") || code.contains("TooManyRequests")) {
+            return GapKind.THROTTLED;
+        }
+        if (code.contains("UnrecognizedClient") || code.contains("OptIn") || code.contains("InvalidClientToken")) {
+            return GapKind.REGION_NOT_ENABLED;
+        }
+        return switch (code) {
+            case UNRESOLVED_MODEL -> GapKind.UNRESOLVED_MODEL;
+            case MALFORMED_SECTION -> GapKind.MALFORMED_SECTION;
+            case NOT_COLLECTED -> GapKind.NOT_COLLECTED;
+            case RUN_BUDGET_SPENT -> GapKind.RUN_BUDGET_SPENT;
+            default -> GapKind.FAILED;
+        };
+    }
 
     public EvidenceGap(String region, String source, String code, String message) {
         this(region, source, code, message, Optional.empty());

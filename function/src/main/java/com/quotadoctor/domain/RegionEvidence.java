@@ -72,7 +72,7 @@ public record RegionEvidence(String region, Set<EvidenceSection> collected, List
         List<EvidenceGap> gaps = new ArrayList<>(errors);
         for (EvidenceSection section : EvidenceSection.values()) {
             boolean explained = errors.stream().anyMatch(e -> section.isFilledBy(e.source())
-                    || e.code().equals(EvidenceGap.RUN_BUDGET_SPENT));
+                    || e.kind() == GapKind.RUN_BUDGET_SPENT);
             if (section.expected() && !has(section) && !explained && !notNeeded.contains(section)) {
                 gaps.add(new EvidenceGap(region, section.snapshotField(), EvidenceGap.NOT_COLLECTED,
                         section.snapshotField() + " (" + section.operation() + ") was not collected in " + region));

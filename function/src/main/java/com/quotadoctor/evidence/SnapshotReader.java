@@ -35,7 +35,7 @@ public final class SnapshotReader {
 
     public static final int SCHEMA_VERSION = 1;
     /** The gap code of a section set aside because a value in it is malformed. */
-    public static final String MALFORMED = "MalformedSection";
+    public static final String MALFORMED = EvidenceGap.MALFORMED_SECTION;
 
     /** The largest snapshot read: a capture of 17 regions with the whole catalogue in each is about 15 MB. */
     public static final int LARGEST_SNAPSHOT = 64 << 20;
