@@ -55,6 +55,8 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
                 case REGION_NOT_ENABLED -> "Enable " + g.region() + " for the account, or drop it from the configured regions.";
                 case UNRESOLVED_MODEL -> "Resolve the application inference profile to its model, then add the response "
                         + "to the snapshot's inferenceProfiles section: " + g.message();
+                case UNJUDGEABLE_REQUEST -> "Read that quota's value, then diagnose again (capture with --all-quotas, or "
+                        + "add the quota to the snapshot's serviceQuotas and defaultQuotas): " + g.message() + ".";
                 case MALFORMED_SECTION -> "Correct the snapshot, then diagnose again: " + g.message();
                 case NOT_COLLECTED -> "Add the missing sections to the snapshot from the aws CLI (events/snapshots/README.md "
                         + "lists the command for each).";

@@ -24,7 +24,7 @@ enum RequestState {
     OVERDUE,
     /** The applied value reached the desired value. */
     FULFILLED,
-    /** Decided, but the applied value could not be read. */
+    /** Decided, but the applied value (or, for a closed case, the default) could not be read: reported as a gap. */
     UNJUDGEABLE;
 
     static RequestState of(Assessment a, Situation s) {

@@ -117,6 +117,16 @@ public final class Situation {
                                 + " equally well; none is taken as governing", w.account()));
             }
         }
+        // a decided request whose quota value was not read: no rule can judge it, so the diagnosis says what is missing
+        for (Assessment a : assessments) {
+            if (RequestState.of(a, this) == RequestState.UNJUDGEABLE) {
+                com.quotadoctor.domain.IncreaseRequest r = a.request();
+                gaps.add(new EvidenceGap(r.region(), EvidenceSection.SERVICE_QUOTAS.snapshotField(),
+                        EvidenceGap.UNJUDGEABLE_REQUEST, "request " + r.id() + " for " + r.quotaCode() + " is "
+                        + r.rawStatus() + ", but the quota's " + (a.appliedValue().isEmpty() ? "applied value" : "AWS default")
+                        + " was not read in " + r.region() + ": whether the request applied cannot be judged", r.account()));
+            }
+        }
         request.requestId().ifPresent(id -> {
             if (evidence.requests().noneMatch(r -> r.isNamedBy(id))) {
                 gaps.add(new EvidenceGap("all", EvidenceSection.REQUESTED_CHANGES.snapshotField(), "RequestNotFound",

@@ -24,6 +24,8 @@ public record EvidenceGap(String region, String source, String code, String mess
     /** A snapshot section set aside because a value in it is malformed. */
     public static final String MALFORMED_SECTION = "MalformedSection";
     public static final String UNRESOLVED_MODEL = "UnresolvedModel";
+    /** A decided increase request whose quota value was not read: whether it applied cannot be told. */
+    public static final String UNJUDGEABLE_REQUEST = "UnjudgeableRequest";
 
     /** What kind of gap this is: the one place codes and sources are read for meaning. */
     public GapKind kind() {
@@ -44,6 +46,7 @@ public record EvidenceGap(String region, String source, String code, String mess
         }
         return switch (code) {
             case UNRESOLVED_MODEL -> GapKind.UNRESOLVED_MODEL;
+            case UNJUDGEABLE_REQUEST -> GapKind.UNJUDGEABLE_REQUEST;
             case MALFORMED_SECTION -> GapKind.MALFORMED_SECTION;
             case NOT_COLLECTED -> GapKind.NOT_COLLECTED;
             case RUN_BUDGET_SPENT -> GapKind.RUN_BUDGET_SPENT;

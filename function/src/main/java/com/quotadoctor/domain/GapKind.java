@@ -17,6 +17,8 @@ public enum GapKind {
     REGION_NOT_ENABLED,
     /** An application inference profile could not be resolved to the model it copies. */
     UNRESOLVED_MODEL,
+    /** A decided increase request whose quota value was not read: whether it applied cannot be judged. */
+    UNJUDGEABLE_REQUEST,
     /** A snapshot section holds a malformed value. */
     MALFORMED_SECTION,
     /** A section was not collected at all. */
