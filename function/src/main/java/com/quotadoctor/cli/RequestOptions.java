@@ -36,7 +36,7 @@ final class RequestOptions {
 
     /** The flags over {@code base}: each flag given overrides (or supplies) what the base says. */
     DiagnosisRequest over(DiagnosisRequest base) {
-        List<ModelId> modelIds = models.isEmpty() ? base.models()
+        List<ModelId> modelIds = models.isEmpty() ? List.of()
                 : models.stream().map(m -> {
                     try {
                         return ModelId.parse(m);
@@ -44,7 +44,7 @@ final class RequestOptions {
                         throw new BadInputException("--model: " + e.getMessage(), e);
                     }
                 }).toList();
-        List<String> regionNames = regions.isEmpty() ? base.regions()
+        List<String> regionNames = regions.isEmpty() ? List.of()
                 : regions.stream().map(r -> {
                     try {
                         return AwsRegion.require(r);
@@ -55,10 +55,9 @@ final class RequestOptions {
         if (account != null && !account.matches("\\d{12}")) {
             throw new BadInputException("--account: expected a 12-digit account id, got '" + account + "'");
         }
-        ErrorSignal error = errorMessage == null ? base.error()
-                : new ErrorSignal(base.error().code(), Optional.of(errorMessage));
-        return new DiagnosisRequest(Optional.ofNullable(account).or(base::account), regionNames, modelIds,
-                Optional.ofNullable(requestId).or(base::requestId),
-                Optional.ofNullable(quotaCode).or(base::quotaCode), error, base.attempt(), base.deadline());
+        DiagnosisRequest flags = new DiagnosisRequest(Optional.ofNullable(account), regionNames, modelIds,
+                Optional.ofNullable(requestId), Optional.ofNullable(quotaCode),
+                new ErrorSignal(Optional.empty(), Optional.ofNullable(errorMessage)), 1, Optional.empty());
+        return flags.over(base);
     }
 }

@@ -28,13 +28,19 @@ public record DiagnosisRequest(Optional<String> account, List<String> regions, L
 
     /**
      * This request completed by {@code base}: every field this one names wins, the rest come from the base
-     * (a trigger over the configured workload, flags over a snapshot's request). The later attempt counts.
+     * (a trigger over the configured workload, flags over a snapshot's request), the error's code and message each
+     * on its own. The later attempt counts. The one merge of two requests.
      */
     public DiagnosisRequest over(DiagnosisRequest base) {
-        boolean ownError = error.code().isPresent() || error.message().isPresent();
+        ErrorSignal merged = new ErrorSignal(error.code().or(base.error::code), error.message().or(base.error::message));
         return new DiagnosisRequest(account.or(base::account), regions.isEmpty() ? base.regions : regions,
                 models.isEmpty() ? base.models : models, requestId.or(base::requestId), quotaCode.or(base::quotaCode),
-                ownError ? error : base.error, Math.max(attempt, base.attempt), deadline.or(base::deadline));
+                merged, Math.max(attempt, base.attempt), deadline.or(base::deadline));
+    }
+
+    /** The same request, looked at once more (the workflow's wait-and-recheck loop). */
+    public DiagnosisRequest nextAttempt() {
+        return new DiagnosisRequest(account, regions, models, requestId, quotaCode, error, attempt + 1, deadline);
     }
 
     public static DiagnosisRequest empty() {

@@ -138,9 +138,7 @@ public final class TriggerParser {
 
     private static Trigger previousDiagnosis(WireNode diagnosis) {
         DiagnosisRequest previous = RequestJson.read(diagnosis.field("request"), diagnosis);
-        return new Trigger.Diagnose(TriggerKind.PREVIOUS_DIAGNOSIS, new DiagnosisRequest(previous.account(), previous.regions(),
-                previous.models(), previous.requestId(), previous.quotaCode(), previous.error(), previous.attempt() + 1,
-                previous.deadline()), Optional.empty());
+        return new Trigger.Diagnose(TriggerKind.PREVIOUS_DIAGNOSIS, previous.nextAttempt(), Optional.empty());
     }
 
     private static Optional<String> account(WireNode event, WireNode preferred) {
