@@ -1,11 +1,8 @@
 package com.quotadoctor.infra;
 
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.sns.ITopic;
@@ -45,15 +42,6 @@ final class SelfMonitoring extends Construct {
     }
 
     private void alarm(String id, String name, String description, IMetric metric, SnsAction action) {
-        Alarm alarm = Alarm.Builder.create(this, id)
-                .alarmName(PREFIX + name)
-                .alarmDescription(description)
-                .metric(metric)
-                .threshold(1)
-                .evaluationPeriods(1)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
-        alarm.addAlarmAction(action);
+        OnceAlarm.create(this, id, PREFIX + name, description, metric).addAlarmAction(action);
     }
 }

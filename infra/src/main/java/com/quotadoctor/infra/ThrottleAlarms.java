@@ -1,12 +1,9 @@
 package com.quotadoctor.infra;
 
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.services.cloudwatch.Alarm;
-import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
-import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -69,14 +66,6 @@ final class ThrottleAlarms extends Construct {
     }
 
     private void alarm(String id, String name, String description, IMetric metric) {
-        Alarm.Builder.create(this, id)
-                .alarmName(name)
-                .alarmDescription(description)
-                .metric(metric)
-                .threshold(1)
-                .evaluationPeriods(1)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
+        OnceAlarm.create(this, id, name, description, metric);
     }
 }
