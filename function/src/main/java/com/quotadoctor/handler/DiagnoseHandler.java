@@ -30,11 +30,11 @@ public final class DiagnoseHandler implements RequestStreamHandler {
     private final Priming priming;
 
     public DiagnoseHandler() {
-        this(AwsRuntime.diagnosis(Init.CONFIGURATION, Init.TELEMETRY));
+        this(AwsRuntime.diagnosis(FunctionEnvironment.CONFIGURATION, FunctionEnvironment.TELEMETRY));
     }
 
     private DiagnoseHandler(AwsRuntime.Diagnosis diagnosis) {
-        this(diagnosis.step(), Init.TELEMETRY::flush, new Priming(diagnosis.prepareClients()));
+        this(diagnosis.step(), FunctionEnvironment.TELEMETRY::flush, new Priming(diagnosis.prepareClients()));
         org.crac.Core.getGlobalContext().register(priming);
     }
 
@@ -78,12 +78,4 @@ public final class DiagnoseHandler implements RequestStreamHandler {
         }
     }
 
-    /** Read once per execution environment. */
-    static final class Init {
-        static final Configuration CONFIGURATION = Configuration.fromEnvironment(System.getenv());
-        static final PowertoolsTelemetry TELEMETRY = new PowertoolsTelemetry();
-
-        private Init() {
-        }
-    }
 }

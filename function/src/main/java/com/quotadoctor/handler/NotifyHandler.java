@@ -29,11 +29,11 @@ public final class NotifyHandler implements RequestStreamHandler {
     private final Runnable flush;
 
     public NotifyHandler() {
-        this(DiagnoseHandler.Init.TELEMETRY);
+        this(FunctionEnvironment.TELEMETRY);
     }
 
     private NotifyHandler(PowertoolsTelemetry telemetry) {
-        this(AwsRuntime.notifyStep(DiagnoseHandler.Init.CONFIGURATION, telemetry), telemetry::flush);
+        this(AwsRuntime.notifyStep(FunctionEnvironment.CONFIGURATION, telemetry), telemetry::flush);
     }
 
     public NotifyHandler(NotifyStep step, Runnable flush) {

@@ -26,29 +26,46 @@ public final class WatchHandler implements RequestStreamHandler {
     private final RequestWatcher watcher;
     private final List<String> regions;
 
+    private final Runnable flush;
+
     public WatchHandler() {
-        this(AwsRuntime.requestWatcher(DiagnoseHandler.Init.CONFIGURATION),
-                AwsRuntime.watchedRegions(DiagnoseHandler.Init.CONFIGURATION));
+        this(AwsRuntime.requestWatcher(FunctionEnvironment.CONFIGURATION),
+                AwsRuntime.watchedRegions(FunctionEnvironment.CONFIGURATION), FunctionEnvironment.TELEMETRY::flush);
     }
 
     public WatchHandler(RequestWatcher watcher, List<String> regions) {
+        this(watcher, regions, () -> { });
+    }
+
+    public WatchHandler(RequestWatcher watcher, List<String> regions, Runnable flush) {
         this.watcher = watcher;
         this.regions = List.copyOf(regions);
+        this.flush = flush;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        WatchReport report = PowertoolsLogging.withLogging(context, () -> {
-            WatchReport r = watcher.sweep(regions);
-            LOG.info("swept", entry("regions", r.regions()), entry("requests", r.requests()),
-                    entry("changes", r.emitted().size()), entry("undelivered", r.undelivered().size()),
-                    entry("drift", r.drift().size()), entry("evidenceGaps", r.gaps().size()));
-            r.drift().forEach(d -> LOG.warn("approved but not applied", entry("requestId", d.requestId()),
-                    entry("quotaCode", d.quotaCode()), entry("region", d.region()),
-                    entry("desiredValue", d.desiredValue()), entry("appliedValue", d.appliedValue())));
-            return r;
-        });
-        LambdaIo.write(output, json(report));
+        // the same shape as the other two: logging context, a correlation id (the schedule's event id, else the
+        // request id), the metrics flushed whatever happens
+        java.util.Optional<String> payload = LambdaIo.read(input);
+        try {
+            WatchReport report = PowertoolsLogging.withLogging(context, () -> Correlation.around(payload.orElse(null),
+                    context.getAwsRequestId(), this::sweep));
+            LambdaIo.write(output, json(report));
+        } finally {
+            flush.run();
+        }
+    }
+
+    private WatchReport sweep() {
+        WatchReport r = watcher.sweep(regions);
+        LOG.info("swept", entry("regions", r.regions()), entry("requests", r.requests()),
+                entry("changes", r.emitted().size()), entry("undelivered", r.undelivered().size()),
+                entry("drift", r.drift().size()), entry("evidenceGaps", r.gaps().size()));
+        r.drift().forEach(d -> LOG.warn("approved but not applied", entry("requestId", d.requestId()),
+                entry("quotaCode", d.quotaCode()), entry("region", d.region()),
+                entry("desiredValue", d.desiredValue()), entry("appliedValue", d.appliedValue())));
+        return r;
     }
 
     static ObjectNode json(WatchReport r) {
