@@ -103,7 +103,7 @@ public final class Situation {
             boolean resolved = model.isApplicationProfile()
                     && evidence.inferenceProfile(model.raw()).flatMap(p -> p.copies()).isPresent();
             if (model.name().isEmpty() && !resolved) {
-                gaps.add(new EvidenceGap(model.region().orElse("global"), EvidenceSection.INFERENCE_PROFILES.operation(),
+                gaps.add(new EvidenceGap(model.region().orElse(EvidenceGap.ACCOUNT_WIDE), EvidenceSection.INFERENCE_PROFILES.operation(),
                         EvidenceGap.UNRESOLVED_MODEL, model.raw() + " names no foundation model and no inferenceProfiles entry"
                         + " describes it; its quotas cannot be matched until it is resolved (aws bedrock"
                         + " get-inference-profile --inference-profile-identifier " + model.raw()
@@ -129,7 +129,7 @@ public final class Situation {
         }
         request.requestId().ifPresent(id -> {
             if (evidence.requests().noneMatch(r -> r.isNamedBy(id))) {
-                gaps.add(new EvidenceGap("all", EvidenceSection.REQUESTED_CHANGES.snapshotField(), "RequestNotFound",
+                gaps.add(new EvidenceGap(EvidenceGap.ACCOUNT_WIDE, EvidenceSection.REQUESTED_CHANGES.snapshotField(), "RequestNotFound",
                         "increase request " + id + " is in no region's request history"));
             }
         });

@@ -9,13 +9,15 @@ import java.util.Optional;
 /**
  * Something that could not be read: a region or API that failed, or a section that was not collected.
  *
- * @param region  the region, or {@code global} for account-wide sources
+ * @param region  the region, or {@value #ACCOUNT_WIDE} for what belongs to no single region
  * @param source  the API operation or snapshot section, e.g. {@code ListServiceQuotas}
  * @param code    the error code, or {@code NotCollected}
  * @param account the account it was read in, when it was not the collecting account's own
  */
 public record EvidenceGap(String region, String source, String code, String message, Optional<String> account) {
 
+    /** The region of a gap that belongs to no single region: the caller's identity, a role, the whole history. */
+    public static final String ACCOUNT_WIDE = "global";
     public static final String NOT_COLLECTED = "NotCollected";
     /** The credentials were missing, expired or refused: nothing else could be read. */
     public static final String CREDENTIALS_REJECTED = "CredentialsRejected";

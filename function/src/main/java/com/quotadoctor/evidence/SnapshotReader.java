@@ -74,17 +74,17 @@ public final class SnapshotReader {
         }
         Instant capturedAt = top.field("capturedAt").requiredInstant();
         List<EvidenceGap> gaps = new ArrayList<>(top.field("errors").list(n -> gap(n.field("Region").text()
-                .orElse("global"), n)));
+                .orElse(EvidenceGap.ACCOUNT_WIDE), n)));
         Optional<CallerIdentity> caller = Optional.empty();
         try {
             caller = caller(top.field("caller"));
         } catch (ShapeException e) {
-            gaps.add(new EvidenceGap("global", Capture.CALLER_SOURCE, MALFORMED, e.getMessage()));
+            gaps.add(new EvidenceGap(EvidenceGap.ACCOUNT_WIDE, Capture.CALLER_SOURCE, MALFORMED, e.getMessage()));
         }
         Map<String, RegionCapture> regions = new LinkedHashMap<>();
         WireNode regionsNode = top.field("regions");
         if (!regionsNode.present()) {
-            gaps.add(new EvidenceGap("global", "regions", EvidenceGap.NOT_COLLECTED, "no region was collected"));
+            gaps.add(new EvidenceGap(EvidenceGap.ACCOUNT_WIDE, "regions", EvidenceGap.NOT_COLLECTED, "no region was collected"));
         } else if (!regionsNode.node().isObject()) {
             throw regionsNode.problem("expected an object keyed by region name");
         } else {

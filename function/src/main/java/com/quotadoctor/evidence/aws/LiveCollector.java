@@ -185,7 +185,7 @@ public final class LiveCollector {
             return collect(request);
         } catch (CredentialsRejectedException e) {
             return new Capture(clock.instant().truncatedTo(ChronoUnit.SECONDS), Optional.empty(), Map.of(),
-                    List.of(new EvidenceGap("global", "GetCallerIdentity", EvidenceGap.CREDENTIALS_REJECTED, e.getMessage())),
+                    List.of(new EvidenceGap(EvidenceGap.ACCOUNT_WIDE, "GetCallerIdentity", EvidenceGap.CREDENTIALS_REJECTED, e.getMessage())),
                     request);
         }
     }
@@ -198,7 +198,7 @@ public final class LiveCollector {
             AwsFailure.credentialProblem(e).ifPresent(cause -> {
                 throw new CredentialsRejectedException(cause, e);
             });
-            return new Read<>(Optional.empty(), Optional.of(AwsFailure.gap("global", "GetCallerIdentity", home, e)));
+            return new Read<>(Optional.empty(), Optional.of(AwsFailure.gap(EvidenceGap.ACCOUNT_WIDE, "GetCallerIdentity", home, e)));
         }
     }
 
@@ -213,7 +213,7 @@ public final class LiveCollector {
         try {
             return new Read<>(Optional.of(identity.assume(home, role)), Optional.empty());
         } catch (RuntimeException e) {
-            EvidenceGap gap = AwsFailure.gap("global", "AssumeRole", new Access(CollectionSettings.accountOf(role),
+            EvidenceGap gap = AwsFailure.gap(EvidenceGap.ACCOUNT_WIDE, "AssumeRole", new Access(CollectionSettings.accountOf(role),
                     home.credentials()), e);
             return new Read<>(Optional.empty(), Optional.of(new EvidenceGap(gap.region(), gap.source(), gap.code(),
                     "cannot assume " + role + ": " + gap.message() + "; no region of this account was read",
