@@ -44,7 +44,7 @@ final class CloudTrailPort {
         Pages.Listing<Event> events = clients.list(access, region, "LookupEvents", settings.maxEventPages(), token -> {
             var page = client.lookupEvents(b -> b.lookupAttributes(bedrock).startTime(start).endTime(now)
                     .maxResults(PAGE_SIZE).nextToken(token));
-            ServiceQuotasPort.present(page.hasEvents(), "LookupEvents", "Events");
+            EmptyResponseException.requirePresent(page.hasEvents(), "LookupEvents", "Events");
             return new Pages.Page<>(page.events(), page.nextToken());
         });
         List<FailedCall> failed = new ArrayList<>();

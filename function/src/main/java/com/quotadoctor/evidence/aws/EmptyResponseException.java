@@ -7,6 +7,13 @@ package com.quotadoctor.evidence.aws;
  */
 final class EmptyResponseException extends RuntimeException {
 
+    /** A field AWS always returns, even empty: its absence means the body was not AWS's answer. */
+    static void requirePresent(boolean present, String operation, String field) {
+        if (!present) {
+            throw new EmptyResponseException(operation, field);
+        }
+    }
+
     EmptyResponseException(String operation, String missing) {
         super(operation + " answered 200 without " + missing + ": not an AWS response, or a truncated one");
     }

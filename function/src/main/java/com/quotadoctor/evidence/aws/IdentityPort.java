@@ -23,7 +23,7 @@ final class IdentityPort {
 
     CallerIdentity caller(Access access) {
         var identity = clients.sts(access, homeRegion).getCallerIdentity(b -> { });
-        ServiceQuotasPort.present(identity.account() != null && identity.account().matches("\\d{12}"), "GetCallerIdentity",
+        EmptyResponseException.requirePresent(identity.account() != null && identity.account().matches("\\d{12}"), "GetCallerIdentity",
                 "an Account");
         return new CallerIdentity(identity.account(), Optional.ofNullable(identity.arn()).orElse(""),
                 Optional.ofNullable(identity.userId()).orElse(""));

@@ -68,7 +68,7 @@ final class MetricsPort {
             var page = client.listMetrics(b -> b.namespace(NAMESPACE).metricName("InvocationThrottles")
                     .dimensions(DimensionFilter.builder().name("ModelId").build())
                     .recentlyActive(RecentlyActive.PT3_H).nextToken(token));
-            ServiceQuotasPort.present(page.hasMetrics(), "ListMetrics", "Metrics");
+            EmptyResponseException.requirePresent(page.hasMetrics(), "ListMetrics", "Metrics");
             return new Pages.Page<>(page.metrics().stream()
                     .flatMap(m -> m.dimensions().stream())
                     .filter(d -> d.name().equals("ModelId"))
@@ -92,7 +92,7 @@ final class MetricsPort {
         return clients.list(access, region, "GetMetricData", MAX_PAGES, token -> {
             var page = client.getMetricData(b -> b.metricDataQueries(queries).startTime(start).endTime(end)
                     .scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(token));
-            ServiceQuotasPort.present(page.hasMetricDataResults(), "GetMetricData", "MetricDataResults");
+            EmptyResponseException.requirePresent(page.hasMetricDataResults(), "GetMetricData", "MetricDataResults");
             return new Pages.Page<>(page.metricDataResults(), page.nextToken());
         });
     }

@@ -31,7 +31,7 @@ final class ServiceQuotasPort {
         var client = clients.serviceQuotas(access, region);
         return clients.list(access, region, "ListServiceQuotas", MAX_PAGES, token -> {
             var page = client.listServiceQuotas(b -> b.serviceCode(BEDROCK).maxResults(PAGE_SIZE).nextToken(token));
-            present(page.hasQuotas(), "ListServiceQuotas", "Quotas");
+            EmptyResponseException.requirePresent(page.hasQuotas(), "ListServiceQuotas", "Quotas");
             return new Pages.Page<>(page.quotas().stream().map(ServiceQuotasPort::listed).toList(), page.nextToken());
         });
     }
@@ -51,7 +51,7 @@ final class ServiceQuotasPort {
             try {
                 pacer.take();
                 var quota = client.getServiceQuota(b -> b.serviceCode(BEDROCK).quotaCode(code)).quota();
-                present(quota != null && quota.quotaCode() != null, GET, "Quota");
+                EmptyResponseException.requirePresent(quota != null && quota.quotaCode() != null, GET, "Quota");
                 quotas.add(listed(quota));
                 read.add(code);
             } catch (NoSuchResourceException e) {
@@ -74,7 +74,7 @@ final class ServiceQuotasPort {
         return clients.list(access, region, "ListAWSDefaultServiceQuotas", MAX_PAGES, token -> {
             var page = client.listAWSDefaultServiceQuotas(b -> b.serviceCode(BEDROCK).maxResults(PAGE_SIZE)
                     .nextToken(token));
-            present(page.hasQuotas(), "ListAWSDefaultServiceQuotas", "Quotas");
+            EmptyResponseException.requirePresent(page.hasQuotas(), "ListAWSDefaultServiceQuotas", "Quotas");
             return new Pages.Page<>(page.quotas().stream().map(ServiceQuotasPort::listed).toList(), page.nextToken());
         });
     }
@@ -85,17 +85,10 @@ final class ServiceQuotasPort {
         return clients.list(access, region, "ListRequestedServiceQuotaChangeHistory", MAX_PAGES, token -> {
             var page = client.listRequestedServiceQuotaChangeHistory(b -> b.serviceCode(BEDROCK).maxResults(PAGE_SIZE)
                     .nextToken(token));
-            present(page.hasRequestedQuotas(), "ListRequestedServiceQuotaChangeHistory", "RequestedQuotas");
+            EmptyResponseException.requirePresent(page.hasRequestedQuotas(), "ListRequestedServiceQuotaChangeHistory", "RequestedQuotas");
             return new Pages.Page<>(page.requestedQuotas().stream().map(ServiceQuotasPort::listed).toList(),
                     page.nextToken());
         });
-    }
-
-    /** A list AWS always returns, even empty: its absence means the body was not AWS's answer. */
-    static void present(boolean present, String operation, String field) {
-        if (!present) {
-            throw new EmptyResponseException(operation, field);
-        }
     }
 
     private static ListedQuota listed(ServiceQuota q) {
