@@ -2,8 +2,8 @@ package com.quotadoctor.notification;
 
 /**
  * Text from evidence made inert for a chat card (Amazon Q Developer in chat applications renders "client-markdown"
- * in Slack and Teams): no mention ({@code <!here>}, {@code <@U…>}, {@code @channel}), no link or formatting an
- * event's free text could smuggle in, no control characters. What it shows reads the same.
+ * in Slack and Teams): no mention ({@code <!here>}, {@code <@U…>}, {@code @channel}), no link an event's free text
+ * could smuggle in, no control characters. Only what could do that is escaped, so the rest reads as written.
  */
 public final class ChatText {
 
@@ -21,8 +21,9 @@ public final class ChatText {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                // markdown: emphasis, code, links, headings, quotes, lists, strike-through
-                case '*', '_', '`', '[', ']', '(', ')', '~', '#', '|', '\\' -> out.append('\\').append(c);
+                // a markdown link needs "[text](url)": escaping the brackets breaks every link; other markup
+                // (emphasis, code) can only restyle text, and Slack shows a backslash before it literally
+                case '[', ']', '\\' -> out.append('\\').append(c);
                 // "@channel", "@here": a zero-width joiner keeps it from being a mention
                 case '@' -> out.append("@\u2060");
                 case '\n' -> out.append('\n');
