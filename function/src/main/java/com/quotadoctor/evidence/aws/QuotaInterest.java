@@ -93,6 +93,13 @@ final class QuotaInterest {
      * known and the whole list must be read.
      */
     Optional<Set<String>> codesIn(String region, List<ListedQuota> defaults) {
+        // every account of a region shares its default catalogue: named once, not once per account
+        return byRegion.computeIfAbsent(region, r -> name(r, defaults));
+    }
+
+    private final java.util.Map<String, Optional<Set<String>>> byRegion = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Optional<Set<String>> name(String region, List<ListedQuota> defaults) {
         if (unresolved || defaults.isEmpty() || (models.isEmpty() && !focused && requests.isEmpty())) {
             return Optional.empty();
         }
