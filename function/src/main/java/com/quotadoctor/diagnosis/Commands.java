@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * runs as printed in any POSIX shell (no GNU-only {@code date -d}); every value taken from evidence is
  * shell-quoted unless it is plainly safe.
  */
-final class Commands {
+public final class Commands {
 
     /** The AWS Support API is served from us-east-1 only. */
     private static final String SUPPORT_REGION = "us-east-1";
@@ -25,7 +25,7 @@ final class Commands {
         return SAFE.matcher(value).matches() ? value : "'" + value.replace("'", "'\\''") + "'";
     }
 
-    static String requestIncrease(String quotaCode, double desiredValue, String region) {
+    public static String requestIncrease(String quotaCode, double desiredValue, String region) {
         return "aws service-quotas request-service-quota-increase --service-code bedrock --quota-code " + quote(quotaCode)
                 + " --desired-value " + Format.plain(desiredValue) + " --region " + quote(region);
     }

@@ -3,11 +3,7 @@ package com.quotadoctor.diagnosis;
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.Evidence;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,11 +82,6 @@ public final class Diagnostician {
         findings.stream()
                 .filter(f -> f.code() != FindingCode.INCOMPLETE_EVIDENCE || verdict == FindingCode.INCOMPLETE_EVIDENCE)
                 .map(Finding::identity).sorted().forEach(id -> text.append(id).append('\n'));
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return com.quotadoctor.domain.Fingerprint.of(text.toString());
     }
 }

@@ -43,6 +43,12 @@ public record DiagnosisRequest(Optional<String> account, List<String> regions, L
         return new DiagnosisRequest(account, regions, models, requestId, quotaCode, error, attempt + 1, deadline);
     }
 
+    /** Nothing named but the account the calls run in. */
+    public static DiagnosisRequest forAccount(String account) {
+        return new DiagnosisRequest(Optional.of(account), List.of(), List.of(), Optional.empty(), Optional.empty(),
+                ErrorSignal.NONE, 1, Optional.empty());
+    }
+
     public static DiagnosisRequest empty() {
         return new DiagnosisRequest(Optional.empty(), List.of(), List.of(), Optional.empty(), Optional.empty(),
                 ErrorSignal.NONE, 1, Optional.empty());

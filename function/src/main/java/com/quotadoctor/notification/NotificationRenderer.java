@@ -115,7 +115,7 @@ public final class NotificationRenderer {
         return JsonTree.compact(card);
     }
 
-    private static ObjectNode card(String title, String description, String summary, String eventType) {
+    static ObjectNode card(String title, String description, String summary, String eventType) {
         ObjectNode card = JsonTree.NODES.objectNode();
         card.put("version", "1.0");
         card.put("source", "custom");

@@ -24,6 +24,14 @@ public sealed interface Trigger {
     record Diagnose(TriggerKind type, DiagnosisRequest request, Optional<String> supportCase) implements Trigger {
     }
 
+    /** One member account of an organisation sweep: diagnose that account alone, through its member role. */
+    record Member(String account, DiagnosisRequest request) implements Trigger {
+        @Override
+        public TriggerKind type() {
+            return TriggerKind.ORGANIZATION_MEMBER;
+        }
+    }
+
     /** A schedule or an empty console test event: diagnose every configured workload. */
     record Scheduled(TriggerKind type) implements Trigger {
     }

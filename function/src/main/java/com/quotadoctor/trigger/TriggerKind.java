@@ -15,7 +15,8 @@ public enum TriggerKind {
     SCHEDULED_EVENT("ScheduledEvent"),
     CONSOLE_TEST("ConsoleTest"),
     ON_DEMAND("OnDemand"),
-    PREVIOUS_DIAGNOSIS("PreviousDiagnosis");
+    PREVIOUS_DIAGNOSIS("PreviousDiagnosis"),
+    ORGANIZATION_MEMBER("OrganizationMember");
 
     private final String label;
 

@@ -40,6 +40,9 @@ public final class TriggerParser {
         if (event.field("verdict").present()) {
             return previousDiagnosis(event);
         }
+        if (event.field("memberAccount").present()) {
+            return member(event);
+        }
         if (event.node().isEmpty()) {
             return new Trigger.Scheduled(TriggerKind.CONSOLE_TEST);
         }
@@ -134,6 +137,20 @@ public final class TriggerParser {
             throw node.problem("is not " + what);
         }
         return text;
+    }
+
+    /**
+     * One account of an organisation sweep, as the Distributed Map's item selector writes it: {@code memberAccount}
+     * and the sweep's {@code request} (what the alarm or the caller narrowed it to; may be empty).
+     */
+    private static Trigger member(WireNode item) {
+        String account = item.field("memberAccount").requiredText();
+        if (!account.matches("\\d{12}")) {
+            throw item.field("memberAccount").problem("expected a 12-digit account id, got '" + account + "'");
+        }
+        WireNode request = item.field("request");
+        DiagnosisRequest sweep = request.present() ? RequestJson.read(request, item) : DiagnosisRequest.empty();
+        return new Trigger.Member(account, sweep);
     }
 
     private static Trigger previousDiagnosis(WireNode diagnosis) {

@@ -5,6 +5,7 @@ import com.quotadoctor.domain.AwsRegion;
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.ErrorSignal;
 import com.quotadoctor.domain.ModelId;
+import com.quotadoctor.organization.AccountFilter;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -30,10 +31,14 @@ import java.util.Optional;
  * @param tableName         the dedupe and watcher table
  * @param eventBus          where the watcher emits status changes
  * @param remember          how long an announced situation stays announced (the dedupe TTL)
+ * @param memberRoleName    organisation mode: the read-only role every member account has under this one name
+ * @param resultsBucket     organisation mode: where the sweep's map run writes its results
+ * @param accountFilter     organisation mode: which member accounts a sweep reads
  */
 public record Configuration(String homeRegion, List<String> workloadRegions, List<ModelId> models,
                             List<String> scanRegions, List<String> roleArns, boolean probe, Duration propagationWindow,
-                            Optional<String> topicArn, Optional<String> tableName, String eventBus, Duration remember) {
+                            Optional<String> topicArn, Optional<String> tableName, String eventBus, Duration remember,
+                            Optional<String> memberRoleName, Optional<String> resultsBucket, AccountFilter accountFilter) {
 
     public static final String PREFIX = "QUOTA_DOCTOR_";
 
@@ -53,19 +58,32 @@ public record Configuration(String homeRegion, List<String> workloadRegions, Lis
                 () -> positive(env.getOrDefault(PREFIX + "DEDUPE_TTL", "P7D")));
         return new Configuration(home, workload.isEmpty() ? List.of(home) : workload, models, scan, roles, probe, window,
                 text(env, PREFIX + "TOPIC_ARN"), text(env, PREFIX + "TABLE_NAME"),
-                text(env, PREFIX + "EVENT_BUS").orElse("default"), remember);
+                text(env, PREFIX + "EVENT_BUS").orElse("default"), remember,
+                variable(env, PREFIX + "MEMBER_ROLE_NAME", () -> text(env, PREFIX + "MEMBER_ROLE_NAME").map(Configuration::roleName)),
+                text(env, PREFIX + "RESULTS_BUCKET"),
+                variable(env, PREFIX + "ORGANIZATION_UNITS", () -> new AccountFilter(list(env, PREFIX + "ORGANIZATION_UNITS"),
+                        list(env, PREFIX + "ACCOUNT_TAG").stream().findFirst())));
     }
 
     /** For local runs: nothing deployed, the workload named by the event or the snapshot. */
     public static Configuration local() {
         return new Configuration("us-east-1", List.of(), List.of(), List.of(), List.of(), false, Duration.ofHours(24),
-                Optional.empty(), Optional.empty(), "default", Duration.ofDays(7));
+                Optional.empty(), Optional.empty(), "default", Duration.ofDays(7), Optional.empty(), Optional.empty(),
+                AccountFilter.ALL);
     }
 
     /** The configured workload as a request: what a schedule diagnoses, and what fills in a trigger's blanks. */
     public DiagnosisRequest workload() {
         return new DiagnosisRequest(Optional.empty(), workloadRegions, models, Optional.empty(), Optional.empty(),
                 ErrorSignal.NONE, 1, Optional.empty());
+    }
+
+    /** An IAM role name (not a path or ARN): what {@code arn:aws:iam::<account>:role/<name>} completes. */
+    private static String roleName(String name) {
+        if (!name.matches("[\\w+=,.@-]{1,64}")) {
+            throw new BadInputException("expected an IAM role name, e.g. QuotaDoctorMemberRole");
+        }
+        return name;
     }
 
     private static <T> T variable(Map<String, String> env, String name, java.util.function.Supplier<T> value) {

@@ -6,6 +6,7 @@ import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.evidence.Snapshot;
 import com.quotadoctor.json.ShapeException;
 import com.quotadoctor.notification.NotificationRenderer;
+import com.quotadoctor.organization.AccountReport;
 import com.quotadoctor.trigger.Trigger;
 import com.quotadoctor.trigger.TriggerParser;
 
@@ -22,9 +23,16 @@ public final class DiagnoseStep {
     private final Configuration configuration;
     private final NotificationRenderer renderer = new NotificationRenderer();
     private final Telemetry telemetry;
+    private final MemberEvidence members;
 
     public DiagnoseStep(EvidenceSource evidence, Diagnostician diagnostician, Configuration configuration,
                         Telemetry telemetry) {
+        this(evidence, MemberEvidence.NONE, diagnostician, configuration, telemetry);
+    }
+
+    public DiagnoseStep(EvidenceSource evidence, MemberEvidence members, Diagnostician diagnostician,
+                        Configuration configuration, Telemetry telemetry) {
+        this.members = members;
         this.evidence = evidence;
         this.diagnostician = diagnostician;
         this.configuration = configuration;
@@ -43,11 +51,32 @@ public final class DiagnoseStep {
             telemetry.skipped(skip.kind());
             return new StepOutcome.Skipped(skip.kind(), skip.reason());
         }
+        if (trigger instanceof Trigger.Member member) {
+            return member(member);
+        }
         if (trigger instanceof Trigger.Diagnose diagnose) {
             return diagnose(diagnose.kind(), diagnose.request().over(configuration.workload()),
                     diagnose.supportCase().orElse(null));
         }
         return diagnose(trigger.kind(), configuration.workload(), null);
+    }
+
+    /** One account of an organisation sweep, read through its member role only: its diagnosis and its summary. */
+    private StepOutcome member(Trigger.Member member) {
+        if (configuration.memberRoleName().isEmpty()) {
+            telemetry.rejected();
+            return new StepOutcome.Rejected("an organisation sweep item, but this deployment has no member role ("
+                    + Configuration.PREFIX + "MEMBER_ROLE_NAME): deploy with -c organization=true");
+        }
+        DiagnosisRequest request = DiagnosisRequest.forAccount(member.account())
+                .over(member.request().over(configuration.workload()));
+        Snapshot snapshot = members.evidenceOf(member.account(), configuration.memberRoleName().get(), request);
+        DiagnosisRequest judged = request.over(snapshot.request());
+        Diagnosis diagnosis = diagnostician.diagnose(judged, snapshot.evidence());
+        telemetry.diagnosed(diagnosis.verdict().name(), diagnosis.evidenceGaps().size());
+        StepOutcome.Diagnosed diagnosed = new StepOutcome.Diagnosed(member.kind(), diagnosis, renderer.render(diagnosis));
+        return new StepOutcome.MemberDiagnosed(diagnosed,
+                AccountReport.of(member.account(), judged, snapshot.evidence(), diagnosis));
     }
 
     private StepOutcome diagnose(String kind, DiagnosisRequest request, String supportCase) {

@@ -6,19 +6,14 @@ import com.quotadoctor.json.JsonTree;
 import com.quotadoctor.json.ShapeException;
 import com.quotadoctor.json.WireNode;
 import com.quotadoctor.notification.Notification;
+import com.quotadoctor.notification.NotificationJson;
 import com.quotadoctor.notification.NotificationLedger;
 import com.quotadoctor.notification.NotificationPublisher;
 import com.quotadoctor.notification.NotificationRenderer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -76,14 +71,7 @@ public final class NotifyStep {
         if (in.field("skipped").present() || in.field("error").present()) {
             return Result.NOTHING_TO_SEND;
         }
-        WireNode n = in.field("notification");
-        Map<String, String> attributes = new LinkedHashMap<>();
-        WireNode attributeNode = n.field("attributes");
-        if (attributeNode.present()) {
-            attributeNode.node().fieldNames().forEachRemaining(k -> attributes.put(k, attributeNode.field(k).requiredText()));
-        }
-        Notification notification = new Notification(n.field("subject").requiredText(), n.field("text").requiredText(),
-                n.field("chat").text().orElse("{}"), attributes);
+        Notification notification = NotificationJson.read(in.field("notification"));
         ObjectNode machineCopy = root.deepCopy();
         machineCopy.remove("notification");
         return announce(in.field("fingerprint").requiredText(), owner, notification, JsonTree.compact(machineCopy));
@@ -152,11 +140,6 @@ public final class NotifyStep {
     }
 
     private static String sha(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return com.quotadoctor.domain.Fingerprint.of(text);
     }
 }

@@ -5,7 +5,10 @@ import com.quotadoctor.diagnosis.Diagnosis;
 import com.quotadoctor.json.JsonTree;
 import com.quotadoctor.notification.DiagnosisJson;
 import com.quotadoctor.notification.Notification;
+import com.quotadoctor.notification.NotificationJson;
 import com.quotadoctor.notification.SizeBudget;
+import com.quotadoctor.organization.AccountReport;
+import com.quotadoctor.organization.AccountReportJson;
 
 /**
  * What the Diagnose step produced, as the Step Functions workflow reads it: the diagnosis JSON with the
@@ -44,13 +47,27 @@ public sealed interface StepOutcome {
         static final int STATE_BUDGET = SizeBudget.LIMIT - 8 * 1024;
 
         private ObjectNode notification(String text, String chat) {
-            ObjectNode n = JsonTree.NODES.objectNode();
-            n.put("subject", notification.subject());
-            n.put("text", text);
-            n.put("chat", chat);
-            ObjectNode attributes = n.putObject("attributes");
-            notification.attributes().forEach(attributes::put);
-            return n;
+            return NotificationJson.write(new Notification(notification.subject(), text, chat, notification.attributes()));
+        }
+    }
+
+    /**
+     * One account of an organisation sweep: its diagnosis, as any, plus the account's summary the sweep's reduction
+     * reads. The summary always survives the state limit; the diagnosis's evidence goes first.
+     */
+    record MemberDiagnosed(Diagnosed diagnosed, AccountReport report) implements StepOutcome {
+        @Override
+        public ObjectNode toJson() {
+            ObjectNode summary = AccountReportJson.write(report);
+            ObjectNode json = diagnosed.toJson();
+            json.set("accountReport", summary);
+            if (SizeBudget.bytes(JsonTree.compact(json)) > Diagnosed.STATE_BUDGET) {
+                ObjectNode min = SizeBudget.essentials(json);
+                min.set("notification", json.get("notification"));
+                min.set("accountReport", summary);
+                json = min;
+            }
+            return json;
         }
     }
 

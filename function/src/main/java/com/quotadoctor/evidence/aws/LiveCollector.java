@@ -127,15 +127,41 @@ public final class LiveCollector {
 
     /** {@link #collect(DiagnosisRequest)}, telling {@code progress} as regions complete. */
     public Capture collect(DiagnosisRequest request, Progress progress) {
+        Access home = Access.home(credentials);
+        return collect(request, progress, home, caller(home), true, settings.roleArns());
+    }
+
+    /**
+     * Reads one member account of an organisation, and only it: through its read-only role {@code roleName}, or with
+     * the caller's own credentials when the member is the caller's account. The capture's caller is the member, so
+     * the plan's commands are addressed to it.
+     *
+     * @throws CredentialsRejectedException when the caller's own credentials are missing, expired or invalid
+     */
+    public Capture collectMember(DiagnosisRequest request, String account, String roleName, Progress progress) {
+        Access home = Access.home(credentials);
+        Read<CallerIdentity> caller = caller(home);
+        if (caller.value().filter(c -> c.account().equals(account)).isPresent()) {
+            return collect(request, progress, home, caller, true, List.of());
+        }
+        String partition = caller.value().map(c -> c.arn().split(":")).filter(p -> p.length > 1).map(p -> p[1])
+                .orElse("aws");
+        String role = "arn:" + partition + ":iam::" + account + ":role/" + roleName;
+        Read<CallerIdentity> member = new Read<>(Optional.of(new CallerIdentity(account, role, "")), caller.gap());
+        return collect(request, progress, home, member, false, List.of(role));
+    }
+
+    private Capture collect(DiagnosisRequest request, Progress progress, Access home, Read<CallerIdentity> caller,
+                            boolean readHome, List<String> roles) {
         // real time, not the clock: the budget bounds how long this run waits on AWS
         long deadline = System.nanoTime() + settings.runBudget().toNanos();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<String> regions = regions(request);
-        Access home = Access.home(credentials);
-        Read<CallerIdentity> caller = caller(home);
         List<CompletableFuture<Read<Access>>> accesses = new ArrayList<>();
-        accesses.add(CompletableFuture.completedFuture(new Read<>(Optional.of(home), Optional.empty())));
-        for (String role : settings.roleArns()) {
+        if (readHome) {
+            accesses.add(CompletableFuture.completedFuture(new Read<>(Optional.of(home), Optional.empty())));
+        }
+        for (String role : roles) {
             accesses.add(CompletableFuture.supplyAsync(() -> assume(home, role), pool));
         }
         // phase 1 everywhere; phase 2 once every region and account has told which quotas matter
@@ -181,8 +207,17 @@ public final class LiveCollector {
      * has no terminal to print one line on, so its diagnosis says it as a single INCOMPLETE_EVIDENCE finding.
      */
     public Capture collectOrRecord(DiagnosisRequest request) {
+        return orRecord(request, () -> collect(request));
+    }
+
+    /** {@link #collectMember}, with refused credentials recorded as the one gap, as {@link #collectOrRecord} does. */
+    public Capture collectMemberOrRecord(DiagnosisRequest request, String account, String roleName) {
+        return orRecord(request, () -> collectMember(request, account, roleName, Progress.NONE));
+    }
+
+    private Capture orRecord(DiagnosisRequest request, Supplier<Capture> collection) {
         try {
-            return collect(request);
+            return collection.get();
         } catch (CredentialsRejectedException e) {
             return new Capture(clock.instant().truncatedTo(ChronoUnit.SECONDS), Optional.empty(), Map.of(),
                     List.of(new EvidenceGap(EvidenceGap.ACCOUNT_WIDE, "GetCallerIdentity", EvidenceGap.CREDENTIALS_REJECTED, e.getMessage())),

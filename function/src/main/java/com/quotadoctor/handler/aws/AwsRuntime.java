@@ -1,5 +1,11 @@
 package com.quotadoctor.handler.aws;
 
+import com.quotadoctor.organization.aws.OrganizationsDirectory;
+import com.quotadoctor.organization.aws.S3Objects;
+import com.quotadoctor.workflow.OrganizationStep;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
 import com.quotadoctor.diagnosis.DiagnosisRules;
 import com.quotadoctor.diagnosis.Diagnostician;
 import com.quotadoctor.diagnosis.Settings;
@@ -68,8 +74,17 @@ public final class AwsRuntime {
                 clock, catalogue);
         Diagnostician diagnostician = new Diagnostician(DiagnosisRules.all(),
                 Settings.defaults().withPropagationWindow(c.propagationWindow()));
-        return new Diagnosis(new DiagnoseStep(request -> collector.collectOrRecord(request).snapshot(), diagnostician, c, telemetry),
+        return new Diagnosis(new DiagnoseStep(request -> collector.collectOrRecord(request).snapshot(),
+                (account, role, request) -> collector.collectMemberOrRecord(request, account, role).snapshot(),
+                diagnostician, c, telemetry),
                 () -> collector.prepare(c.workloadRegions()));
+    }
+
+    /** The organisation sweep's list and reduce tasks: Organizations (a global service) and the results bucket. */
+    public static OrganizationStep organizationStep(Configuration c) {
+        OrganizationsClient organizations = home(OrganizationsClient.builder(), c);
+        S3Objects bucket = new S3Objects(home(S3Client.builder(), c), required(c.resultsBucket(), "RESULTS_BUCKET"));
+        return new OrganizationStep(new OrganizationsDirectory(organizations), bucket, c.accountFilter());
     }
 
     public static NotifyStep notifyStep(Configuration c, Telemetry telemetry) {

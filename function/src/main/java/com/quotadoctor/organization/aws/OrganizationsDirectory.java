@@ -1,0 +1,110 @@
+package com.quotadoctor.organization.aws;
+
+import com.quotadoctor.organization.AccountDirectory;
+import com.quotadoctor.organization.AccountFilter;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.Account;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The member accounts, from AWS Organizations: {@code ListAccounts} for the whole organisation, or
+ * {@code ListAccountsForParent} under each chosen root or OU and, through {@code ListOrganizationalUnitsForParent}, every
+ * OU nested below; {@code ListTagsForResource} per account when a tag filters them. Only active accounts: {@code State}
+ * where AWS sends it, the older {@code Status} otherwise (AWS is retiring {@code Status} in favour of {@code State}).
+ */
+public final class OrganizationsDirectory implements AccountDirectory {
+
+    /** Far above any organisation (the default limit is 10 accounts, the largest raise thousands) at 20 per page. */
+    private static final int MAX_PAGES = 2_000;
+
+    private final OrganizationsClient client;
+
+    public OrganizationsDirectory(OrganizationsClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public List<String> activeAccounts(AccountFilter filter) {
+        List<Account> accounts = filter.parents().isEmpty()
+                ? pages(token -> {
+                    var page = client.listAccounts(b -> b.nextToken(token));
+                    return new Page<>(page.accounts(), page.nextToken());
+                })
+                : underParents(filter.parents());
+        Set<String> ids = new LinkedHashSet<>();
+        for (Account account : accounts) {
+            if (active(account) && tagged(account.id(), filter)) {
+                ids.add(account.id());
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private List<Account> underParents(List<String> parents) {
+        List<Account> accounts = new ArrayList<>();
+        Deque<String> queue = new ArrayDeque<>(parents);
+        Set<String> seen = new LinkedHashSet<>();
+        while (!queue.isEmpty()) {
+            String parent = queue.poll();
+            if (!seen.add(parent)) {
+                continue;
+            }
+            accounts.addAll(pages(token -> {
+                var page = client.listAccountsForParent(b -> b.parentId(parent).nextToken(token));
+                return new Page<>(page.accounts(), page.nextToken());
+            }));
+            pages(token -> {
+                var page = client.listOrganizationalUnitsForParent(b -> b.parentId(parent).nextToken(token));
+                return new Page<>(page.organizationalUnits(), page.nextToken());
+            }).forEach(ou -> queue.add(ou.id()));
+        }
+        return accounts;
+    }
+
+    private static boolean active(Account account) {
+        return account.stateAsString() != null ? "ACTIVE".equals(account.stateAsString())
+                : "ACTIVE".equals(account.statusAsString());
+    }
+
+    private boolean tagged(String account, AccountFilter filter) {
+        if (filter.tagKey().isEmpty()) {
+            return true;
+        }
+        return pages(token -> {
+            var page = client.listTagsForResource(b -> b.resourceId(account).nextToken(token));
+            return new Page<>(page.tags(), page.nextToken());
+        }).stream().anyMatch(t -> t.key().equals(filter.tagKey().get())
+                && filter.tagValue().map(v -> v.equals(t.value())).orElse(true));
+    }
+
+    private record Page<T>(List<T> items, String next) {
+    }
+
+    /** Every page; a token repeated or a list without end is an error, not a loop. */
+    private static <T> List<T> pages(Function<String, Page<T>> call) {
+        List<T> items = new ArrayList<>();
+        String token = null;
+        Set<String> tokens = new LinkedHashSet<>();
+        for (int n = 0; n < MAX_PAGES; n++) {
+            Page<T> page = call.apply(token);
+            items.addAll(Optional.ofNullable(page.items()).orElse(List.of()));
+            token = page.next();
+            if (token == null || token.isEmpty()) {
+                return items;
+            }
+            if (!tokens.add(token)) {
+                throw new IllegalStateException("AWS Organizations returned the same page token twice");
+            }
+        }
+        throw new IllegalStateException("AWS Organizations listed more than " + MAX_PAGES + " pages");
+    }
+
+}

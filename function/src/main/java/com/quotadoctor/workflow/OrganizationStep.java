@@ -1,0 +1,115 @@
+package com.quotadoctor.workflow;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quotadoctor.json.JsonTree;
+import com.quotadoctor.json.ShapeException;
+import com.quotadoctor.json.WireNode;
+import com.quotadoctor.notification.Notification;
+import com.quotadoctor.notification.NotificationJson;
+import com.quotadoctor.notification.OrganizationDigest;
+import com.quotadoctor.organization.AccountDirectory;
+import com.quotadoctor.organization.AccountFilter;
+import com.quotadoctor.organization.AccountReport;
+import com.quotadoctor.organization.MapRunResults;
+import com.quotadoctor.organization.OrganizationReport;
+import com.quotadoctor.organization.OrganizationReportJson;
+import com.quotadoctor.organization.ResultsBucket;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The organisation sweep's two tasks around its Distributed Map. {@code accounts}: list the active member accounts and
+ * write them where the map's ItemReader reads them (the list outgrows the workflow's 256 KiB state at about ten
+ * thousand accounts). {@code reduce}: read what the map run wrote, set the accounts against each other, keep the whole
+ * report next to the list, and hand Notify the digest.
+ */
+public final class OrganizationStep {
+
+    /** Where a sweep's files live in the results bucket; the map's ResultWriter writes under {@link #RESULTS}. */
+    public static final String SWEEPS = "sweeps/";
+    public static final String RESULTS = "results/";
+    /** Accounts listed in the workflow's state and the digest's machine copy; the S3 report lists all. */
+    static final int LISTED_IN_STATE = 200;
+
+    private static final Pattern SWEEP = Pattern.compile("^[A-Za-z0-9_-]{1,80}$");
+
+    private final AccountDirectory directory;
+    private final ResultsBucket bucket;
+    private final AccountFilter filter;
+    private final OrganizationDigest digest = new OrganizationDigest();
+
+    public OrganizationStep(AccountDirectory directory, ResultsBucket bucket, AccountFilter filter) {
+        this.directory = directory;
+        this.bucket = bucket;
+        this.filter = filter;
+    }
+
+    /** @throws ShapeException when the input names no known action or lacks what it needs */
+    public ObjectNode run(String input) {
+        WireNode in = WireNode.document("organization input", input);
+        String action = in.field("action").requiredText();
+        return switch (action) {
+            case "accounts" -> accounts(sweep(in));
+            case "reduce" -> reduce(sweep(in), in);
+            default -> throw in.field("action").problem("expected 'accounts' or 'reduce', got '" + action + "'");
+        };
+    }
+
+    private static String sweep(WireNode in) {
+        String sweep = in.field("sweep").requiredText();
+        if (!SWEEP.matcher(sweep).matches()) {
+            throw in.field("sweep").problem("expected the execution's name (letters, digits, - and _), got '" + sweep + "'");
+        }
+        return sweep;
+    }
+
+    private ObjectNode accounts(String sweep) {
+        List<String> accounts = directory.activeAccounts(filter);
+        ArrayNode items = JsonTree.NODES.arrayNode();
+        accounts.forEach(a -> items.addObject().put("memberAccount", a));
+        String key = SWEEPS + sweep + "/accounts.json";
+        bucket.write(key, JsonTree.compact(items));
+        ObjectNode out = JsonTree.NODES.objectNode();
+        out.put("key", key);
+        out.put("count", accounts.size());
+        return out;
+    }
+
+    private ObjectNode reduce(String sweep, WireNode in) {
+        String listed = SWEEPS + sweep + "/accounts.json";
+        WireNode details = in.field("results").field("ResultWriterDetails");
+        String manifest = details.field("Key").requiredText();
+        if (!manifest.startsWith(RESULTS)) {
+            throw details.field("Key").problem("expected a key under " + RESULTS + ", got '" + manifest + "'");
+        }
+        List<String> accounts = WireNode.root(parseArray(bucket.read(listed), listed), listed)
+                .list(a -> a.field("memberAccount").requiredText());
+        List<AccountReport> reports = MapRunResults.read(bucket, manifest, accounts);
+        OrganizationReport report = OrganizationReport.of(reports);
+        String reportKey = SWEEPS + sweep + "/report.json";
+        bucket.write(reportKey, JsonTree.compact(OrganizationReportJson.write(report, Integer.MAX_VALUE)));
+        Notification notification = digest.render(report);
+        ObjectNode out = JsonTree.NODES.objectNode();
+        out.put("verdict", "ORGANIZATION_SWEEP");
+        out.put("fingerprint", report.fingerprint());
+        out.set("organization", OrganizationReportJson.write(report, LISTED_IN_STATE));
+        ((ObjectNode) out.get("organization")).put("report", "s3://" + in.field("results").field("ResultWriterDetails")
+                .field("Bucket").text().orElse("") + "/" + reportKey);
+        out.set("notification", NotificationJson.write(notification));
+        return out;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode parseArray(String text, String key) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = JsonTree.parse(text);
+            if (node == null || !node.isArray()) {
+                throw new ShapeException(key + ": expected the sweep's JSON array of accounts");
+            }
+            return node;
+        } catch (java.io.IOException e) {
+            throw new ShapeException(key + " is not JSON: " + e.getMessage(), e);
+        }
+    }
+}
