@@ -1,0 +1,171 @@
+package com.quotadoctor.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quotadoctor.diagnosis.Diagnostician;
+import com.quotadoctor.evidence.aws.AwsClients;
+import com.quotadoctor.evidence.aws.LiveCollector;
+import com.quotadoctor.json.JsonTree;
+import com.quotadoctor.organization.AccountFilter;
+import com.quotadoctor.organization.ResultsBucket;
+import com.quotadoctor.stub.LiveRun;
+import com.quotadoctor.stub.StubAccount;
+import com.quotadoctor.stub.StubAws;
+import com.quotadoctor.stub.StubCatalogue;
+import com.quotadoctor.stub.StubWorld;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A whole organisation sweep, every task run for real against the stub's AWS wire formats: the list written for the
+ * map, each member account diagnosed alone through its member role (the Distributed Map's item processor), the
+ * results in the ResultWriter's shape, the reduction. Nobody names the failing account; the sweep finds it.
+ */
+class OrganizationSweepTest {
+
+    private static final String HUB = StubWorld.HOME;
+    private static final String RAISED = "444455556666";
+    private static final String FAILING = "777788889999";
+    private static final String REGION = StubWorld.FAILING_IN;
+    private static final List<String> REGIONS = List.of(REGION);
+
+    private StubAws aws;
+    private AwsClients clients;
+
+    @AfterEach
+    void stop() {
+        if (clients != null) {
+            clients.close();
+        }
+        if (aws != null) {
+            aws.close();
+        }
+    }
+
+    private static StubAccount raised() {
+        StubAccount a = StubAccount.member(RAISED);
+        StubCatalogue.fill(a.region(REGION));
+        a.region(REGION).applied(StubWorld.QUOTA_CODE, 2_000_000).request("5f1b3f5fc2a54a7c8a1f9e6d2b4c7a90",
+                StubWorld.QUOTA_CODE, StubWorld.QUOTA_NAME, 2_000_000, "APPROVED",
+                StubWorld.NOW.minus(Duration.ofDays(3)), StubWorld.NOW.minus(Duration.ofDays(2)));
+        return a;
+    }
+
+    private static StubAccount failing() {
+        StubAccount b = StubAccount.member(FAILING);
+        StubCatalogue.fill(b.region(REGION));
+        StubAccount.RegionData west = b.region(REGION);
+        for (int i = 0; i < 20; i++) {
+            west.call(StubWorld.NOW.minus(Duration.ofMinutes(30 - i)), "Converse", StubWorld.MODEL, "ThrottlingException",
+                    "Too many tokens, please wait before trying again.");
+        }
+        for (int minute = 1; minute <= 60; minute++) {
+            Instant t = StubWorld.NOW.minus(Duration.ofMinutes(minute));
+            west.metric(StubWorld.MODEL, "Invocations", t, 40);
+            west.metric(StubWorld.MODEL, "InvocationThrottles", t, 6);
+            west.metric(StubWorld.MODEL, "InputTokenCount", t, 150_000);
+            west.metric(StubWorld.MODEL, "OutputTokenCount", t, 12_000);
+        }
+        return b;
+    }
+
+    private DiagnoseStep diagnoseStep() {
+        StubAccount hub = StubAccount.home(HUB);
+        StubCatalogue.fill(hub.region(REGION));
+        aws = new StubAws(hub, raised(), failing());
+        var settings = StubWorld.settings(REGIONS);
+        clients = new AwsClients(settings, Optional.of(aws.endpoint()));
+        LiveCollector collector = new LiveCollector(clients, LiveRun.credentials(), settings, StubWorld.CLOCK);
+        Configuration config = Configuration.fromEnvironment(Map.of("AWS_REGION", "us-east-1",
+                "QUOTA_DOCTOR_WORKLOAD_REGIONS", REGION, "QUOTA_DOCTOR_SCAN_REGIONS", REGION,
+                "QUOTA_DOCTOR_MEMBER_ROLE_NAME", "quota-doctor-read"));
+        return new DiagnoseStep(r -> collector.collectOrRecord(r).snapshot(),
+                (account, role, r) -> collector.collectMemberOrRecord(r, account, role).snapshot(),
+                Diagnostician.standard(), config, Telemetry.NONE);
+    }
+
+    /** An S3 bucket in memory, by key. */
+    private static final class Bucket implements ResultsBucket {
+        final Map<String, String> objects = new HashMap<>();
+
+        @Override
+        public String read(String key) {
+            return java.util.Objects.requireNonNull(objects.get(key), key);
+        }
+
+        @Override
+        public void write(String key, String json) {
+            objects.put(key, json);
+        }
+    }
+
+    @Test
+    void theAccountWhoseCallsFailUnderAnotherAccountsIncreaseIsFoundWithoutBeingNamed() throws Exception {
+        DiagnoseStep diagnose = diagnoseStep();
+        Bucket bucket = new Bucket();
+        OrganizationStep organization = new OrganizationStep(filter -> List.of(HUB, RAISED, FAILING, "999900001111"),
+                bucket, AccountFilter.ALL);
+
+        ObjectNode listed = organization.run("{\"action\":\"accounts\",\"sweep\":\"sweep-1\"}");
+        assertThat(listed.get("count").asInt()).isEqualTo(4);
+        // the Distributed Map: one child execution per item, its input the item selector's, its output the item's
+        ArrayNode succeeded = JsonTree.NODES.arrayNode();
+        for (JsonNode item : JsonTree.parse(bucket.read(listed.get("key").asText()))) {
+            String input = "{\"memberAccount\":\"" + item.get("memberAccount").asText() + "\",\"request\":{}}";
+            ObjectNode outcome = diagnose.run(input).toJson();
+            ObjectNode child = succeeded.addObject();
+            child.put("Input", input);
+            child.put("Output", JsonTree.compact(JsonTree.NODES.objectNode().set("accountReport", outcome.get("accountReport"))));
+            child.put("Status", "SUCCEEDED");
+        }
+        bucket.write("results/run/SUCCEEDED_0.json", JsonTree.compact(succeeded));
+        bucket.write("results/run/manifest.json", "{\"ResultFiles\":{\"FAILED\":[],\"PENDING\":[],\"SUCCEEDED\":"
+                + "[{\"Key\":\"results/run/SUCCEEDED_0.json\",\"Size\":1}]}}");
+
+        ObjectNode digest = organization.run("{\"action\":\"reduce\",\"sweep\":\"sweep-1\",\"results\":{\"MapRunArn\":\"x\","
+                + "\"ResultWriterDetails\":{\"Bucket\":\"b\",\"Key\":\"results/run/manifest.json\"}}}");
+
+        JsonNode report = digest.get("organization");
+        assertThat(report.at("/crossAccountMismatches/0/failingAccount").asText()).isEqualTo(FAILING);
+        assertThat(report.at("/crossAccountMismatches/0/raisedIn").asText()).isEqualTo(RAISED);
+        assertThat(report.at("/crossAccountMismatches/0/quotaCode").asText()).isEqualTo(StubWorld.QUOTA_CODE);
+        assertThat(report.at("/counts/accounts").asInt()).isEqualTo(4);
+        // the member the hub cannot assume a role in is a gap of its own report, not a failed sweep
+        List<String> unreadableOrGaps = new ArrayList<>();
+        report.get("accounts").forEach(a -> {
+            if (a.get("account").asText().equals("999900001111")) {
+                unreadableOrGaps.add(a.toString());
+            }
+        });
+        assertThat(unreadableOrGaps).singleElement().satisfies(a -> assertThat(a).contains("AssumeRole"));
+        assertThat(digest.get("fingerprint").asText()).startsWith("org-");
+        assertThat(digest.at("/notification/text").asText()).contains("account " + FAILING);
+        assertThat(bucket.objects).containsKey("sweeps/sweep-1/report.json");
+        // each account was read as itself only: the failing account's calls through its own role, nobody else's
+        assertThat(aws.calls(FAILING, REGION, "LookupEvents")).isPositive();
+        assertThat(aws.calls(RAISED, REGION, "ListRequestedServiceQuotaChangeHistory")).isPositive();
+        assertThat(aws.calls(HUB, REGION, "LookupEvents")).isEqualTo(1);
+    }
+
+    @Test
+    void aSweepItemWithoutAMemberRoleConfiguredIsRefusedAsTheEventItIs() {
+        DiagnoseStep step = new DiagnoseStep(r -> { throw new AssertionError("nothing read"); }, Diagnostician.standard(),
+                Configuration.local(), Telemetry.NONE);
+
+        assertThat(step.run("{\"memberAccount\":\"777788889999\"}")).isInstanceOf(StepOutcome.Rejected.class)
+                .satisfies(o -> assertThat(((StepOutcome.Rejected) o).reason()).contains("MEMBER_ROLE_NAME"));
+        assertThat(step.run("{\"memberAccount\":\"7777\"}")).isInstanceOf(StepOutcome.Rejected.class)
+                .satisfies(o -> assertThat(((StepOutcome.Rejected) o).reason()).contains("12-digit"));
+    }
+}
