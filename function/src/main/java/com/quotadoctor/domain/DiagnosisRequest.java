@@ -43,6 +43,11 @@ public record DiagnosisRequest(Optional<String> account, List<String> regions, L
         return new DiagnosisRequest(account, regions, models, requestId, quotaCode, error, attempt + 1, deadline);
     }
 
+    /** The same request, its account left open (to be filled in by whoever reads it). */
+    public DiagnosisRequest inAnyAccount() {
+        return new DiagnosisRequest(Optional.empty(), regions, models, requestId, quotaCode, error, attempt, deadline);
+    }
+
     /** Nothing named but the account the calls run in. */
     public static DiagnosisRequest forAccount(String account) {
         return new DiagnosisRequest(Optional.of(account), List.of(), List.of(), Optional.empty(), Optional.empty(),

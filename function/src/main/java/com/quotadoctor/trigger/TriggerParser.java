@@ -140,8 +140,9 @@ public final class TriggerParser {
     }
 
     /**
-     * One account of an organisation sweep, as the Distributed Map's item selector writes it: {@code memberAccount}
-     * and the sweep's {@code request} (what the alarm or the caller narrowed it to; may be empty).
+     * One account of an organisation sweep, as the Distributed Map's item selector writes it: {@code memberAccount},
+     * and what narrows the look: the sweep's {@code request}, or the {@code trigger} that started it (the execution's
+     * input: a schedule, an alarm).
      */
     private static Trigger member(WireNode item) {
         String account = item.field("memberAccount").requiredText();
@@ -150,6 +151,15 @@ public final class TriggerParser {
         }
         WireNode request = item.field("request");
         DiagnosisRequest sweep = request.present() ? RequestJson.read(request, item) : DiagnosisRequest.empty();
+        WireNode started = item.field("trigger");
+        if (started.present() && started.node().isObject() && !started.field("memberAccount").present()) {
+            // what started the sweep (an alarm names a region and model) narrows each account's look; its account
+            // is the one the event came from, not this member
+            Trigger trigger = new TriggerParser().parse(com.quotadoctor.json.JsonTree.compact(started.node()));
+            if (trigger instanceof Trigger.Diagnose d) {
+                sweep = sweep.over(d.request().inAnyAccount());
+            }
+        }
         return new Trigger.Member(account, sweep);
     }
 

@@ -159,6 +159,18 @@ class OrganizationSweepTest {
     }
 
     @Test
+    void theAlarmThatStartedTheSweepNarrowsEachAccountsLookToItsRegionAndModel() throws Exception {
+        DiagnoseStep diagnose = diagnoseStep();
+        String alarm = java.nio.file.Files.readString(java.nio.file.Path.of("..", "events", "cloudwatch-alarm-throttles.json"));
+
+        ObjectNode outcome = diagnose.run("{\"memberAccount\":\"" + FAILING + "\",\"trigger\":" + alarm + "}").toJson();
+
+        assertThat(outcome.at("/request/account").asText()).isEqualTo(FAILING);
+        assertThat(outcome.at("/request/regions/0").asText()).isEqualTo(REGION);
+        assertThat(outcome.at("/accountReport/account").asText()).isEqualTo(FAILING);
+    }
+
+    @Test
     void aSweepItemWithoutAMemberRoleConfiguredIsRefusedAsTheEventItIs() {
         DiagnoseStep step = new DiagnoseStep(r -> { throw new AssertionError("nothing read"); }, Diagnostician.standard(),
                 Configuration.local(), Telemetry.NONE);

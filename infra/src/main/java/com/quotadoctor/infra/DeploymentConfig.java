@@ -38,7 +38,21 @@ public record DeploymentConfig(String homeRegion, List<String> workloadRegions, 
                                Duration propagationWindow, List<String> memberRoleArns, boolean probe,
                                boolean createTrail, Optional<String> homeAccount, boolean clientErrorAlarms,
                                List<String> alarmNamePrefixes, Optional<ChatChannel> chat,
-                               Optional<String> organizationId) {
+                               Optional<String> organizationId, Optional<Organization> organization) {
+
+    /**
+     * Organisation mode ({@code -c organization=true}), deployed in the management account or a delegated administrator:
+     * the member role in every account under {@code units} by a service-managed StackSet, and a sweep over them.
+     *
+     * @param units          roots ({@code r-…}) or OUs ({@code ou-…}) the StackSet deploys to and the sweep reads
+     * @param concurrency    accounts diagnosed at once (each account's own AWS rates hold whatever this is)
+     * @param accountTag     only accounts carrying this tag ({@code key} or {@code key=value})
+     * @param schedule       when the sweep runs
+     * @param delegatedAdmin whether this account is a delegated administrator for StackSets (not the management account)
+     */
+    public record Organization(List<String> units, int concurrency, Optional<String> accountTag, String schedule,
+                               boolean delegatedAdmin) {
+    }
 
     /**
      * A Slack channel ({@code slackWorkspaceId} + {@code slackChannelId}) or a Microsoft Teams channel
@@ -111,13 +125,35 @@ public record DeploymentConfig(String homeRegion, List<String> workloadRegions, 
                 "alarm name prefixes (letters, digits, space and _ . : / # + = @ -)"));
         return new DeploymentConfig(home, regions, models, email, watch, diagnose, window, roles, probe,
                 bool(context, "createTrail"), homeAccount, bool(context, "clientErrorAlarms"), prefixes, chat(context),
-                organization(context));
+                organizationId(context), organization(context, diagnose));
     }
 
-    private static Optional<String> organization(Node context) {
+    private static Optional<String> organizationId(Node context) {
         Optional<String> id = text(context, "organizationId");
         id.ifPresent(o -> check(o.matches("^o-[a-z0-9]{10,32}$"), "organizationId", o, "an AWS Organizations id (o-…)"));
         return id;
+    }
+
+    private static Optional<Organization> organization(Node context, String defaultSchedule) {
+        if (!bool(context, "organization")) {
+            return Optional.empty();
+        }
+        check(organizationId(context).isPresent(), "organizationId", "", "the organisation's id (o-…) with "
+                + "organization=true: the member role trusts the hub only from inside it");
+        List<String> units = list(context, "organizationUnits");
+        check(!units.isEmpty(), "organizationUnits", "", "the root (r-…) or OUs (ou-…) to deploy the member role to and "
+                + "sweep, with organization=true");
+        units.forEach(u -> check(u.matches("^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$"), "organizationUnits",
+                u, "a root id (r-…) or OU id (ou-…-…)"));
+        String concurrencyText = text(context, "organizationConcurrency").orElse("10");
+        check(concurrencyText.matches("\\d{1,4}") && Integer.parseInt(concurrencyText) >= 1
+                && Integer.parseInt(concurrencyText) <= 1000, "organizationConcurrency", concurrencyText, "1 to 1000");
+        Optional<String> tag = text(context, "accountTag");
+        tag.ifPresent(t -> check(t.matches("^[\\w .:/=+@-]{1,256}$"), "accountTag", t, "a tag key or key=value"));
+        String schedule = text(context, "organizationSchedule").orElse(defaultSchedule);
+        check(SCHEDULE.matcher(schedule).matches(), "organizationSchedule", schedule, "rate(N minutes|hours|days) or cron(...)");
+        return Optional.of(new Organization(units, Integer.parseInt(concurrencyText), tag, schedule,
+                bool(context, "delegatedAdmin")));
     }
 
     /** At most one chat channel, given whole: a half-configured one stops the synth naming what is missing. */

@@ -16,8 +16,18 @@ public final class MemberRoleStack extends Stack {
 
     public MemberRoleStack(Construct scope, String id, StackProps props, DeploymentConfig config, String homeAccount) {
         super(scope, id, props);
-        Tags.of(this).add("application", "quota-doctor");
-        Role role = Role.Builder.create(this, "ReadRole")
+        Role role = readRole(this, config, homeAccount);
+        software.amazon.awscdk.CfnOutput.Builder.create(this, "MemberRoleArn").value(role.getRoleArn())
+                .description("Add to memberRoleArns of the home deployment (account " + homeAccount + ")").build();
+    }
+
+    /**
+     * The role itself, in {@code stack}: the same in a stack deployed by hand and in the template an organisation's
+     * StackSet deploys to every member account ({@code homeAccount} then a template parameter).
+     */
+    static Role readRole(Stack stack, DeploymentConfig config, String homeAccount) {
+        Tags.of(stack).add("application", "quota-doctor");
+        Role role = Role.Builder.create(stack, "ReadRole")
                 .roleName(Names.MEMBER_ROLE)
                 .description("Quota Doctor (account " + homeAccount + ") reads Bedrock quotas and evidence here")
                 // exactly the home account's Diagnose and Watch roles: no other principal there, no other account
@@ -27,12 +37,11 @@ public final class MemberRoleStack extends Stack {
                 .build();
         role.addToPolicy(ReadOnlyAccess.serviceQuotas());
         role.addToPolicy(ReadOnlyAccess.evidence());
-        role.addToPolicy(ReadOnlyAccess.inferenceProfiles(this));
+        role.addToPolicy(ReadOnlyAccess.inferenceProfiles(stack));
         Suppressions.suppress(role, "AwsSolutions-IAM5", Suppressions.READ_ONLY_STAR, "Resource::*");
         Suppressions.suppress(role, "AwsSolutions-IAM5", Suppressions.APPLICATION_PROFILES,
                 Suppressions.APPLICATION_PROFILES_RESOURCE);
-        software.amazon.awscdk.CfnOutput.Builder.create(this, "MemberRoleArn").value(role.getRoleArn())
-                .description("Add to memberRoleArns of the home deployment (account " + homeAccount + ")").build();
+        return role;
     }
 
     /** A home role by exact ARN, and, when the organisation is given, only while it belongs to it. */

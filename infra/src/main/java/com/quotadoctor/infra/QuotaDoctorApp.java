@@ -23,6 +23,9 @@ public final class QuotaDoctorApp {
     }
 
     static void build(App app) {
+        // the Distributed Map's ResultWriter as Step Functions documents it today (WriterConfig-capable); without the
+        // flag CDK renders only the deprecated ResultWriter
+        app.getNode().setContext("@aws-cdk/aws-stepfunctions:useDistributedMapResultWriterV2", true);
         // every synth is checked: an unsuppressed AwsSolutions finding fails `cdk synth`
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
         DeploymentConfig config = DeploymentConfig.from(app.getNode());

@@ -130,6 +130,8 @@ public final class QuotaDoctorStack extends Stack {
         grant(config);
 
         workflow = new DiagnosisWorkflow(this, "Workflow", diagnose.alias(), notify.alias());
+        config.organization().ifPresent(org -> new OrganizationSweep(this, "Organization", config, org, common,
+                deadLetters, diagnose, notify.alias()));
         new Triggers(this, "Triggers", config, workflow.stateMachine(), watch.alias(), deadLetters, statusBus);
         if (config.workloadRegions().contains(config.homeRegion())) {
             new ThrottleAlarms(this, "Alarms", config.models(), config.clientErrorAlarms());

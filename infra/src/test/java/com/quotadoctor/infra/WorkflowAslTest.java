@@ -39,6 +39,14 @@ class WorkflowAslTest {
         definition = resolve(machine.get("DefinitionString"));
     }
 
+    /** The definition of the state machine whose logical id starts with {@code prefix}, its ARNs resolved. */
+    static JsonNode definitionOf(Template template, String prefix) throws IOException {
+        Map<String, Map<String, Object>> machines = template.findResources("AWS::StepFunctions::StateMachine");
+        Map.Entry<String, Map<String, Object>> machine = machines.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix)).findFirst().orElseThrow();
+        return JSON.readTree(resolve(((Map<?, ?>) machine.getValue().get("Properties")).get("DefinitionString")));
+    }
+
     /** The definition is a Fn::Join around the functions' ARNs: each becomes a concrete ARN named after the resource. */
     private static String resolve(Object value) {
         if (value instanceof String s) {
@@ -63,14 +71,21 @@ class WorkflowAslTest {
     }
 
     private JsonNode run(Object input, Map<String, List<Map<String, Object>>> tasks) throws IOException, InterruptedException {
+        return interpret(dir, definition, Map.of("input", input, "enteredTime", NOW, "tasks", tasks));
+    }
+
+    /** Runs {@code definition} in the interpreter with {@code scenario} (see asl/run.mjs); the outcome as JSON. */
+    static JsonNode interpret(Path dir, String definition, Map<String, Object> scenario) throws IOException, InterruptedException {
         Path def = Files.writeString(dir.resolve("definition.json"), definition);
-        Path scenario = dir.resolve("scenario.json");
-        JSON.writeValue(scenario.toFile(), Map.of("input", input, "enteredTime", NOW, "tasks", tasks));
-        Process node = new ProcessBuilder("node", Path.of("asl", "run.mjs").toString(), def.toString(), scenario.toString())
-                .redirectErrorStream(false).start();
-        assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Path file = dir.resolve("scenario.json");
+        JSON.writeValue(file.toFile(), scenario);
+        Path errors = dir.resolve("stderr.txt");
+        Process node = new ProcessBuilder("node", Path.of("asl", "run.mjs").toString(), def.toString(), file.toString())
+                .redirectError(errors.toFile()).start();
+        // read while it writes: a large outcome would fill the pipe and stall the interpreter
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(node.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(errors);
         assertThat(node.exitValue()).as(err).isZero();
         return JSON.readTree(out.lines().reduce((a, b) -> b).orElseThrow());
     }
