@@ -22,8 +22,7 @@ public record CrossAccountMismatch(String failing, AccountReport.Throttled calls
 
     /**
      * Every failing context whose quota the failing account has not raised itself (no approved or open request on that
-     * code and region) while another account has: the most recent standing request of each other account, the
-     * approved ones first.
+     * code and region) while another account has: the best such request (approved before open, then the largest).
      */
     public static List<CrossAccountMismatch> find(List<AccountReport> accounts) {
         List<CrossAccountMismatch> found = new ArrayList<>();
@@ -32,11 +31,14 @@ public record CrossAccountMismatch(String failing, AccountReport.Throttled calls
                 if (t.quotaCode().isEmpty() || raisedBy(b, t).isPresent()) {
                     continue;
                 }
-                for (AccountReport a : accounts) {
-                    if (!a.account().equals(b.account())) {
-                        raisedBy(a, t).ifPresent(r -> found.add(new CrossAccountMismatch(b.account(), t, a.account(), r)));
-                    }
-                }
+                // one finding per failing context: the best standing request elsewhere (approved first, then the
+                // largest value), not one line per account that ever raised the quota
+                accounts.stream().filter(a -> !a.account().equals(b.account()))
+                        .flatMap(a -> raisedBy(a, t).map(r -> new CrossAccountMismatch(b.account(), t, a.account(), r)).stream())
+                        .min(Comparator.comparing((CrossAccountMismatch m) -> m.increase().status().isOpen())
+                                .thenComparing(Comparator.comparingDouble((CrossAccountMismatch m) -> m.increase().desiredValue()).reversed())
+                                .thenComparing(CrossAccountMismatch::raisedIn))
+                        .ifPresent(found::add);
             }
         }
         found.sort(Comparator.comparing(CrossAccountMismatch::failing).thenComparing(m -> m.calls().region())

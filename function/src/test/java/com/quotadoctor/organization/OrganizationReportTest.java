@@ -59,11 +59,13 @@ class OrganizationReportTest {
     }
 
     @Test
-    void anOpenRequestElsewhereCountsTooAndEachRaisingAccountIsNamed() {
+    void anOpenRequestElsewhereCountsTooButAnApprovedOneIsNamedFirstOncePerFailingContext() {
         OrganizationReport report = OrganizationReport.of(List.of(raised(A, "us-west-2", RequestStatus.APPROVED, 2_000_000),
                 raised(C, "us-west-2", RequestStatus.CASE_OPENED, 800_000), throttled(B, "us-west-2")));
 
-        assertThat(report.mismatches()).extracting(CrossAccountMismatch::raisedIn).containsExactly(C, A);
+        assertThat(report.mismatches()).extracting(CrossAccountMismatch::raisedIn).containsExactly(A);
+        assertThat(OrganizationReport.of(List.of(raised(C, "us-west-2", RequestStatus.CASE_OPENED, 800_000),
+                throttled(B, "us-west-2"))).mismatches()).extracting(CrossAccountMismatch::raisedIn).containsExactly(C);
     }
 
     @Test

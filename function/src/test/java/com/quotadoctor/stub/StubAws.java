@@ -118,6 +118,18 @@ public final class StubAws implements AutoCloseable {
         return out;
     }
 
+    /** Calls per account, every region and operation together. */
+    public Map<String, Integer> callsPerAccount() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        calls.forEach((k, v) -> {
+            String[] parts = k.split(" ");
+            if (parts.length == 3) {
+                out.merge(parts[0], v.get(), Integer::sum);
+            }
+        });
+        return out;
+    }
+
     public Map<String, Integer> callsPerOperation() {
         Map<String, Integer> out = new java.util.TreeMap<>();
         calls.forEach((k, v) -> {
