@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
                 "Replay it with: diagnose --snapshot FILE"})
 final class CaptureCommand implements Callable<Integer> {
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the snapshot.")
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "Where to write the snapshot; with --organization, a directory: one <account>.json per account.")
     Path out;
 
     @Mixin
@@ -26,11 +27,17 @@ final class CaptureCommand implements Callable<Integer> {
     @Mixin
     CollectionOptions collection;
 
+    @Mixin
+    OrganizationOptions organization;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (organization.enabled) {
+            return organization();
+        }
         DiagnosisRequest request = context.over(DiagnosisRequest.empty());
         OutputFile target = OutputFile.checked(out);
         Capture capture = collection.collect(request);
@@ -43,6 +50,28 @@ final class CaptureCommand implements Callable<Integer> {
         int gaps = capture.evidence().allGaps().size();
         spec.commandLine().getOut().println("wrote " + out + ": " + capture.regions().size() + " regions, "
                 + gaps + " evidence gap" + (gaps == 1 ? "" : "s"));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** One snapshot per member account, in a directory {@code diagnose --organization --snapshot} reads back. */
+    private int organization() {
+        if (context.account != null) {
+            throw new BadInputException("--account: each member account is captured as itself with --organization");
+        }
+        try {
+            java.nio.file.Files.createDirectories(out);
+        } catch (java.io.IOException e) {
+            throw new BadInputException("--out: cannot create the directory " + out + ": " + e.getMessage(), e);
+        }
+        java.util.Map<String, Capture> captures = organization.collect(collection, context.over(DiagnosisRequest.empty()));
+        int gaps = 0;
+        for (java.util.Map.Entry<String, Capture> capture : captures.entrySet()) {
+            OutputFile.checked(out.resolve(capture.getKey() + ".json")).write(new SnapshotWriter().write(capture.getValue()));
+            gaps += capture.getValue().evidence().allGaps().size();
+        }
+        spec.commandLine().getOut().println("wrote " + captures.size() + " account snapshots to " + out + ", " + gaps
+                + " evidence gap" + (gaps == 1 ? "" : "s"));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -1,5 +1,12 @@
 package com.quotadoctor.cli;
 
+import com.quotadoctor.domain.BadInputException;
+import com.quotadoctor.json.JsonTree;
+import com.quotadoctor.notification.OrganizationDigest;
+import com.quotadoctor.organization.OrganizationReport;
+import com.quotadoctor.organization.OrganizationReportJson;
+import java.util.Map;
+
 import com.quotadoctor.diagnosis.Diagnosis;
 import com.quotadoctor.diagnosis.Diagnostician;
 import com.quotadoctor.diagnosis.Severity;
@@ -36,6 +43,9 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     CollectionOptions collection;
 
+    @Mixin
+    OrganizationOptions organization;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -60,6 +70,9 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (organization.enabled) {
+            return organization();
+        }
         OutputFile file = out == null ? null : OutputFile.checked(out);
         Snapshot evidence = snapshot != null ? new SnapshotReader().read(snapshot)
                 : collection.collect(context.over(DiagnosisRequest.empty())).snapshot();
@@ -70,13 +83,33 @@ final class DiagnoseCommand implements Callable<Integer> {
             case markdown -> new DiagnosisReport(DiagnosisReport.Style.MARKDOWN).render(diagnosis);
             case text -> new DiagnosisReport(DiagnosisReport.Style.TEXT).render(diagnosis);
         };
+        print(file, rendered);
+        return failOn != null && diagnosis.findings().stream().anyMatch(f -> atLeast(f.severity())) ? FINDING_AT_SEVERITY : 0;
+    }
+
+    /** Every member account, each diagnosed, then set against each other: the organisation's report. */
+    private int organization() {
+        if (context.account != null) {
+            throw new BadInputException("--account: each member account is diagnosed as itself with --organization");
+        }
+        OutputFile file = out == null ? null : OutputFile.checked(out);
+        Map<String, Snapshot> snapshots = snapshot != null ? OrganizationOptions.snapshots(snapshot)
+                : organization.collect(collection, context.over(DiagnosisRequest.empty())).entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().snapshot(),
+                        (a, b) -> a, java.util.LinkedHashMap::new));
+        OrganizationReport report = OrganizationOptions.reduce(snapshots, context::over);
+        print(file, format == Format.json ? JsonTree.write(OrganizationReportJson.write(report, Integer.MAX_VALUE))
+                : new OrganizationDigest().text(report));
+        return failOn != null && atLeast(report.severity()) && report.needingAction() > 0 ? FINDING_AT_SEVERITY : 0;
+    }
+
+    private void print(OutputFile file, String rendered) {
         if (file != null) {
             file.write(rendered + System.lineSeparator());
         } else {
             spec.commandLine().getOut().println(rendered);
             spec.commandLine().getOut().flush();
         }
-        return failOn != null && diagnosis.findings().stream().anyMatch(f -> atLeast(f.severity())) ? FINDING_AT_SEVERITY : 0;
     }
 
     private boolean atLeast(Severity severity) {

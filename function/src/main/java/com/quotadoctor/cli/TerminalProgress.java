@@ -15,21 +15,32 @@ final class TerminalProgress implements LiveCollector.Progress, AutoCloseable {
 
     private final PrintStream out;
     private final boolean shown;
+    private final String unit;
     private boolean drawn;
 
     TerminalProgress(PrintStream out, boolean shown) {
+        this(out, shown, "regions");
+    }
+
+    TerminalProgress(PrintStream out, boolean shown, String unit) {
         this.out = out;
         this.shown = shown;
+        this.unit = unit;
     }
 
     static TerminalProgress onStandardError() {
-        return new TerminalProgress(System.err, standardErrorIsTerminal());
+        return onStandardError("regions");
+    }
+
+    /** @param unit what is counted: "regions" for one account, "accounts" for an organisation */
+    static TerminalProgress onStandardError(String unit) {
+        return new TerminalProgress(System.err, standardErrorIsTerminal(), unit);
     }
 
     @Override
     public synchronized void regionsRead(int done, int total) {
         if (shown) {
-            out.print("\rreading AWS: " + done + "/" + total + " regions");
+            out.print("\rreading AWS: " + done + "/" + total + " " + unit);
             out.flush();
             drawn = true;
         }

@@ -46,7 +46,8 @@ public final class OrganizationDigest {
                 + (r.accounts().size() - r.needingAction()) + " with nothing to do.";
     }
 
-    String text(OrganizationReport r) {
+    /** The digest as plain text: the CLI prints it for an organisation. */
+    public String text(OrganizationReport r) {
         StringBuilder out = new StringBuilder();
         title(out, "Quota Doctor organisation sweep", '=');
         out.append(summary(r)).append('\n');

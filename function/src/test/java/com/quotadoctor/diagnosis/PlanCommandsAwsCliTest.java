@@ -54,6 +54,8 @@ class PlanCommandsAwsCliTest {
             }
         }
         assertThat(commands).hasSizeGreaterThan(20);
+        // the organisation report's fix, and how README starts a sweep by hand with an event as its input
+        commands.addAll(organisationCommands());
 
         try (StubAws stub = new StubAws(StubAccount.home(StubWorld.HOME))) {
             Path bin = Files.createDirectories(dir.resolve("bin"));
@@ -79,6 +81,31 @@ class PlanCommandsAwsCliTest {
             assertThat(usageErrors).as("commands the AWS CLI refuses").isEmpty();
             assertThat(commands.size() - notKnown.size()).isGreaterThan(10);
         }
+    }
+
+    private static List<String> organisationCommands() throws IOException {
+        Path dir = Path.of("..", "events", "organization");
+        Map<String, String> objects = Map.of("m", Files.readString(dir.resolve("manifest.json")).replace(
+                "results/ad9b5f27-090b-3ac6-9beb-243cd77144a7/", ""), "SUCCEEDED_0.json",
+                Files.readString(dir.resolve("SUCCEEDED_0.json")), "FAILED_0.json", Files.readString(dir.resolve("FAILED_0.json")));
+        var bucket = new com.quotadoctor.organization.ResultsBucket() {
+            @Override
+            public String read(String key) {
+                return objects.get(key);
+            }
+
+            @Override
+            public void write(String key, String json) {
+            }
+        };
+        List<String> out = new ArrayList<>();
+        com.quotadoctor.organization.OrganizationReport.of(com.quotadoctor.organization.MapRunResults.read(bucket, "m",
+                List.of())).mismatches().forEach(m -> out.add(m.command()));
+        assertThat(out).isNotEmpty();
+        out.add("aws stepfunctions start-execution --state-machine-arn arn:aws:states:us-east-1:111122223333:stateMachine:"
+                + "OrganizationStateMachine-a1b2 --input file://" + Path.of("..", "events", "cloudwatch-alarm-throttles.json")
+                .toAbsolutePath().normalize());
+        return out;
     }
 
     private static boolean knows(String service, Path dir) {

@@ -245,6 +245,27 @@ public final class StubAws implements AutoCloseable {
         }
     }
 
+    /**
+     * Organizations' ListAccounts (JSON 1.1), 20 a page as AWS's default: every account of the stub, in the shape of the
+     * API Reference's example (Arn, Email, Id, JoinedMethod, JoinedTimestamp, Name, Status, State).
+     */
+    private ResponseDefinitionBuilder listAccounts(Call call) {
+        List<String> ids = new ArrayList<>(accounts.keySet());
+        int from = call.json().path("NextToken").isTextual() ? Integer.parseInt(call.json().get("NextToken").asText()) : 0;
+        ObjectNode body = JsonTree.NODES.objectNode();
+        ArrayNode list = body.putArray("Accounts");
+        for (String id : ids.subList(from, Math.min(ids.size(), from + 20))) {
+            list.addObject().put("Arn", "arn:aws:organizations::" + call.account() + ":account/o-exampleorgid/" + id)
+                    .put("Email", id + "@example.com").put("Id", id).put("JoinedMethod", "CREATED")
+                    .put("JoinedTimestamp", 1481830215.45).put("Name", "account " + id).put("Status", "ACTIVE")
+                    .put("State", "ACTIVE");
+        }
+        if (from + 20 < ids.size()) {
+            body.put("NextToken", Integer.toString(from + 20));
+        }
+        return StubWire.json(200, body);
+    }
+
     private ResponseDefinitionBuilder respond(Call call) {
         if (enforceRates && !bucket(call).take()) {
             throttled.incrementAndGet();
@@ -266,6 +287,7 @@ public final class StubAws implements AutoCloseable {
             case "GetCallerIdentity" -> StubWire.xml("GetCallerIdentity", "<Arn>" + account.callerArn() + "</Arn><UserId>"
                     + "AIDASTUB:" + account.id() + "</UserId><Account>" + account.id() + "</Account>");
             case "AssumeRole" -> assumeRole(call);
+            case "ListAccounts" -> listAccounts(call);
             case "ListServiceQuotas" -> page(call, "Quotas", account.region(call.region()).applied(), 100);
             case "ListAWSDefaultServiceQuotas" -> page(call, "Quotas", account.region(call.region()).defaults(), 100);
             case "GetServiceQuota" -> getServiceQuota(call, account);

@@ -74,6 +74,34 @@ public final class StubWorld {
         return home;
     }
 
+    /** A member account that raised the governing quota in {@code region} (approved and applied), and calls nothing. */
+    public static StubAccount raisedMember(String id, String region, Instant now) {
+        StubAccount a = StubAccount.member(id);
+        StubCatalogue.fill(a.region(region));
+        a.region(region).applied(QUOTA_CODE, 2_000_000).request("req-" + id, QUOTA_CODE, QUOTA_NAME, 2_000_000, "APPROVED",
+                now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(2)));
+        return a;
+    }
+
+    /** A member account whose calls of {@link #MODEL} in {@code region} are throttled, with no request of its own. */
+    public static StubAccount failingMember(String id, String region, Instant now) {
+        StubAccount b = StubAccount.member(id);
+        StubCatalogue.fill(b.region(region));
+        StubAccount.RegionData where = b.region(region);
+        for (int i = 0; i < 20; i++) {
+            where.call(now.minus(Duration.ofMinutes(30 - i)), "Converse", MODEL, "ThrottlingException",
+                    "Too many tokens, please wait before trying again.");
+        }
+        for (int minute = 1; minute <= 60; minute++) {
+            Instant t = now.minus(Duration.ofMinutes(minute));
+            where.metric(MODEL, "Invocations", t, 40);
+            where.metric(MODEL, "InvocationThrottles", t, 6);
+            where.metric(MODEL, "InputTokenCount", t, 150_000);
+            where.metric(MODEL, "OutputTokenCount", t, 12_000);
+        }
+        return b;
+    }
+
     public static DiagnosisRequest request() {
         return new DiagnosisRequest(Optional.of(HOME), List.of(FAILING_IN), List.of(ModelId.parse(MODEL)),
                 Optional.empty(), Optional.empty(), new ErrorSignal(Optional.of("ThrottlingException"),

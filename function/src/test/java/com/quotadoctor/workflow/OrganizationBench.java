@@ -17,7 +17,6 @@ import com.quotadoctor.stub.StubCatalogue;
 import com.quotadoctor.stub.StubWorld;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,23 +91,14 @@ public final class OrganizationBench {
 
     /** Every tenth account raised the quota, the next one's calls fail under it; the rest are quiet. */
     private static StubAccount member(String id, int i) {
-        StubAccount m = StubAccount.member(id);
-        StubAccount.RegionData west = m.region(REGION);
-        StubCatalogue.fill(west);
         if (i % 10 == 0) {
-            west.applied(StubWorld.QUOTA_CODE, 2_000_000).request("req-" + id, StubWorld.QUOTA_CODE, StubWorld.QUOTA_NAME,
-                    2_000_000, "APPROVED", StubWorld.NOW.minus(Duration.ofDays(3)), StubWorld.NOW.minus(Duration.ofDays(2)));
-        } else if (i % 10 == 1) {
-            for (int c = 0; c < 20; c++) {
-                west.call(StubWorld.NOW.minus(Duration.ofMinutes(30 - c)), "Converse", StubWorld.MODEL,
-                        "ThrottlingException", "Too many tokens, please wait before trying again.");
-            }
-            for (int minute = 1; minute <= 60; minute++) {
-                Instant t = StubWorld.NOW.minus(Duration.ofMinutes(minute));
-                west.metric(StubWorld.MODEL, "InvocationThrottles", t, 6);
-                west.metric(StubWorld.MODEL, "InputTokenCount", t, 150_000);
-            }
+            return StubWorld.raisedMember(id, REGION, StubWorld.NOW);
         }
+        if (i % 10 == 1) {
+            return StubWorld.failingMember(id, REGION, StubWorld.NOW);
+        }
+        StubAccount m = StubAccount.member(id);
+        StubCatalogue.fill(m.region(REGION));
         return m;
     }
 }

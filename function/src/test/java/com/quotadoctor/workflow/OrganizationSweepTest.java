@@ -17,8 +17,6 @@ import com.quotadoctor.stub.StubWorld;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,37 +51,11 @@ class OrganizationSweepTest {
         }
     }
 
-    private static StubAccount raised() {
-        StubAccount a = StubAccount.member(RAISED);
-        StubCatalogue.fill(a.region(REGION));
-        a.region(REGION).applied(StubWorld.QUOTA_CODE, 2_000_000).request("5f1b3f5fc2a54a7c8a1f9e6d2b4c7a90",
-                StubWorld.QUOTA_CODE, StubWorld.QUOTA_NAME, 2_000_000, "APPROVED",
-                StubWorld.NOW.minus(Duration.ofDays(3)), StubWorld.NOW.minus(Duration.ofDays(2)));
-        return a;
-    }
-
-    private static StubAccount failing() {
-        StubAccount b = StubAccount.member(FAILING);
-        StubCatalogue.fill(b.region(REGION));
-        StubAccount.RegionData west = b.region(REGION);
-        for (int i = 0; i < 20; i++) {
-            west.call(StubWorld.NOW.minus(Duration.ofMinutes(30 - i)), "Converse", StubWorld.MODEL, "ThrottlingException",
-                    "Too many tokens, please wait before trying again.");
-        }
-        for (int minute = 1; minute <= 60; minute++) {
-            Instant t = StubWorld.NOW.minus(Duration.ofMinutes(minute));
-            west.metric(StubWorld.MODEL, "Invocations", t, 40);
-            west.metric(StubWorld.MODEL, "InvocationThrottles", t, 6);
-            west.metric(StubWorld.MODEL, "InputTokenCount", t, 150_000);
-            west.metric(StubWorld.MODEL, "OutputTokenCount", t, 12_000);
-        }
-        return b;
-    }
-
     private DiagnoseStep diagnoseStep() {
         StubAccount hub = StubAccount.home(HUB);
         StubCatalogue.fill(hub.region(REGION));
-        aws = new StubAws(hub, raised(), failing());
+        aws = new StubAws(hub, StubWorld.raisedMember(RAISED, REGION, StubWorld.NOW),
+                StubWorld.failingMember(FAILING, REGION, StubWorld.NOW));
         var settings = StubWorld.settings(REGIONS);
         clients = new AwsClients(settings, Optional.of(aws.endpoint()));
         LiveCollector collector = new LiveCollector(clients, LiveRun.credentials(), settings, StubWorld.CLOCK);

@@ -28,7 +28,7 @@ class FunctionContractTest {
 
     @BeforeAll
     static void synth() {
-        template = Template.fromStack(Synth.stack(Synth.app(Synth.FULL), "QuotaDoctor"));
+        template = Template.fromStack(Synth.stack(Synth.app(OrganizationStackTest.ORGANIZATION), "QuotaDoctor"));
     }
 
     private static String source(String relative) throws IOException {
@@ -81,7 +81,7 @@ class FunctionContractTest {
     void theStatusChangeEventAndTheTableKeysAreTheSameOnBothSides() throws IOException {
         assertThat(constant("watch/aws/EventBridgeStatusEvents.java", "SOURCE")).isEqualTo(QuotaDoctorStack.STATUS_SOURCE);
         assertThat(constant("watch/aws/EventBridgeStatusEvents.java", "DETAIL_TYPE")).isEqualTo(Triggers.STATUS_CHANGE);
-        String template = Template.fromStack(Synth.stack(Synth.app(Synth.FULL), "QuotaDoctor")).toJSON().toString();
+        String template = Template.fromStack(Synth.stack(Synth.app(OrganizationStackTest.ORGANIZATION), "QuotaDoctor")).toJSON().toString();
         // each function's own keys: the LeadingKeys the stack grants are the prefixes the function writes
         for (String[] owner : new String[][]{{"notification/aws/DynamoDbLedger.java", "PREFIX"},
                 {"watch/aws/DynamoDbStatusLedger.java", "PREFIX"}, {"evidence/aws/TableCatalogueStore.java", "PREFIX"}}) {

@@ -31,6 +31,18 @@ public final class OrganizationsDirectory implements AccountDirectory {
         this.client = client;
     }
 
+    /**
+     * The accounts as the caller's standard AWS configuration sees them (the CLI: a management-account or delegated
+     * administrator user), Organizations called in {@code region}.
+     */
+    public static List<String> standard(String region, AccountFilter filter) {
+        try (OrganizationsClient organizations = OrganizationsClient.builder()
+                .region(software.amazon.awssdk.regions.Region.of(region))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            return new OrganizationsDirectory(organizations).activeAccounts(filter);
+        }
+    }
+
     @Override
     public List<String> activeAccounts(AccountFilter filter) {
         List<Account> accounts = filter.parents().isEmpty()

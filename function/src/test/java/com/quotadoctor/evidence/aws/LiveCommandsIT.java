@@ -1,6 +1,8 @@
 package com.quotadoctor.evidence.aws;
 
+import com.quotadoctor.stub.StubAccount;
 import com.quotadoctor.stub.StubAws;
+import com.quotadoctor.stub.StubCatalogue;
 import com.quotadoctor.stub.StubFault;
 import com.quotadoctor.stub.StubWorld;
 
@@ -104,6 +106,38 @@ class LiveCommandsIT {
         assertThat(live.exitCode()).isZero();
         assertThat(verdict(live)).isEqualTo("REGION_MISMATCH");
         assertThat(JsonTree.parse(live.out()).get("evidenceGaps")).isEmpty();
+    }
+
+    @Test
+    void anOrganisationIsCapturedPerAccountAndItsReplayFindsTheAccountFailingUnderAnothersIncrease() throws Exception {
+        Instant now = Instant.now();
+        StubAccount hub = StubAccount.home(StubWorld.HOME);
+        StubCatalogue.fill(hub.region("us-west-2"));
+        try (StubAws org = new StubAws(hub, StubWorld.raisedMember("444455556666", "us-west-2", now),
+                StubWorld.failingMember("777788889999", "us-west-2", now))) {
+            Map<String, String> endpoint = Map.of("AWS_ENDPOINT_URL", org.endpoint().toString());
+            Path captures = dir.resolve("organisation");
+            List<String> where = List.of("--scan-region", "us-west-2", "--member-role-name", "quota-doctor-read");
+
+            Run capture = run(endpoint, concat(List.of("capture", "--organization", "--out", captures.toString()), where));
+            Run live = run(endpoint, concat(List.of("diagnose", "--organization", "--format", "json"), where));
+            Run replay = run(Map.of(), "diagnose", "--organization", "--snapshot", captures.toString(), "--format", "json",
+                    "--fail-on", "critical");
+
+            assertThat(capture.exitCode()).as(capture.err()).isZero();
+            assertThat(capture.out()).startsWith("wrote 3 account snapshots to ");
+            assertThat(Files.list(captures).map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly("111122223333.json", "444455556666.json", "777788889999.json");
+            for (Run run : List.of(live, replay)) {
+                JsonNode report = JsonTree.parse(run.out());
+                assertThat(report.at("/counts/accounts").asInt()).isEqualTo(3);
+                assertThat(report.at("/crossAccountMismatches/0/failingAccount").asText()).isEqualTo("777788889999");
+                assertThat(report.at("/crossAccountMismatches/0/raisedIn").asText()).isEqualTo("444455556666");
+            }
+            assertThat(live.exitCode()).as(live.err()).isZero();
+            assertThat(replay.exitCode()).isEqualTo(3);
+            assertThat(org.calls("ListAccounts")).isEqualTo(2);
+        }
     }
 
     @Test
