@@ -255,4 +255,8 @@ final class OrganizationSweep extends Construct {
     StateMachine stateMachine() {
         return stateMachine;
     }
+
+    software.amazon.awscdk.services.lambda.Function function() {
+        return organization.function();
+    }
 }

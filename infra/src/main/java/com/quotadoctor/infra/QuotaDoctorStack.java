@@ -130,14 +130,19 @@ public final class QuotaDoctorStack extends Stack {
         grant(config);
 
         workflow = new DiagnosisWorkflow(this, "Workflow", diagnose.alias(), notify.alias());
-        config.organization().ifPresent(org -> new OrganizationSweep(this, "Organization", config, org, common,
-                deadLetters, diagnose, notify.alias()));
+        java.util.Optional<OrganizationSweep> sweep = config.organization().map(org -> new OrganizationSweep(this,
+                "Organization", config, org, common, deadLetters, diagnose, notify.alias()));
         new Triggers(this, "Triggers", config, workflow.stateMachine(), watch.alias(), deadLetters, statusBus);
         if (config.workloadRegions().contains(config.homeRegion())) {
             new ThrottleAlarms(this, "Alarms", config.models(), config.clientErrorAlarms());
         }
-        new SelfMonitoring(this, "SelfMonitoring", workflow.stateMachine(), Map.of("Diagnose", diagnose.function(),
-                "Notify", notify.function(), "Watch", watch.function()), deadLetters, findings);
+        Map<String, software.amazon.awscdk.services.lambda.Function> functions = new LinkedHashMap<>();
+        functions.put("Diagnose", diagnose.function());
+        functions.put("Notify", notify.function());
+        functions.put("Watch", watch.function());
+        sweep.ifPresent(s -> functions.put("Organization", s.function()));
+        new SelfMonitoring(this, "SelfMonitoring", workflow.stateMachine(), sweep.map(OrganizationSweep::stateMachine),
+                functions, deadLetters, findings);
         config.chat().ifPresent(channel -> new ChatChannel(this, "Chat", channel, findings));
         new QuotaDoctorDashboard(this, "Dashboard", config);
         if (config.createTrail()) {

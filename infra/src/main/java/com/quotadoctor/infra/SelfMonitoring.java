@@ -22,8 +22,8 @@ final class SelfMonitoring extends Construct {
 
     static final String PREFIX = "QuotaDoctor-health-";
 
-    SelfMonitoring(Construct scope, String id, StateMachine workflow, Map<String, Function> functions, Queue deadLetters,
-                   ITopic topic) {
+    SelfMonitoring(Construct scope, String id, StateMachine workflow, java.util.Optional<StateMachine> sweep,
+                   Map<String, Function> functions, Queue deadLetters, ITopic topic) {
         super(scope, id);
         SnsAction notify = new SnsAction(topic);
         MetricOptions fiveMinutes = MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build();
@@ -33,6 +33,14 @@ final class SelfMonitoring extends Construct {
                 workflow.metricTimedOut(fiveMinutes), notify);
         alarm("ExecutionsAborted", "workflow-aborted", "A diagnosis workflow execution was aborted",
                 workflow.metricAborted(fiveMinutes), notify);
+        sweep.ifPresent(machine -> {
+            alarm("SweepsFailed", "sweep-failed", "An organisation sweep failed: its digest was not sent",
+                    machine.metricFailed(fiveMinutes), notify);
+            alarm("SweepsTimedOut", "sweep-timed-out", "An organisation sweep timed out", machine.metricTimedOut(fiveMinutes),
+                    notify);
+            alarm("SweepsAborted", "sweep-aborted", "An organisation sweep was aborted", machine.metricAborted(fiveMinutes),
+                    notify);
+        });
         functions.forEach((name, function) -> alarm(name + "Errors", name.toLowerCase(java.util.Locale.ROOT) + "-errors",
                 "The " + name + " function failed an invocation", function.metricErrors(fiveMinutes), notify));
         alarm("DeadLetters", "dead-letters", "An event or invocation Quota Doctor could not deliver is in the "

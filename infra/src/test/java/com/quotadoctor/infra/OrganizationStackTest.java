@@ -106,6 +106,14 @@ class OrganizationStackTest {
     }
 
     @Test
+    void aFailedSweepAndTheOrganizationFunctionsErrorsRaiseTheirOwnHealthAlarms() {
+        for (String name : List.of("sweep-failed", "sweep-timed-out", "sweep-aborted", "organization-errors")) {
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                    "AlarmName", SelfMonitoring.PREFIX + name, "AlarmActions", Match.anyValue())));
+        }
+    }
+
+    @Test
     void organisationModeStopsTheSynthWithoutWhatItNeeds() {
         Map<String, Object> noUnits = new HashMap<>(ORGANIZATION);
         noUnits.remove("organizationUnits");
