@@ -78,7 +78,7 @@ public final class Situation {
     public boolean requestHistoryComplete() {
         return !evidence.regions().isEmpty()
                 && evidence.regions().values().stream().allMatch(r -> r.has(EvidenceSection.REQUESTED_CHANGES)
-                && r.errors().stream().noneMatch(e -> e.source().equals(EvidenceSection.REQUESTED_CHANGES.operation())));
+                && r.errors().stream().noneMatch(e -> EvidenceSection.REQUESTED_CHANGES.operation().is(e.source())));
     }
 
     /**
@@ -103,7 +103,7 @@ public final class Situation {
             boolean resolved = model.isApplicationProfile()
                     && evidence.inferenceProfile(model.raw()).flatMap(p -> p.copies()).isPresent();
             if (model.name().isEmpty() && !resolved) {
-                gaps.add(new EvidenceGap(model.region().orElse(EvidenceGap.ACCOUNT_WIDE), EvidenceSection.INFERENCE_PROFILES.operation(),
+                gaps.add(new EvidenceGap(model.region().orElse(EvidenceGap.ACCOUNT_WIDE), EvidenceSection.INFERENCE_PROFILES.operation().wireName(),
                         EvidenceGap.UNRESOLVED_MODEL, model.raw() + " names no foundation model and no inferenceProfiles entry"
                         + " describes it; its quotas cannot be matched until it is resolved (aws bedrock"
                         + " get-inference-profile --inference-profile-identifier " + model.raw()

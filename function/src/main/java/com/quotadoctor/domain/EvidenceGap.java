@@ -34,7 +34,7 @@ public record EvidenceGap(String region, String source, String code, String mess
         if (code.equals(CREDENTIALS_REJECTED)) {
             return GapKind.CREDENTIALS_REJECTED;
         }
-        if (source.equals("AssumeRole")) {
+        if (Operation.ASSUME_ROLE.is(source)) {
             return GapKind.ROLE_NOT_ASSUMED;
         }
         if (code.contains("AccessDenied") || code.contains("Unauthorized")) {

@@ -2,19 +2,19 @@ package com.quotadoctor.domain;
 
 /** The parts of a region's evidence, named as in the snapshot and by the API that fills them. */
 public enum EvidenceSection {
-    SERVICE_QUOTAS("serviceQuotas", "ListServiceQuotas", "GetServiceQuota"),
-    DEFAULT_QUOTAS("defaultQuotas", "ListAWSDefaultServiceQuotas"),
-    REQUESTED_CHANGES("requestedChanges", "ListRequestedServiceQuotaChangeHistory"),
-    METRICS("metrics", "GetMetricData"),
-    FAILED_CALLS("failedCalls", "LookupEvents"),
-    PROBES("probes", "Converse"),
-    INFERENCE_PROFILES("inferenceProfiles", "GetInferenceProfile");
+    SERVICE_QUOTAS("serviceQuotas", Operation.LIST_SERVICE_QUOTAS, Operation.GET_SERVICE_QUOTA),
+    DEFAULT_QUOTAS("defaultQuotas", Operation.LIST_AWS_DEFAULT_SERVICE_QUOTAS),
+    REQUESTED_CHANGES("requestedChanges", Operation.LIST_REQUESTED_SERVICE_QUOTA_CHANGE_HISTORY),
+    METRICS("metrics", Operation.GET_METRIC_DATA),
+    FAILED_CALLS("failedCalls", Operation.LOOKUP_EVENTS),
+    PROBES("probes", Operation.CONVERSE),
+    INFERENCE_PROFILES("inferenceProfiles", Operation.GET_INFERENCE_PROFILE);
 
     private final String snapshotField;
-    private final String operation;
-    private final java.util.List<String> alsoReadBy;
+    private final Operation operation;
+    private final java.util.List<Operation> alsoReadBy;
 
-    EvidenceSection(String snapshotField, String operation, String... alsoReadBy) {
+    EvidenceSection(String snapshotField, Operation operation, Operation... alsoReadBy) {
         this.snapshotField = snapshotField;
         this.operation = operation;
         this.alsoReadBy = java.util.List.of(alsoReadBy);
@@ -22,14 +22,14 @@ public enum EvidenceSection {
 
     /** Whether a failure of {@code source} (an operation or this section's snapshot name) explains this section missing. */
     public boolean isFilledBy(String source) {
-        return source.equals(operation) || source.equals(snapshotField) || alsoReadBy.contains(source);
+        return operation.is(source) || source.equals(snapshotField) || alsoReadBy.stream().anyMatch(o -> o.is(source));
     }
 
     public String snapshotField() {
         return snapshotField;
     }
 
-    public String operation() {
+    public Operation operation() {
         return operation;
     }
 

@@ -41,7 +41,7 @@ public record Capture(Instant capturedAt, Optional<CallerIdentity> caller, Map<S
     public Evidence evidence() {
         List<EvidenceGap> all = new ArrayList<>(gaps);
         boolean callerExplained = gaps.stream().anyMatch(g -> g.source().equals(CALLER_SOURCE)
-                || g.source().equals("GetCallerIdentity"));
+                || com.quotadoctor.domain.Operation.GET_CALLER_IDENTITY.is(g.source()));
         if (caller.isEmpty() && !callerExplained) {
             all.add(new EvidenceGap(EvidenceGap.ACCOUNT_WIDE, CALLER_SOURCE, EvidenceGap.NOT_COLLECTED,
                     "the caller identity (sts GetCallerIdentity) was not collected"));

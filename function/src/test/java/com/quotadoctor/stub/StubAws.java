@@ -43,9 +43,11 @@ public final class StubAws implements AutoCloseable {
 
     public static final String HOME_KEY = "AKIDSTUBHOME";
     private static final Pattern SCOPE = Pattern.compile("Credential=([^/]+)/\\d{8}/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request");
-    private static final Map<String, Double> PUBLISHED_RATES = Map.of("ListServiceQuotas", 10.0,
-            "ListAWSDefaultServiceQuotas", 10.0, "GetServiceQuota", 5.0, "ListRequestedServiceQuotaChangeHistory", 5.0, "LookupEvents", 2.0,
-            "GetMetricData", 50.0, "ListMetrics", 25.0);
+    /** AWS's published rates, from their one home: the stub throttles exactly where AWS would. */
+    private static final Map<String, Double> PUBLISHED_RATES = java.util.Arrays.stream(com.quotadoctor.domain.Operation.values())
+            .filter(o -> o.perSecond() > 0)
+            .collect(java.util.stream.Collectors.toMap(com.quotadoctor.domain.Operation::wireName,
+                    com.quotadoctor.domain.Operation::perSecond));
 
     private final WireMockServer server;
     private final Map<String, StubAccount> accounts = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package com.quotadoctor.evidence.aws;
 
+import com.quotadoctor.domain.Operation;
+
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -82,12 +84,12 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /** The pacer of one operation in one region and account: AWS's rates apply per each. */
-    Pacer pacer(Access access, String region, String operation) {
+    Pacer pacer(Access access, String region, Operation operation) {
         return pacers.computeIfAbsent(operation + " " + region + " " + access.key(), k -> Pacer.forOperation(operation));
     }
 
     /** A whole paged list, its calls paced per operation, region and account: AWS's rates apply per each. */
-    <T> Pages.Listing<T> list(Access access, String region, String operation, int maxPages,
+    <T> Pages.Listing<T> list(Access access, String region, Operation operation, int maxPages,
                               Function<String, Pages.Page<T>> call) {
         return Pages.read(region, operation, access, pacer(access, region, operation), maxPages, call);
     }

@@ -22,13 +22,13 @@ final class AwsFailure {
     private AwsFailure() {
     }
 
-    static EvidenceGap gap(String region, String operation, Access access, Throwable failure) {
+    static EvidenceGap gap(String region, com.quotadoctor.domain.Operation operation, Access access, Throwable failure) {
         String code = code(failure);
         String message = message(failure);
         if (REGION_DISABLED.contains(code)) {
             message = "the region may not be enabled for this account: " + message;
         }
-        return new EvidenceGap(region, operation, code, message, access.account());
+        return new EvidenceGap(region, operation.wireName(), code, message, access.account());
     }
 
     /** Codes with which AWS refuses the credentials themselves, whatever the operation. */

@@ -1,5 +1,7 @@
 package com.quotadoctor.evidence.aws;
 
+import com.quotadoctor.domain.Operation;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quotadoctor.domain.EvidenceGap;
 import com.quotadoctor.domain.FailedCall;
@@ -41,10 +43,10 @@ final class CloudTrailPort {
         LookupAttribute bedrock = LookupAttribute.builder().attributeKey(LookupAttributeKey.EVENT_SOURCE)
                 .attributeValue(EVENT_SOURCE).build();
         Instant start = now.minus(settings.failedCallWindow());
-        Pages.Listing<Event> events = clients.list(access, region, "LookupEvents", settings.maxEventPages(), token -> {
+        Pages.Listing<Event> events = clients.list(access, region, Operation.LOOKUP_EVENTS, settings.maxEventPages(), token -> {
             var page = client.lookupEvents(b -> b.lookupAttributes(bedrock).startTime(start).endTime(now)
                     .maxResults(PAGE_SIZE).nextToken(token));
-            EmptyResponseException.requirePresent(page.hasEvents(), "LookupEvents", "Events");
+            EmptyResponseException.requirePresent(page.hasEvents(), Operation.LOOKUP_EVENTS, "Events");
             return new Pages.Page<>(page.events(), page.nextToken());
         });
         List<FailedCall> failed = new ArrayList<>();
@@ -58,7 +60,7 @@ final class CloudTrailPort {
         }
         Optional<EvidenceGap> gap = events.gap();
         if (gap.isEmpty() && unreadable > 0) {
-            gap = Optional.of(new EvidenceGap(region, "LookupEvents", "MalformedEvent", unreadable + " of "
+            gap = Optional.of(new EvidenceGap(region, Operation.LOOKUP_EVENTS.wireName(), "MalformedEvent", unreadable + " of "
                     + events.items().size() + " events had an unreadable CloudTrailEvent document", access.account()));
         }
         return new Pages.Listing<>(failed, gap);

@@ -8,9 +8,9 @@ package com.quotadoctor.evidence.aws;
 final class EmptyResponseException extends RuntimeException {
 
     /** A field AWS always returns, even empty: its absence means the body was not AWS's answer. */
-    static void requirePresent(boolean present, String operation, String field) {
+    static void requirePresent(boolean present, com.quotadoctor.domain.Operation operation, String field) {
         if (!present) {
-            throw new EmptyResponseException(operation, field);
+            throw new EmptyResponseException(operation.wireName(), field);
         }
     }
 

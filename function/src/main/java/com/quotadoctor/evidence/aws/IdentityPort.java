@@ -23,7 +23,7 @@ final class IdentityPort {
 
     CallerIdentity caller(Access access) {
         var identity = clients.sts(access, homeRegion).getCallerIdentity(b -> { });
-        EmptyResponseException.requirePresent(identity.account() != null && identity.account().matches("\\d{12}"), "GetCallerIdentity",
+        EmptyResponseException.requirePresent(identity.account() != null && identity.account().matches("\\d{12}"), com.quotadoctor.domain.Operation.GET_CALLER_IDENTITY,
                 "an Account");
         return new CallerIdentity(identity.account(), Optional.ofNullable(identity.arn()).orElse(""),
                 Optional.ofNullable(identity.userId()).orElse(""));

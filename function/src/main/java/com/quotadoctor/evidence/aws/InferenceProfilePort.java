@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 final class InferenceProfilePort {
 
-    static final String OPERATION = "GetInferenceProfile";
+    static final com.quotadoctor.domain.Operation OPERATION = com.quotadoctor.domain.Operation.GET_INFERENCE_PROFILE;
 
     private final AwsClients clients;
 

@@ -8,6 +8,7 @@ import com.quotadoctor.domain.FailedCall;
 import com.quotadoctor.domain.InferenceProfile;
 import com.quotadoctor.domain.MetricSeries;
 import com.quotadoctor.domain.ModelId;
+import com.quotadoctor.domain.Operation;
 import com.quotadoctor.domain.Probe;
 import com.quotadoctor.evidence.Capture;
 import com.quotadoctor.evidence.ListedQuota;
@@ -220,7 +221,7 @@ public final class LiveCollector {
             return collection.get();
         } catch (CredentialsRejectedException e) {
             return new Capture(clock.instant().truncatedTo(ChronoUnit.SECONDS), Optional.empty(), Map.of(),
-                    List.of(new EvidenceGap(EvidenceGap.ACCOUNT_WIDE, "GetCallerIdentity", EvidenceGap.CREDENTIALS_REJECTED, e.getMessage())),
+                    List.of(new EvidenceGap(EvidenceGap.ACCOUNT_WIDE, Operation.GET_CALLER_IDENTITY.wireName(), EvidenceGap.CREDENTIALS_REJECTED, e.getMessage())),
                     request);
         }
     }
@@ -233,7 +234,7 @@ public final class LiveCollector {
             AwsFailure.credentialProblem(e).ifPresent(cause -> {
                 throw new CredentialsRejectedException(cause, e);
             });
-            return new Read<>(Optional.empty(), Optional.of(AwsFailure.gap(EvidenceGap.ACCOUNT_WIDE, "GetCallerIdentity", home, e)));
+            return new Read<>(Optional.empty(), Optional.of(AwsFailure.gap(EvidenceGap.ACCOUNT_WIDE, Operation.GET_CALLER_IDENTITY, home, e)));
         }
     }
 
@@ -248,7 +249,7 @@ public final class LiveCollector {
         try {
             return new Read<>(Optional.of(identity.assume(home, role)), Optional.empty());
         } catch (RuntimeException e) {
-            EvidenceGap gap = AwsFailure.gap(EvidenceGap.ACCOUNT_WIDE, "AssumeRole", new Access(CollectionSettings.accountOf(role),
+            EvidenceGap gap = AwsFailure.gap(EvidenceGap.ACCOUNT_WIDE, Operation.ASSUME_ROLE, new Access(CollectionSettings.accountOf(role),
                     home.credentials()), e);
             return new Read<>(Optional.empty(), Optional.of(new EvidenceGap(gap.region(), gap.source(), gap.code(),
                     "cannot assume " + role + ": " + gap.message() + "; no region of this account was read",
@@ -299,8 +300,8 @@ public final class LiveCollector {
 
     private PhaseOne phaseOne(Access access, String region, DiagnosisRequest request, Instant now) {
         var requests = async(() -> serviceQuotas.requests(access, region), region,
-                "ListRequestedServiceQuotaChangeHistory", access, pool);
-        var failed = async(() -> cloudTrail.failedCalls(access, region, now), region, "LookupEvents", access, pool);
+                Operation.LIST_REQUESTED_SERVICE_QUOTA_CHANGE_HISTORY, access, pool);
+        var failed = async(() -> cloudTrail.failedCalls(access, region, now), region, Operation.LOOKUP_EVENTS, access, pool);
         var series = series(access, region, request, failed, now, pool);
         var probed = CompletableFuture.supplyAsync(() -> probe(access, region, request), pool);
         var described = failed.thenApplyAsync(calls -> profiles(access, region, request, calls.items()), pool);
@@ -309,7 +310,7 @@ public final class LiveCollector {
                 : CompletableFuture.allOf(requests, failed, series).thenApply(done ->
                         matters(requests.join(), failed.join(), series.join()));
         var defaults = needed.thenCompose(need -> need
-                ? async(() -> defaults(access, region), region, "ListAWSDefaultServiceQuotas", access, pool)
+                ? async(() -> defaults(access, region), region, Operation.LIST_AWS_DEFAULT_SERVICE_QUOTAS, access, pool)
                 : CompletableFuture.completedFuture(null));
         return new PhaseOne(access, region, requests, failed, series, probed, described, needed, defaults);
     }
@@ -359,7 +360,7 @@ public final class LiveCollector {
             return new Applied(serviceQuotas.applied(access, region), Set.of());
         } catch (RuntimeException e) {
             return new Applied(new Pages.Listing<>(List.of(), Optional.of(AwsFailure.gap(region,
-                    codes.isPresent() ? ServiceQuotasPort.GET : "ListServiceQuotas", access, e))), Set.of());
+                    codes.isPresent() ? Operation.GET_SERVICE_QUOTA : Operation.LIST_SERVICE_QUOTAS, access, e))), Set.of());
         }
     }
 
@@ -451,7 +452,7 @@ public final class LiveCollector {
             Pages.Listing<MetricSeries> read = metrics.series(access, region, models, now);
             return new Pages.Listing<>(read.items(), read.gap().or(() -> discoveryGap));
         } catch (RuntimeException e) {
-            return new Pages.Listing<>(List.of(), Optional.of(AwsFailure.gap(region, "GetMetricData", access, e)));
+            return new Pages.Listing<>(List.of(), Optional.of(AwsFailure.gap(region, Operation.GET_METRIC_DATA, access, e)));
         }
     }
 
@@ -492,7 +493,7 @@ public final class LiveCollector {
 
     /** A port that throws instead of returning a gap still costs only its own section. */
     private static <T> CompletableFuture<Pages.Listing<T>> async(Supplier<Pages.Listing<T>> read, String region,
-                                                                 String operation, Access access, ExecutorService pool) {
+                                                                 Operation operation, Access access, ExecutorService pool) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return read.get();

@@ -1,5 +1,7 @@
 package com.quotadoctor.evidence.aws;
 
+import com.quotadoctor.domain.Operation;
+
 import com.quotadoctor.domain.MetricSeries;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.DimensionFilter;
@@ -64,11 +66,11 @@ final class MetricsPort {
     /** The model ids with throttles lately: what to read when nobody named a model. */
     Pages.Listing<String> throttledModels(Access access, String region) {
         var client = clients.cloudWatch(access, region);
-        Pages.Listing<String> listed = clients.list(access, region, "ListMetrics", MAX_PAGES, token -> {
+        Pages.Listing<String> listed = clients.list(access, region, Operation.LIST_METRICS, MAX_PAGES, token -> {
             var page = client.listMetrics(b -> b.namespace(NAMESPACE).metricName("InvocationThrottles")
                     .dimensions(DimensionFilter.builder().name("ModelId").build())
                     .recentlyActive(RecentlyActive.PT3_H).nextToken(token));
-            EmptyResponseException.requirePresent(page.hasMetrics(), "ListMetrics", "Metrics");
+            EmptyResponseException.requirePresent(page.hasMetrics(), Operation.LIST_METRICS, "Metrics");
             return new Pages.Page<>(page.metrics().stream()
                     .flatMap(m -> m.dimensions().stream())
                     .filter(d -> d.name().equals("ModelId"))
@@ -89,10 +91,10 @@ final class MetricsPort {
                         .metricName(q.metric())
                         .dimensions(Dimension.builder().name("ModelId").value(q.model()).build())))
                 .build()).toList();
-        return clients.list(access, region, "GetMetricData", MAX_PAGES, token -> {
+        return clients.list(access, region, Operation.GET_METRIC_DATA, MAX_PAGES, token -> {
             var page = client.getMetricData(b -> b.metricDataQueries(queries).startTime(start).endTime(end)
                     .scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(token));
-            EmptyResponseException.requirePresent(page.hasMetricDataResults(), "GetMetricData", "MetricDataResults");
+            EmptyResponseException.requirePresent(page.hasMetricDataResults(), Operation.GET_METRIC_DATA, "MetricDataResults");
             return new Pages.Page<>(page.metricDataResults(), page.nextToken());
         });
     }

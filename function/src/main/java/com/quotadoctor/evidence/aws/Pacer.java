@@ -28,8 +28,8 @@ final class Pacer {
         this.tokens = capacity;
     }
 
-    static Pacer forOperation(String operation) {
-        double rate = ApiRates.perSecond(operation);
+    static Pacer forOperation(com.quotadoctor.domain.Operation operation) {
+        double rate = operation.perSecond();
         return rate > 0 ? new Pacer(rate) : UNPACED;
     }
 

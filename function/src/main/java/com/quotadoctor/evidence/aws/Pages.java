@@ -27,18 +27,10 @@ final class Pages {
         }
     }
 
-    /**
-     * The most items one page of each operation can hold (the MaxResults asked, or the API's maximum): a page beyond it
-     * is an endpoint ignoring the request, and reading on could exhaust memory.
-     */
-    private static final java.util.Map<String, Integer> MAX_ITEMS = java.util.Map.of(
-            "ListServiceQuotas", 100, "ListAWSDefaultServiceQuotas", 100, "ListRequestedServiceQuotaChangeHistory", 100,
-            "LookupEvents", 50, "ListMetrics", 500, "GetMetricData", 500);
-
     private Pages() {
     }
 
-    static <T> Listing<T> read(String region, String operation, Access access, Pacer pacer, int maxPages,
+    static <T> Listing<T> read(String region, com.quotadoctor.domain.Operation operation, Access access, Pacer pacer, int maxPages,
                                Function<String, Page<T>> call) {
         List<T> items = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -47,23 +39,24 @@ final class Pages {
         try {
             do {
                 if (calls == maxPages) {
-                    return new Listing<>(items, Optional.of(new EvidenceGap(region, operation, "Truncated",
+                    return new Listing<>(items, Optional.of(new EvidenceGap(region, operation.wireName(), "Truncated",
                             "read the first " + calls + " pages (" + items.size() + " items); more were left unread",
                             access.account())));
                 }
                 calls++;
                 pacer.take();
                 Page<T> page = call.apply(token);
-                int most = MAX_ITEMS.getOrDefault(operation, Integer.MAX_VALUE);
+                // a page beyond what was asked is an endpoint ignoring the request: reading on could exhaust memory
+                int most = operation.maxItemsPerPage();
                 if (page.items().size() > most) {
-                    return new Listing<>(items, Optional.of(new EvidenceGap(region, operation, "PageTooLarge",
+                    return new Listing<>(items, Optional.of(new EvidenceGap(region, operation.wireName(), "PageTooLarge",
                             "a page held " + page.items().size() + " items where at most " + most + " were asked for; "
                                     + "not AWS's answer, stopped reading", access.account())));
                 }
                 items.addAll(page.items());
                 token = page.nextToken() == null || page.nextToken().isEmpty() ? null : page.nextToken();
                 if (token != null && !seen.add(token)) {
-                    return new Listing<>(items, Optional.of(new EvidenceGap(region, operation, "PaginationLoop",
+                    return new Listing<>(items, Optional.of(new EvidenceGap(region, operation.wireName(), "PaginationLoop",
                             "the service returned a NextToken it had returned before; stopped after " + calls
                                     + " pages", access.account())));
                 }

@@ -27,7 +27,7 @@ final class ProbePort {
                     .inferenceConfig(c -> c.maxTokens(1)));
             return new Probe(region, modelId, "Success", Optional.empty(), Optional.of(elapsedMs(started)));
         } catch (RuntimeException e) {
-            var gap = AwsFailure.gap(region, "Converse", access, e);
+            var gap = AwsFailure.gap(region, com.quotadoctor.domain.Operation.CONVERSE, access, e);
             return new Probe(region, modelId, gap.code(), Optional.of(gap.message()), Optional.of(elapsedMs(started)));
         }
     }

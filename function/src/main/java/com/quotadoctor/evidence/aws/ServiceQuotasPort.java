@@ -1,5 +1,7 @@
 package com.quotadoctor.evidence.aws;
 
+import com.quotadoctor.domain.Operation;
+
 import com.quotadoctor.domain.QuotaArn;
 import com.quotadoctor.evidence.ListedQuota;
 import com.quotadoctor.evidence.ListedRequest;
@@ -29,9 +31,9 @@ final class ServiceQuotasPort {
 
     Pages.Listing<ListedQuota> applied(Access access, String region) {
         var client = clients.serviceQuotas(access, region);
-        return clients.list(access, region, "ListServiceQuotas", MAX_PAGES, token -> {
+        return clients.list(access, region, Operation.LIST_SERVICE_QUOTAS, MAX_PAGES, token -> {
             var page = client.listServiceQuotas(b -> b.serviceCode(BEDROCK).maxResults(PAGE_SIZE).nextToken(token));
-            EmptyResponseException.requirePresent(page.hasQuotas(), "ListServiceQuotas", "Quotas");
+            EmptyResponseException.requirePresent(page.hasQuotas(), Operation.LIST_SERVICE_QUOTAS, "Quotas");
             return new Pages.Page<>(page.quotas().stream().map(ServiceQuotasPort::listed).toList(), page.nextToken());
         });
     }
@@ -63,7 +65,7 @@ final class ServiceQuotasPort {
         return new ByCode(new Pages.Listing<>(quotas, Optional.empty()), read);
     }
 
-    static final String GET = "GetServiceQuota";
+    static final Operation GET = Operation.GET_SERVICE_QUOTA;
 
     /** Applied values read by code, and the codes read (some have no applied value). */
     record ByCode(Pages.Listing<ListedQuota> listing, java.util.Set<String> read) {
@@ -71,10 +73,10 @@ final class ServiceQuotasPort {
 
     Pages.Listing<ListedQuota> defaults(Access access, String region) {
         var client = clients.serviceQuotas(access, region);
-        return clients.list(access, region, "ListAWSDefaultServiceQuotas", MAX_PAGES, token -> {
+        return clients.list(access, region, Operation.LIST_AWS_DEFAULT_SERVICE_QUOTAS, MAX_PAGES, token -> {
             var page = client.listAWSDefaultServiceQuotas(b -> b.serviceCode(BEDROCK).maxResults(PAGE_SIZE)
                     .nextToken(token));
-            EmptyResponseException.requirePresent(page.hasQuotas(), "ListAWSDefaultServiceQuotas", "Quotas");
+            EmptyResponseException.requirePresent(page.hasQuotas(), Operation.LIST_AWS_DEFAULT_SERVICE_QUOTAS, "Quotas");
             return new Pages.Page<>(page.quotas().stream().map(ServiceQuotasPort::listed).toList(), page.nextToken());
         });
     }
@@ -82,10 +84,10 @@ final class ServiceQuotasPort {
     /** The history AWS keeps (90 days), open and closed requests alike. */
     Pages.Listing<ListedRequest> requests(Access access, String region) {
         var client = clients.serviceQuotas(access, region);
-        return clients.list(access, region, "ListRequestedServiceQuotaChangeHistory", MAX_PAGES, token -> {
+        return clients.list(access, region, Operation.LIST_REQUESTED_SERVICE_QUOTA_CHANGE_HISTORY, MAX_PAGES, token -> {
             var page = client.listRequestedServiceQuotaChangeHistory(b -> b.serviceCode(BEDROCK).maxResults(PAGE_SIZE)
                     .nextToken(token));
-            EmptyResponseException.requirePresent(page.hasRequestedQuotas(), "ListRequestedServiceQuotaChangeHistory", "RequestedQuotas");
+            EmptyResponseException.requirePresent(page.hasRequestedQuotas(), Operation.LIST_REQUESTED_SERVICE_QUOTA_CHANGE_HISTORY, "RequestedQuotas");
             return new Pages.Page<>(page.requestedQuotas().stream().map(ServiceQuotasPort::listed).toList(),
                     page.nextToken());
         });

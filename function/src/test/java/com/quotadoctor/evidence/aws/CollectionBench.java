@@ -117,7 +117,9 @@ public final class CollectionBench {
      */
     static long pacingFloor(StubAws aws) {
         return aws.callsPerRegionAndOperation().entrySet().stream().mapToLong(e -> {
-            double rate = ApiRates.perSecond(e.getKey().split(" ")[1]);
+            String operation = e.getKey().split(" ")[1];
+            double rate = java.util.Arrays.stream(com.quotadoctor.domain.Operation.values()).filter(o -> o.is(operation))
+                    .mapToDouble(com.quotadoctor.domain.Operation::perSecond).findFirst().orElse(0);
             return rate == 0 ? 0 : (long) ((e.getValue() - 1) / rate * 1000);
         }).max().orElse(0);
     }

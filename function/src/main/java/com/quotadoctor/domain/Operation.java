@@ -1,0 +1,59 @@
+package com.quotadoctor.domain;
+
+/**
+ * The AWS operations collection calls, each with what AWS publishes about it: the request rate per account and
+ * region that collection stays under, and the most items one page may hold (the MaxResults asked, or the API's
+ * maximum: a page beyond it is an endpoint ignoring the request). Sources: Service Quotas,
+ * https://docs.aws.amazon.com/servicequotas/latest/userguide/reference_limits.html; CloudTrail LookupEvents 2 per
+ * second, 50 events a page (CloudTrail API Reference); CloudWatch GetMetricData 50 and ListMetrics 25 per second, 500
+ * a page (CloudWatch service quotas). Bedrock publishes no rate for GetInferenceProfile: it is paced like Service
+ * Quotas' Get calls (5 per second), a rate no control-plane API of AWS is known to refuse. 0 means no rate worth
+ * pacing (one call per run).
+ */
+public enum Operation {
+    LIST_SERVICE_QUOTAS("ListServiceQuotas", 10, 100),
+    LIST_AWS_DEFAULT_SERVICE_QUOTAS("ListAWSDefaultServiceQuotas", 10, 100),
+    GET_SERVICE_QUOTA("GetServiceQuota", 5, 1),
+    LIST_REQUESTED_SERVICE_QUOTA_CHANGE_HISTORY("ListRequestedServiceQuotaChangeHistory", 5, 100),
+    LOOKUP_EVENTS("LookupEvents", 2, 50),
+    GET_METRIC_DATA("GetMetricData", 50, 500),
+    LIST_METRICS("ListMetrics", 25, 500),
+    GET_INFERENCE_PROFILE("GetInferenceProfile", 5, 1),
+    CONVERSE("Converse", 0, 1),
+    GET_CALLER_IDENTITY("GetCallerIdentity", 0, 1),
+    ASSUME_ROLE("AssumeRole", 0, 1);
+
+    private final String wireName;
+    private final double perSecond;
+    private final int maxItemsPerPage;
+
+    Operation(String wireName, double perSecond, int maxItemsPerPage) {
+        this.wireName = wireName;
+        this.perSecond = perSecond;
+        this.maxItemsPerPage = maxItemsPerPage;
+    }
+
+    /** The operation's name as AWS spells it: in gaps, logs and the snapshot. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** Calls per second AWS accepts per account and region; 0 when there is none worth pacing. */
+    public double perSecond() {
+        return perSecond;
+    }
+
+    public int maxItemsPerPage() {
+        return maxItemsPerPage;
+    }
+
+    /** Whether {@code source} (a gap's source) names this operation. */
+    public boolean is(String source) {
+        return wireName.equals(source);
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}
