@@ -1,5 +1,6 @@
 package com.quotadoctor.diagnosis;
 
+import com.quotadoctor.domain.BedrockMetric;
 import com.quotadoctor.domain.MetricSeries;
 import com.quotadoctor.domain.ModelId;
 
@@ -71,9 +72,13 @@ public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peak
         double output = 0;
         double accepted = 0;
         for (MetricSeries series : mine) {
-            double weight = switch (series.metricName()) {
-                case "InputTokenCount", "CacheWriteInputTokens" -> 1;
-                case "OutputTokenCount" -> burndown;
+            BedrockMetric metric = BedrockMetric.of(series.metricName()).orElse(null);
+            if (metric == null) {
+                continue;
+            }
+            double weight = switch (metric) {
+                case INPUT_TOKEN_COUNT, CACHE_WRITE_INPUT_TOKENS -> 1;
+                case OUTPUT_TOKEN_COUNT -> burndown;
                 default -> 0;
             };
             double perMinute = 60.0 / series.periodSeconds();
@@ -90,26 +95,25 @@ public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peak
                 if (t.isBefore(recentStart)) {
                     continue;
                 }
-                if (series.metricName().equals("InputTokenCount")) {
+                if (metric == BedrockMetric.INPUT_TOKEN_COUNT) {
                     input += v;
-                } else if (series.metricName().equals("OutputTokenCount")) {
+                } else if (metric == BedrockMetric.OUTPUT_TOKEN_COUNT) {
                     output += v;
                 }
-                switch (series.metricName()) {
-                    case "InputTokenCount", "CacheWriteInputTokens", "OutputTokenCount" ->
+                switch (metric) {
+                    case INPUT_TOKEN_COUNT, CACHE_WRITE_INPUT_TOKENS, OUTPUT_TOKEN_COUNT ->
                             settledPerMinute.merge(t, v * weight * perMinute, Double::sum);
-                    case "EstimatedTPMQuotaUsage" -> estimatedPeak = Math.max(estimatedPeak, v * perMinute);
-                    case "Invocations" -> {
+                    case ESTIMATED_TPM_QUOTA_USAGE -> estimatedPeak = Math.max(estimatedPeak, v * perMinute);
+                    case INVOCATIONS -> {
                         requestsPerMinute.merge(t, v * perMinute, Double::sum);
                         accepted += v;
                         anyRequests = true;
                     }
-                    case "InvocationThrottles" -> {
+                    case INVOCATION_THROTTLES -> {
                         requestsPerMinute.merge(t, v * perMinute, Double::sum);
                         throttles += v;
                         anyRequests = true;
                     }
-                    default -> { }
                 }
             }
         }
@@ -117,7 +121,9 @@ public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peak
         Optional<Double> tokenPeak = estimatedPeak >= 0
                 ? Optional.of(Math.max(estimatedPeak, settledPeak.orElse(0.0)))
                 : settledPeak;
-        String source = estimatedPeak >= 0 ? "EstimatedTPMQuotaUsage" : "InputTokenCount+CacheWriteInputTokens+OutputTokenCount×" + burndown;
+        String source = estimatedPeak >= 0 ? BedrockMetric.ESTIMATED_TPM_QUOTA_USAGE.wireName()
+                : BedrockMetric.INPUT_TOKEN_COUNT + "+" + BedrockMetric.CACHE_WRITE_INPUT_TOKENS + "+"
+                + BedrockMetric.OUTPUT_TOKEN_COUNT + "×" + burndown;
         Usual usual = new Usual(median(settledPerMinute.values()), anyRequests ? median(requestsPerMinute.values())
                 : Optional.empty(), accepted > 0 && input > 0 ? Optional.of(input / accepted) : Optional.empty(),
                 accepted > 0 && output > 0 ? Optional.of(output / accepted) : Optional.empty(),

@@ -227,7 +227,8 @@ public final class TriggerParser {
     /** "CloudWatch Alarm State Change": metric, metric-math, Metrics Insights and composite alarms. */
     static final class AlarmEvent {
 
-        private static final String NAMESPACE = "AWS/Bedrock";
+        private static final String NAMESPACE = com.quotadoctor.domain.BedrockMetric.NAMESPACE;
+        private static final String THROTTLES = com.quotadoctor.domain.BedrockMetric.INVOCATION_THROTTLES.wireName();
 
         private AlarmEvent() {
         }
@@ -256,13 +257,13 @@ public final class TriggerParser {
                     Optional<Query> query = m.field("expression").text().flatMap(Query::parse);
                     if (query.isPresent()) {
                         namespaces.add(query.get().namespace());
-                        throttles |= query.get().metric().equals("InvocationThrottles");
+                        throttles |= query.get().metric().equals(THROTTLES);
                         query.get().model().ifPresent(model -> addModel(models, model, m.field("expression")));
                     }
                     continue;
                 }
                 namespaces.add(metric.field("namespace").requiredText());
-                throttles |= metric.field("name").text().filter("InvocationThrottles"::equals).isPresent();
+                throttles |= metric.field("name").text().filter(THROTTLES::equals).isPresent();
                 metric.field("dimensions").field("ModelId").text()
                         .ifPresent(model -> addModel(models, model, metric.field("dimensions").field("ModelId")));
             }

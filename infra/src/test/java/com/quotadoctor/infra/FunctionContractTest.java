@@ -117,4 +117,25 @@ class FunctionContractTest {
         assertThat(strings("diagnosis/Settings.java", "LONGEST_PROPAGATION_WINDOW = ").stream().map(java.time.Duration::parse))
                 .containsExactly(DeploymentConfig.LONGEST_PROPAGATION_WINDOW);
     }
+
+    @Test
+    void everyBedrockMetricTheStackAlarmsOnOrDrawsIsOneTheFunctionReads() throws IOException {
+        Matcher m = Pattern.compile("\\(\"([A-Za-z]+)\"\\)").matcher(source("domain/BedrockMetric.java"));
+        Set<String> read = new java.util.TreeSet<>();
+        while (m.find()) {
+            read.add(m.group(1));
+        }
+        assertThat(read).contains("InvocationThrottles", "EstimatedTPMQuotaUsage");
+        String template = Template.fromStack(Synth.stack(Synth.app(Synth.FULL), "QuotaDoctor")).toJSON().toString();
+        Matcher used = Pattern.compile("MetricName=([A-Za-z]+)").matcher(template);
+        Set<String> bedrock = new java.util.TreeSet<>();
+        while (used.find()) {
+            bedrock.add(used.group(1));
+        }
+        // the stack's own metrics (the functions' Errors, the workflow's ExecutionsFailed, the DLQ depth) are not Bedrock's
+        bedrock.removeIf(name -> !name.startsWith("Invocation") && !name.contains("Token"));
+        assertThat(bedrock).isNotEmpty();
+        assertThat(read).containsAll(bedrock.stream().filter(n -> !n.equals("InvocationClientErrors")).toList());
+        assertThat(constant("domain/BedrockMetric.java", "NAMESPACE")).isEqualTo("AWS/Bedrock");
+    }
 }

@@ -1,5 +1,7 @@
 package com.quotadoctor.evidence.aws;
 
+import com.quotadoctor.domain.BedrockMetric;
+
 import com.quotadoctor.domain.Operation;
 
 import com.quotadoctor.domain.MetricSeries;
@@ -27,9 +29,8 @@ import java.util.Optional;
  */
 final class MetricsPort {
 
-    static final String NAMESPACE = "AWS/Bedrock";
-    static final List<String> METRICS = List.of("Invocations", "InvocationThrottles", "InputTokenCount",
-            "OutputTokenCount", "CacheWriteInputTokens", "EstimatedTPMQuotaUsage");
+    static final String NAMESPACE = BedrockMetric.NAMESPACE;
+    static final List<String> METRICS = java.util.Arrays.stream(BedrockMetric.values()).map(BedrockMetric::wireName).toList();
     private static final int QUERIES_PER_CALL = 500;
     private static final int PERIOD_SECONDS = 60;
     private static final int MAX_PAGES = 20;
@@ -67,7 +68,7 @@ final class MetricsPort {
     Pages.Listing<String> throttledModels(Access access, String region) {
         var client = clients.cloudWatch(access, region);
         Pages.Listing<String> listed = clients.list(access, region, Operation.LIST_METRICS, MAX_PAGES, token -> {
-            var page = client.listMetrics(b -> b.namespace(NAMESPACE).metricName("InvocationThrottles")
+            var page = client.listMetrics(b -> b.namespace(NAMESPACE).metricName(BedrockMetric.INVOCATION_THROTTLES.wireName())
                     .dimensions(DimensionFilter.builder().name("ModelId").build())
                     .recentlyActive(RecentlyActive.PT3_H).nextToken(token));
             EmptyResponseException.requirePresent(page.hasMetrics(), Operation.LIST_METRICS, "Metrics");
