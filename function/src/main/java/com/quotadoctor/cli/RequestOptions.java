@@ -55,9 +55,9 @@ final class RequestOptions {
         if (account != null && !account.matches("\\d{12}")) {
             throw new BadInputException("--account: expected a 12-digit account id, got '" + account + "'");
         }
-        DiagnosisRequest flags = new DiagnosisRequest(Optional.ofNullable(account), regionNames, modelIds,
-                Optional.ofNullable(requestId), Optional.ofNullable(quotaCode),
-                new ErrorSignal(Optional.empty(), Optional.ofNullable(errorMessage)), 1, Optional.empty());
+        DiagnosisRequest flags = DiagnosisRequest.empty().inAccount(Optional.ofNullable(account)).inRegions(regionNames)
+                .forModels(modelIds).following(Optional.ofNullable(requestId), Optional.ofNullable(quotaCode))
+                .failingWith(new ErrorSignal(Optional.empty(), Optional.ofNullable(errorMessage)));
         return flags.over(base);
     }
 }

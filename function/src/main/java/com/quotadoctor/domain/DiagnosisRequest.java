@@ -45,13 +45,33 @@ public record DiagnosisRequest(Optional<String> account, List<String> regions, L
 
     /** The same request, its account left open (to be filled in by whoever reads it). */
     public DiagnosisRequest inAnyAccount() {
-        return new DiagnosisRequest(Optional.empty(), regions, models, requestId, quotaCode, error, attempt, deadline);
+        return inAccount(Optional.empty());
     }
 
     /** Nothing named but the account the calls run in. */
     public static DiagnosisRequest forAccount(String account) {
-        return new DiagnosisRequest(Optional.of(account), List.of(), List.of(), Optional.empty(), Optional.empty(),
-                ErrorSignal.NONE, 1, Optional.empty());
+        return empty().inAccount(Optional.of(account));
+    }
+
+    public DiagnosisRequest inAccount(Optional<String> calling) {
+        return new DiagnosisRequest(calling, regions, models, requestId, quotaCode, error, attempt, deadline);
+    }
+
+    public DiagnosisRequest inRegions(List<String> failingIn) {
+        return new DiagnosisRequest(account, failingIn, models, requestId, quotaCode, error, attempt, deadline);
+    }
+
+    public DiagnosisRequest forModels(List<ModelId> invoked) {
+        return new DiagnosisRequest(account, regions, invoked, requestId, quotaCode, error, attempt, deadline);
+    }
+
+    /** Following this increase request and, when named, this quota. */
+    public DiagnosisRequest following(Optional<String> request, Optional<String> quota) {
+        return new DiagnosisRequest(account, regions, models, request, quota, error, attempt, deadline);
+    }
+
+    public DiagnosisRequest failingWith(ErrorSignal signal) {
+        return new DiagnosisRequest(account, regions, models, requestId, quotaCode, signal, attempt, deadline);
     }
 
     public static DiagnosisRequest empty() {

@@ -36,8 +36,7 @@ public final class SnapshotWriter {
             putText(caller, "UserId", c.userId());
         });
         ObjectNode request = RequestJson.write(capture.request());
-        request.put("attempt", capture.request().attempt());
-        capture.request().deadline().ifPresent(d -> request.put("deadline", d.toString()));
+        RequestJson.writeLoop(request, capture.request().attempt(), capture.request().deadline());
         root.set("request", request);
         if (!capture.gaps().isEmpty()) {
             ArrayNode errors = root.putArray("errors");

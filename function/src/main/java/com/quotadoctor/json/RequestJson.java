@@ -65,7 +65,16 @@ public final class RequestJson {
                 context.field("quotaCode").text(), signal, (int) attempt, loop.field("deadline").instant());
     }
 
-    /** The context fields; the caller adds the loop state where its document keeps it. */
+    /**
+     * The loop state into {@code node}, where its document keeps it: the diagnosis JSON's root (the workflow feeds it
+     * back as the next input), a snapshot's {@code request}. What {@link #read} reads as {@code loop}.
+     */
+    public static void writeLoop(ObjectNode node, int attempt, java.util.Optional<java.time.Instant> deadline) {
+        node.put("attempt", attempt);
+        deadline.ifPresent(d -> node.put("deadline", d.toString()));
+    }
+
+    /** The context fields; the loop state goes where its document keeps it ({@link #writeLoop}). */
     public static ObjectNode write(DiagnosisRequest r) {
         ObjectNode node = JsonTree.NODES.objectNode();
         r.account().ifPresent(a -> node.put("account", a));

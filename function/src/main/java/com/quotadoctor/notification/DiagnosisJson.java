@@ -38,9 +38,8 @@ public final class DiagnosisJson {
         ArrayNode findings = root.putArray("findings");
         d.findings().forEach(f -> findings.add(finding(f)));
         root.set("request", RequestJson.write(d.request()));
-        root.put("attempt", d.attempt());
+        RequestJson.writeLoop(root, d.attempt(), d.deadline());
         d.nextCheckSeconds().ifPresent(s -> root.put("nextCheckSeconds", s));
-        d.deadline().ifPresent(t -> root.put("deadline", t.toString()));
         root.put("fingerprint", d.fingerprint());
         ArrayNode gaps = root.putArray("evidenceGaps");
         d.evidenceGaps().forEach(g -> gaps.add(gap(g)));

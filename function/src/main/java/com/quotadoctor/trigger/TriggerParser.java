@@ -177,8 +177,7 @@ public final class TriggerParser {
     }
 
     static DiagnosisRequest request(Optional<String> account, Optional<String> requestId, Optional<String> quotaCode) {
-        return new DiagnosisRequest(account, List.of(), List.of(), requestId, quotaCode, ErrorSignal.NONE, 1,
-                Optional.empty());
+        return DiagnosisRequest.empty().inAccount(account).following(requestId, quotaCode);
     }
 
     /**
@@ -219,8 +218,8 @@ public final class TriggerParser {
             }
             ErrorSignal signal = new ErrorSignal(Optional.empty(),
                     Optional.of("Service Quotas utilization: " + String.join("; ", breaches)));
-            return new Trigger.Diagnose(kind, new DiagnosisRequest(account(event, event.field("account")), List.of(region),
-                    List.of(), Optional.empty(), Optional.empty(), signal, 1, Optional.empty()), Optional.empty());
+            return new Trigger.Diagnose(kind, DiagnosisRequest.empty().inAccount(account(event, event.field("account")))
+                    .inRegions(List.of(region)).failingWith(signal), Optional.empty());
         }
     }
 
@@ -281,8 +280,8 @@ public final class TriggerParser {
             // and CloudTrail and the metrics say what failed.
             ErrorSignal signal = throttles
                     ? new ErrorSignal(Optional.of("ThrottlingException"), Optional.empty()) : ErrorSignal.NONE;
-            return new Trigger.Diagnose(kind, new DiagnosisRequest(account, List.of(region), models, Optional.empty(),
-                    Optional.empty(), signal, 1, Optional.empty()), Optional.empty());
+            return new Trigger.Diagnose(kind, DiagnosisRequest.empty().inAccount(account).inRegions(List.of(region))
+                    .forModels(models).failingWith(signal), Optional.empty());
         }
 
         private static void addModel(List<ModelId> models, String model, WireNode where) {

@@ -3,7 +3,6 @@ package com.quotadoctor.workflow;
 import com.quotadoctor.domain.BadInputException;
 import com.quotadoctor.domain.AwsRegion;
 import com.quotadoctor.domain.DiagnosisRequest;
-import com.quotadoctor.domain.ErrorSignal;
 import com.quotadoctor.domain.ModelId;
 import com.quotadoctor.organization.AccountFilter;
 
@@ -74,8 +73,7 @@ public record Configuration(String homeRegion, List<String> workloadRegions, Lis
 
     /** The configured workload as a request: what a schedule diagnoses, and what fills in a trigger's blanks. */
     public DiagnosisRequest workload() {
-        return new DiagnosisRequest(Optional.empty(), workloadRegions, models, Optional.empty(), Optional.empty(),
-                ErrorSignal.NONE, 1, Optional.empty());
+        return DiagnosisRequest.empty().inRegions(workloadRegions).forModels(models);
     }
 
     /** An IAM role name (not a path or ARN): what {@code arn:aws:iam::<account>:role/<name>} completes. */
