@@ -22,7 +22,7 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
             return List.of();
         }
         Set<String> regions = new LinkedHashSet<>();
-        gaps.forEach(g -> regions.addAll(List.of(g.region().split(","))));
+        gaps.forEach(g -> regions.addAll(g.isAccountWide() ? List.of(EvidenceGap.ACCOUNT_WIDE) : g.regions()));
         FindingDraft draft = FindingDraft.of(code(), Severity.WARNING)
                 .title(gaps.size() + " piece" + (gaps.size() == 1 ? "" : "s") + " of evidence could not be read ("
                         + String.join(", ", regions) + ")")

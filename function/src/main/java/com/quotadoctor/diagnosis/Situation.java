@@ -95,7 +95,7 @@ public final class Situation {
         boolean nothingRead = evidence.regions().isEmpty() && !evidence.gaps().isEmpty();
         for (String region : request.regions()) {
             if (evidence.region(region).isEmpty() && !nothingRead) {
-                gaps.add(new EvidenceGap(region, "regions", EvidenceGap.NOT_COLLECTED,
+                gaps.add(EvidenceGap.in(region, "regions", EvidenceGap.NOT_COLLECTED,
                         "the failing calls are said to run in " + region + " but the evidence holds nothing for it"));
             }
         }
@@ -103,7 +103,7 @@ public final class Situation {
             boolean resolved = model.isApplicationProfile()
                     && evidence.inferenceProfile(model.raw()).flatMap(p -> p.copies()).isPresent();
             if (model.name().isEmpty() && !resolved) {
-                gaps.add(new EvidenceGap(model.region().orElse(EvidenceGap.ACCOUNT_WIDE), EvidenceSection.INFERENCE_PROFILES.operation().wireName(),
+                gaps.add(EvidenceGap.where(model.region(), EvidenceSection.INFERENCE_PROFILES.operation().wireName(),
                         EvidenceGap.UNRESOLVED_MODEL, model.raw() + " names no foundation model and no inferenceProfiles entry"
                         + " describes it; its quotas cannot be matched until it is resolved (aws bedrock"
                         + " get-inference-profile --inference-profile-identifier " + model.raw()
@@ -112,7 +112,7 @@ public final class Situation {
         }
         for (Workload w : workloads) {
             for (List<com.quotadoctor.domain.Quota> tie : w.ties()) {
-                gaps.add(new EvidenceGap(w.region(), EvidenceSection.SERVICE_QUOTAS.snapshotField(), "AmbiguousQuota",
+                gaps.add(EvidenceGap.in(w.region(), EvidenceSection.SERVICE_QUOTAS.snapshotField(), "AmbiguousQuota",
                         w.model().raw() + " fits " + tie.stream().map(q -> q.code() + " \"" + q.name() + "\"").toList()
                                 + " equally well; none is taken as governing", w.account()));
             }
@@ -121,7 +121,7 @@ public final class Situation {
         for (Assessment a : assessments) {
             if (RequestState.of(a, this) == RequestState.UNJUDGEABLE) {
                 com.quotadoctor.domain.IncreaseRequest r = a.request();
-                gaps.add(new EvidenceGap(r.region(), EvidenceSection.SERVICE_QUOTAS.snapshotField(),
+                gaps.add(EvidenceGap.in(r.region(), EvidenceSection.SERVICE_QUOTAS.snapshotField(),
                         EvidenceGap.UNJUDGEABLE_REQUEST, "request " + r.id() + " for " + r.quotaCode() + " is "
                         + r.rawStatus() + ", but the quota's " + (a.appliedValue().isEmpty() ? "applied value" : "AWS default")
                         + " was not read in " + r.region() + ": whether the request applied cannot be judged", r.account()));
@@ -129,7 +129,7 @@ public final class Situation {
         }
         request.requestId().ifPresent(id -> {
             if (evidence.requests().noneMatch(r -> r.isNamedBy(id))) {
-                gaps.add(new EvidenceGap(EvidenceGap.ACCOUNT_WIDE, EvidenceSection.REQUESTED_CHANGES.snapshotField(), "RequestNotFound",
+                gaps.add(EvidenceGap.accountWide(EvidenceSection.REQUESTED_CHANGES.snapshotField(), "RequestNotFound",
                         "increase request " + id + " is in no region's request history"));
             }
         });

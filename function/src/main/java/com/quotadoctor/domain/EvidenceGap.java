@@ -9,15 +9,63 @@ import java.util.Optional;
 /**
  * Something that could not be read: a region or API that failed, or a section that was not collected.
  *
- * @param region  the region, or {@value #ACCOUNT_WIDE} for what belongs to no single region
+ * @param regions the regions it was met in (one, or several said once); none for what belongs to no single region
  * @param source  the API operation or snapshot section, e.g. {@code ListServiceQuotas}
  * @param code    the error code, or {@code NotCollected}
  * @param account the account it was read in, when it was not the collecting account's own
  */
-public record EvidenceGap(String region, String source, String code, String message, Optional<String> account) {
+public record EvidenceGap(List<String> regions, String source, String code, String message, Optional<String> account) {
 
-    /** The region of a gap that belongs to no single region: the caller's identity, a role, the whole history. */
+    /** How the wire (snapshot, diagnosis JSON) names the region of a gap of no single region: a caller, a role. */
     public static final String ACCOUNT_WIDE = "global";
+
+    public EvidenceGap {
+        regions = List.copyOf(regions);
+    }
+
+    /** A gap met in one region. */
+    public static EvidenceGap in(String region, String source, String code, String message) {
+        return in(region, source, code, message, Optional.empty());
+    }
+
+    public static EvidenceGap in(String region, String source, String code, String message, Optional<String> account) {
+        return new EvidenceGap(List.of(region), source, code, message, account);
+    }
+
+    /** A gap of no single region: the caller's identity, a role, the whole snapshot. */
+    public static EvidenceGap accountWide(String source, String code, String message) {
+        return accountWide(source, code, message, Optional.empty());
+    }
+
+    public static EvidenceGap accountWide(String source, String code, String message, Optional<String> account) {
+        return new EvidenceGap(List.of(), source, code, message, account);
+    }
+
+    /** A gap in the region given, or of none. */
+    public static EvidenceGap where(Optional<String> region, String source, String code, String message) {
+        return new EvidenceGap(region.map(List::of).orElse(List.of()), source, code, message, Optional.empty());
+    }
+
+    /** A gap as the wire names its region: {@value #ACCOUNT_WIDE} (or nothing) for none, else one or several, comma-separated. */
+    public static EvidenceGap fromWire(String region, String source, String code, String message, Optional<String> account) {
+        List<String> regions = region == null || region.isBlank() || region.equals(ACCOUNT_WIDE) ? List.of()
+                : java.util.Arrays.stream(region.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
+        return new EvidenceGap(regions, source, code, message, account);
+    }
+
+    /** The regions as the wire writes them: {@value #ACCOUNT_WIDE} for none, else comma-separated. */
+    public String region() {
+        return regions.isEmpty() ? ACCOUNT_WIDE : String.join(",", regions);
+    }
+
+    public boolean isAccountWide() {
+        return regions.isEmpty();
+    }
+
+    /** The same gap, said otherwise. */
+    public EvidenceGap withMessage(String said) {
+        return new EvidenceGap(regions, source, code, said, account);
+    }
     public static final String NOT_COLLECTED = "NotCollected";
     /** The credentials were missing, expired or refused: nothing else could be read. */
     public static final String CREDENTIALS_REJECTED = "CredentialsRejected";
@@ -56,10 +104,6 @@ public record EvidenceGap(String region, String source, String code, String mess
         };
     }
 
-    public EvidenceGap(String region, String source, String code, String message) {
-        this(region, source, code, message, Optional.empty());
-    }
-
     /**
      * The same failure met in several regions (access denied to one API everywhere, an expired token) said once,
      * listing its regions: one gap per operation, code, account and message, in the order first met.
@@ -67,15 +111,15 @@ public record EvidenceGap(String region, String source, String code, String mess
     public static List<EvidenceGap> merged(List<EvidenceGap> gaps) {
         Map<String, List<EvidenceGap>> groups = new LinkedHashMap<>();
         for (EvidenceGap g : gaps) {
-            String message = g.message().replace(g.region(), "<region>");
+            String message = g.regions().size() == 1 ? g.message().replace(g.regions().get(0), "<region>") : g.message();
             groups.computeIfAbsent(String.join("\u0000", g.source(), g.code(), g.account().orElse(""), message),
                     k -> new ArrayList<>()).add(g);
         }
         List<EvidenceGap> out = new ArrayList<>();
         for (List<EvidenceGap> group : groups.values()) {
             EvidenceGap first = group.get(0);
-            List<String> regions = group.stream().map(EvidenceGap::region).distinct().toList();
-            out.add(regions.size() == 1 ? first : new EvidenceGap(String.join(",", regions), first.source(),
+            List<String> regions = group.stream().flatMap(g -> g.regions().stream()).distinct().toList();
+            out.add(group.size() == 1 || regions.size() <= 1 ? first : new EvidenceGap(regions, first.source(),
                     first.code(), first.message().replace(first.region(), "each region") + " (in " + regions.size()
                     + " regions: " + String.join(", ", regions) + ")", first.account()));
         }
@@ -84,6 +128,6 @@ public record EvidenceGap(String region, String source, String code, String mess
 
     /** Region, account when there is one, and source: where to look, in one phrase. */
     public String where() {
-        return region + account.map(a -> " account " + a).orElse("") + " " + source;
+        return region() + account.map(a -> " account " + a).orElse("") + " " + source;
     }
 }

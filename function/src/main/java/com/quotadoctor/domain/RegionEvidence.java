@@ -74,7 +74,7 @@ public record RegionEvidence(String region, Set<EvidenceSection> collected, List
             boolean explained = errors.stream().anyMatch(e -> section.isFilledBy(e.source())
                     || e.kind() == GapKind.RUN_BUDGET_SPENT);
             if (section.expected() && !has(section) && !explained && !notNeeded.contains(section)) {
-                gaps.add(new EvidenceGap(region, section.snapshotField(), EvidenceGap.NOT_COLLECTED,
+                gaps.add(EvidenceGap.in(region, section.snapshotField(), EvidenceGap.NOT_COLLECTED,
                         section.snapshotField() + " (" + section.operation() + ") was not collected in " + region));
             }
         }

@@ -43,7 +43,7 @@ public record Capture(Instant capturedAt, Optional<CallerIdentity> caller, Map<S
         boolean callerExplained = gaps.stream().anyMatch(g -> g.source().equals(CALLER_SOURCE)
                 || com.quotadoctor.domain.Operation.GET_CALLER_IDENTITY.is(g.source()));
         if (caller.isEmpty() && !callerExplained) {
-            all.add(new EvidenceGap(EvidenceGap.ACCOUNT_WIDE, CALLER_SOURCE, EvidenceGap.NOT_COLLECTED,
+            all.add(EvidenceGap.accountWide(CALLER_SOURCE, EvidenceGap.NOT_COLLECTED,
                     "the caller identity (sts GetCallerIdentity) was not collected"));
         }
         Map<String, RegionEvidence> interpreted = new LinkedHashMap<>();

@@ -73,18 +73,17 @@ public final class SnapshotReader {
                     + SCHEMA_VERSION + ")");
         }
         Instant capturedAt = top.field("capturedAt").requiredInstant();
-        List<EvidenceGap> gaps = new ArrayList<>(top.field("errors").list(n -> gap(n.field("Region").text()
-                .orElse(EvidenceGap.ACCOUNT_WIDE), n)));
+        List<EvidenceGap> gaps = new ArrayList<>(top.field("errors").list(n -> gap(n.field("Region").text().orElse(""), n)));
         Optional<CallerIdentity> caller = Optional.empty();
         try {
             caller = caller(top.field("caller"));
         } catch (ShapeException e) {
-            gaps.add(new EvidenceGap(EvidenceGap.ACCOUNT_WIDE, Capture.CALLER_SOURCE, MALFORMED, e.getMessage()));
+            gaps.add(EvidenceGap.accountWide(Capture.CALLER_SOURCE, MALFORMED, e.getMessage()));
         }
         Map<String, RegionCapture> regions = new LinkedHashMap<>();
         WireNode regionsNode = top.field("regions");
         if (!regionsNode.present()) {
-            gaps.add(new EvidenceGap(EvidenceGap.ACCOUNT_WIDE, "regions", EvidenceGap.NOT_COLLECTED, "no region was collected"));
+            gaps.add(EvidenceGap.accountWide("regions", EvidenceGap.NOT_COLLECTED, "no region was collected"));
         } else if (!regionsNode.node().isObject()) {
             throw regionsNode.problem("expected an object keyed by region name");
         } else {
@@ -102,7 +101,7 @@ public final class SnapshotReader {
     }
 
     private static EvidenceGap gap(String region, WireNode n) {
-        return new EvidenceGap(region, n.field("Operation").requiredText(), n.field("Code").text().orElse("Error"),
+        return EvidenceGap.fromWire(region, n.field("Operation").requiredText(), n.field("Code").text().orElse("Error"),
                 n.field("Message").text().orElse(""), n.field("Account").text());
     }
 
@@ -172,7 +171,7 @@ public final class SnapshotReader {
                 return node.field(section.snapshotField()).list(element);
             } catch (ShapeException e) {
                 collected.remove(section);
-                errors.add(new EvidenceGap(region, section.snapshotField(), MALFORMED, e.getMessage()));
+                errors.add(EvidenceGap.in(region, section.snapshotField(), MALFORMED, e.getMessage()));
                 return List.of();
             }
         }

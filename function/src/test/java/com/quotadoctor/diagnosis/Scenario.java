@@ -124,7 +124,7 @@ final class Scenario {
         }
 
         Region error(String operation, String code) {
-            errors.add(new EvidenceGap(name, operation, code, code + " from " + operation));
+            errors.add(EvidenceGap.in(name, operation, code, code + " from " + operation));
             return this;
         }
 

@@ -36,7 +36,7 @@ class DiagnosisJsonTest {
                 Optional.of("us-east-1"), Optional.empty(), Optional.of("L-F4DDD3EB"), Optional.empty());
         return new Diagnosis(FindingCode.PROPAGATION_PENDING, List.of(finding), DiagnosisRequest.empty(), 2, nextCheck,
                 Optional.of(Instant.parse("2026-11-26T09:00:00Z")), "abc",
-                List.of(new EvidenceGap("eu-west-1", "metrics", "NotCollected", "m")), Instant.parse("2026-11-25T10:00:00Z"),
+                List.of(EvidenceGap.in("eu-west-1", "metrics", "NotCollected", "m")), Instant.parse("2026-11-25T10:00:00Z"),
                 finding.remediation(), Optional.empty());
     }
 

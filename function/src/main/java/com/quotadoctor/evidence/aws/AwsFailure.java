@@ -22,13 +22,18 @@ final class AwsFailure {
     private AwsFailure() {
     }
 
+    /** A failure of a call that belongs to no single region: the caller's identity, a role. */
+    static EvidenceGap accountWide(com.quotadoctor.domain.Operation operation, Access access, Throwable failure) {
+        return EvidenceGap.accountWide(operation.wireName(), code(failure), message(failure), access.account());
+    }
+
     static EvidenceGap gap(String region, com.quotadoctor.domain.Operation operation, Access access, Throwable failure) {
         String code = code(failure);
         String message = message(failure);
         if (REGION_DISABLED.contains(code)) {
             message = "the region may not be enabled for this account: " + message;
         }
-        return new EvidenceGap(region, operation.wireName(), code, message, access.account());
+        return EvidenceGap.in(region, operation.wireName(), code, message, access.account());
     }
 
     /** Codes with which AWS refuses the credentials themselves, whatever the operation. */

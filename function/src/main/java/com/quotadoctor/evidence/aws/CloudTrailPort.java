@@ -60,7 +60,7 @@ final class CloudTrailPort {
         }
         Optional<EvidenceGap> gap = events.gap();
         if (gap.isEmpty() && unreadable > 0) {
-            gap = Optional.of(new EvidenceGap(region, Operation.LOOKUP_EVENTS.wireName(), "MalformedEvent", unreadable + " of "
+            gap = Optional.of(EvidenceGap.in(region, Operation.LOOKUP_EVENTS.wireName(), "MalformedEvent", unreadable + " of "
                     + events.items().size() + " events had an unreadable CloudTrailEvent document", access.account()));
         }
         return new Pages.Listing<>(failed, gap);

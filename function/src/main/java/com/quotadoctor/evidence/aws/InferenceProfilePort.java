@@ -37,8 +37,7 @@ final class InferenceProfilePort {
                 first = first.or(() -> Optional.of(AwsFailure.gap(region, OPERATION, access, e)));
             }
         }
-        Optional<EvidenceGap> gap = first.map(g -> new EvidenceGap(g.region(), g.source(), g.code(),
-                "cannot describe " + String.join(", ", failed) + ": " + g.message(), g.account()));
+        Optional<EvidenceGap> gap = first.map(g -> g.withMessage("cannot describe " + String.join(", ", failed) + ": " + g.message()));
         return new Pages.Listing<>(read, gap);
     }
 

@@ -91,7 +91,7 @@ public final class LiveCollector {
         } catch (java.util.concurrent.TimeoutException e) {
             read.cancel(true);
             return new RegionCapture(region, Set.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), List.of(new EvidenceGap(region, "Collection", EvidenceGap.RUN_BUDGET_SPENT,
+                    List.of(), List.of(EvidenceGap.in(region, "Collection", EvidenceGap.RUN_BUDGET_SPENT,
                     "not read in full within the run's " + settings.runBudget().toSeconds() + " s budget; what this "
                             + "region had answered by then is not kept")));
         } catch (InterruptedException e) {
@@ -221,7 +221,7 @@ public final class LiveCollector {
             return collection.get();
         } catch (CredentialsRejectedException e) {
             return new Capture(clock.instant().truncatedTo(ChronoUnit.SECONDS), Optional.empty(), Map.of(),
-                    List.of(new EvidenceGap(EvidenceGap.ACCOUNT_WIDE, Operation.GET_CALLER_IDENTITY.wireName(), EvidenceGap.CREDENTIALS_REJECTED, e.getMessage())),
+                    List.of(EvidenceGap.accountWide(Operation.GET_CALLER_IDENTITY.wireName(), EvidenceGap.CREDENTIALS_REJECTED, e.getMessage())),
                     request);
         }
     }
@@ -234,7 +234,7 @@ public final class LiveCollector {
             AwsFailure.credentialProblem(e).ifPresent(cause -> {
                 throw new CredentialsRejectedException(cause, e);
             });
-            return new Read<>(Optional.empty(), Optional.of(AwsFailure.gap(EvidenceGap.ACCOUNT_WIDE, Operation.GET_CALLER_IDENTITY, home, e)));
+            return new Read<>(Optional.empty(), Optional.of(AwsFailure.accountWide(Operation.GET_CALLER_IDENTITY, home, e)));
         }
     }
 
@@ -249,11 +249,10 @@ public final class LiveCollector {
         try {
             return new Read<>(Optional.of(identity.assume(home, role)), Optional.empty());
         } catch (RuntimeException e) {
-            EvidenceGap gap = AwsFailure.gap(EvidenceGap.ACCOUNT_WIDE, Operation.ASSUME_ROLE, new Access(CollectionSettings.accountOf(role),
+            EvidenceGap gap = AwsFailure.accountWide(Operation.ASSUME_ROLE, new Access(CollectionSettings.accountOf(role),
                     home.credentials()), e);
-            return new Read<>(Optional.empty(), Optional.of(new EvidenceGap(gap.region(), gap.source(), gap.code(),
-                    "cannot assume " + role + ": " + gap.message() + "; no region of this account was read",
-                    gap.account())));
+            return new Read<>(Optional.empty(), Optional.of(gap.withMessage("cannot assume " + role + ": " + gap.message()
+                    + "; no region of this account was read")));
         }
     }
 

@@ -39,7 +39,7 @@ final class Pages {
         try {
             do {
                 if (calls == maxPages) {
-                    return new Listing<>(items, Optional.of(new EvidenceGap(region, operation.wireName(), "Truncated",
+                    return new Listing<>(items, Optional.of(EvidenceGap.in(region, operation.wireName(), "Truncated",
                             "read the first " + calls + " pages (" + items.size() + " items); more were left unread",
                             access.account())));
                 }
@@ -49,14 +49,14 @@ final class Pages {
                 // a page beyond what was asked is an endpoint ignoring the request: reading on could exhaust memory
                 int most = operation.maxItemsPerPage();
                 if (page.items().size() > most) {
-                    return new Listing<>(items, Optional.of(new EvidenceGap(region, operation.wireName(), "PageTooLarge",
+                    return new Listing<>(items, Optional.of(EvidenceGap.in(region, operation.wireName(), "PageTooLarge",
                             "a page held " + page.items().size() + " items where at most " + most + " were asked for; "
                                     + "not AWS's answer, stopped reading", access.account())));
                 }
                 items.addAll(page.items());
                 token = page.nextToken() == null || page.nextToken().isEmpty() ? null : page.nextToken();
                 if (token != null && !seen.add(token)) {
-                    return new Listing<>(items, Optional.of(new EvidenceGap(region, operation.wireName(), "PaginationLoop",
+                    return new Listing<>(items, Optional.of(EvidenceGap.in(region, operation.wireName(), "PaginationLoop",
                             "the service returned a NextToken it had returned before; stopped after " + calls
                                     + " pages", access.account())));
                 }

@@ -68,11 +68,10 @@ public final class RequestHistoryReader {
         try {
             return new Assumed(Optional.of(identity.assume(home, role)), Optional.empty(), System.nanoTime());
         } catch (RuntimeException e) {
-            com.quotadoctor.domain.EvidenceGap gap = AwsFailure.gap(com.quotadoctor.domain.EvidenceGap.ACCOUNT_WIDE, com.quotadoctor.domain.Operation.ASSUME_ROLE,
+            com.quotadoctor.domain.EvidenceGap gap = AwsFailure.accountWide(com.quotadoctor.domain.Operation.ASSUME_ROLE,
                     new Access(CollectionSettings.accountOf(role), home.credentials()), e);
             // kept as long as a success would be: one refused call per sweep, not one per region
-            return new Assumed(Optional.empty(), Optional.of(new com.quotadoctor.domain.EvidenceGap(gap.region(),
-                    gap.source(), gap.code(), "cannot assume " + role + ": " + gap.message(), gap.account())),
+            return new Assumed(Optional.empty(), Optional.of(gap.withMessage("cannot assume " + role + ": " + gap.message())),
                     System.nanoTime());
         }
     }
