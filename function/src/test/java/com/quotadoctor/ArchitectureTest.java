@@ -27,7 +27,17 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml..", "picocli..",
                         "com.quotadoctor.cli..", "com.quotadoctor.evidence..", "com.quotadoctor.notification..",
                         "com.quotadoctor.workflow..", "com.quotadoctor.trigger..", "com.quotadoctor.watch..",
-                        "com.quotadoctor.handler..")
+                        "com.quotadoctor.handler..", "com.quotadoctor.organization..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theOrganisationReductionIsPureLikeTheDiagnosis() {
+        // it sets account reports against each other: no AWS, no workflow, no rendering; its adapters live in .aws
+        noClasses().that().resideInAPackage("com.quotadoctor.organization")
+                .should().dependOnClassesThat().resideInAnyPackage("com.quotadoctor.workflow..",
+                        "com.quotadoctor.handler..", "com.quotadoctor.cli..", "com.quotadoctor.notification..",
+                        "com.quotadoctor.evidence..", "com.quotadoctor.organization.aws..")
                 .check(CLASSES);
     }
 

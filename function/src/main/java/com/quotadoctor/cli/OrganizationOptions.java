@@ -1,5 +1,6 @@
 package com.quotadoctor.cli;
 
+import com.quotadoctor.domain.AccountId;
 import com.quotadoctor.diagnosis.Diagnosis;
 import com.quotadoctor.diagnosis.Diagnostician;
 import com.quotadoctor.domain.BadInputException;
@@ -110,7 +111,7 @@ final class OrganizationOptions {
                 Snapshot snapshot = new SnapshotReader().read(file);
                 String name = file.getFileName().toString().replaceFirst("\\.json$", "");
                 String account = snapshot.evidence().callerAccount().orElse(name);
-                if (!account.matches("\\d{12}")) {
+                if (!AccountId.isValid(account)) {
                     throw new BadInputException(file + ": names no account (no caller identity, and the file name is not "
                             + "a 12-digit account id)");
                 }

@@ -1,5 +1,6 @@
 package com.quotadoctor.cli;
 
+import com.quotadoctor.domain.AccountId;
 import com.quotadoctor.domain.BadInputException;
 import com.quotadoctor.domain.AwsRegion;
 import com.quotadoctor.domain.DiagnosisRequest;
@@ -52,7 +53,7 @@ final class RequestOptions {
                         throw new BadInputException("--region: " + e.getMessage(), e);
                     }
                 }).toList();
-        if (account != null && !account.matches("\\d{12}")) {
+        if (account != null && !AccountId.isValid(account)) {
             throw new BadInputException("--account: expected a 12-digit account id, got '" + account + "'");
         }
         DiagnosisRequest flags = DiagnosisRequest.empty().inAccount(Optional.ofNullable(account)).inRegions(regionNames)

@@ -23,7 +23,7 @@ final class NoMatchingRequestRule implements DiagnosisRule {
         for (Workload w : s.workloads()) {
             boolean hasRequest = s.assessments().stream().anyMatch(a -> a.workload().filter(w::equals).isPresent());
             Optional<Quota> binding = w.bindingQuota();
-            boolean adjustable = binding.map(q -> !q.adjustable().equals(Optional.of(false))).orElse(true);
+            boolean adjustable = binding.map(Quota::isAdjustable).orElse(true);
             if (!hasRequest && adjustable) {
                 findings.add(finding(s, w, binding));
             }

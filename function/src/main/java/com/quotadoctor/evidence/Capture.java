@@ -26,7 +26,7 @@ import java.util.Optional;
 public record Capture(Instant capturedAt, Optional<CallerIdentity> caller, Map<String, RegionCapture> regions,
                       List<EvidenceGap> gaps, DiagnosisRequest request) {
 
-    static final String BEDROCK = "bedrock";
+    static final String BEDROCK = com.quotadoctor.domain.ServiceCode.BEDROCK;
     static final String CALLER_SOURCE = "caller";
 
     public Capture {

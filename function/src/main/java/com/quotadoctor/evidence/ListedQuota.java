@@ -36,6 +36,6 @@ public record ListedQuota(String code, Optional<String> name, Optional<String> s
     }
 
     boolean isBedrock() {
-        return serviceCode.map(Capture.BEDROCK::equalsIgnoreCase).orElse(true);
+        return com.quotadoctor.domain.ServiceCode.isBedrock(serviceCode);
     }
 }

@@ -18,6 +18,6 @@ public record ListedRequest(String id, Optional<String> caseId, Optional<String>
                             Optional<String> requesterAccount, Optional<String> requesterArn) {
 
     public boolean isBedrock() {
-        return serviceCode.map(Capture.BEDROCK::equalsIgnoreCase).orElse(true);
+        return com.quotadoctor.domain.ServiceCode.isBedrock(serviceCode);
     }
 }

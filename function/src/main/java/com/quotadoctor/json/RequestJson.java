@@ -2,6 +2,7 @@ package com.quotadoctor.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quotadoctor.domain.AccountId;
 import com.quotadoctor.domain.AwsRegion;
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.ErrorSignal;
@@ -49,7 +50,7 @@ public final class RequestJson {
             }
         });
         Optional<String> account = context.field("account").text();
-        if (account.isPresent() && !account.get().matches("\\d{12}")) {
+        if (account.isPresent() && !AccountId.isValid(account.get())) {
             throw context.field("account").problem("expected a 12-digit account id");
         }
         WireNode error = context.field("error");

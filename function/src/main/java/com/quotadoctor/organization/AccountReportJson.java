@@ -3,6 +3,7 @@ package com.quotadoctor.organization;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quotadoctor.diagnosis.Severity;
+import com.quotadoctor.domain.AccountId;
 import com.quotadoctor.domain.RequestStatus;
 import com.quotadoctor.json.JsonTree;
 import com.quotadoctor.json.WireNode;
@@ -14,8 +15,6 @@ import java.util.Locale;
  * from the map run's results. One codec, both directions.
  */
 public final class AccountReportJson {
-
-    private static final java.util.regex.Pattern ACCOUNT = java.util.regex.Pattern.compile("^\\d{12}$");
 
     private AccountReportJson() {
     }
@@ -55,7 +54,7 @@ public final class AccountReportJson {
     /** @throws com.quotadoctor.json.ShapeException naming the field that is missing or malformed */
     public static AccountReport read(WireNode json) {
         String account = json.field("account").requiredText();
-        if (!ACCOUNT.matcher(account).matches()) {
+        if (!AccountId.isValid(account)) {
             throw json.field("account").problem("expected a 12-digit account id, got '" + account + "'");
         }
         String severity = json.field("severity").text().orElse("WARNING").toUpperCase(Locale.ROOT);

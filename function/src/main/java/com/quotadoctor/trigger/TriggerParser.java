@@ -1,5 +1,6 @@
 package com.quotadoctor.trigger;
 
+import com.quotadoctor.domain.AccountId;
 import com.quotadoctor.domain.AwsRegion;
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.ErrorSignal;
@@ -23,7 +24,7 @@ public final class TriggerParser {
 
     /** Far above any event AWS sends (EventBridge caps events at 256 KB); refused before parsing. */
     public static final int LARGEST_EVENT = 1 << 20;
-    private static final String BEDROCK = "bedrock";
+    private static final String BEDROCK = com.quotadoctor.domain.ServiceCode.BEDROCK;
 
     public Trigger parse(String text) {
         if (text == null || text.isBlank()) {
@@ -146,7 +147,7 @@ public final class TriggerParser {
      */
     private static Trigger member(WireNode item) {
         String account = item.field("memberAccount").requiredText();
-        if (!account.matches("\\d{12}")) {
+        if (!AccountId.isValid(account)) {
             throw item.field("memberAccount").problem("expected a 12-digit account id, got '" + account + "'");
         }
         WireNode request = item.field("request");
@@ -170,7 +171,7 @@ public final class TriggerParser {
 
     private static Optional<String> account(WireNode event, WireNode preferred) {
         Optional<String> account = preferred.text().or(() -> event.field("account").text());
-        if (account.isPresent() && !account.get().matches("\\d{12}")) {
+        if (account.isPresent() && !AccountId.isValid(account.get())) {
             throw event.field("account").problem("expected a 12-digit account id, got '" + account.get() + "'");
         }
         return account;
@@ -204,7 +205,7 @@ public final class TriggerParser {
             List<String> breaches = new ArrayList<>();
             for (WireNode resource : event.field("resources").list(n -> n)) {
                 java.util.regex.Matcher m = QUOTA.matcher(resource.requiredText().trim());
-                if (m.matches() && m.group(1).trim().equalsIgnoreCase("bedrock")) {
+                if (m.matches() && m.group(1).trim().equalsIgnoreCase(BEDROCK)) {
                     breaches.add(m.group(2).trim() + " at " + m.group(3) + "% of its applied value");
                 }
             }

@@ -26,8 +26,6 @@ import java.util.Set;
 final class CloudTrailPort {
 
     static final String EVENT_SOURCE = "bedrock.amazonaws.com";
-    static final Set<String> QUOTA_ERRORS = Set.of("ThrottlingException", "ServiceQuotaExceededException",
-            "TooManyRequestsException");
     private static final int PAGE_SIZE = 50;
 
     private final AwsClients clients;
@@ -69,7 +67,7 @@ final class CloudTrailPort {
     private static Optional<FailedCall> failedCall(Event event, String region) throws IOException {
         JsonNode e = JsonTree.parse(event.cloudTrailEvent());
         String errorCode = text(e, "errorCode").orElse("");
-        if (!QUOTA_ERRORS.contains(errorCode)) {
+        if (!com.quotadoctor.domain.ErrorSignal.isQuotaError(errorCode)) {
             return Optional.empty();
         }
         JsonNode request = e.path("requestParameters");

@@ -1,5 +1,6 @@
 package com.quotadoctor.evidence.aws;
 
+import com.quotadoctor.domain.AccountId;
 import com.quotadoctor.domain.CallerIdentity;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -23,7 +24,7 @@ final class IdentityPort {
 
     CallerIdentity caller(Access access) {
         var identity = clients.sts(access, homeRegion).getCallerIdentity(b -> { });
-        EmptyResponseException.requirePresent(identity.account() != null && identity.account().matches("\\d{12}"), com.quotadoctor.domain.Operation.GET_CALLER_IDENTITY,
+        EmptyResponseException.requirePresent(AccountId.isValid(identity.account()), com.quotadoctor.domain.Operation.GET_CALLER_IDENTITY,
                 "an Account");
         return new CallerIdentity(identity.account(), Optional.ofNullable(identity.arn()).orElse(""),
                 Optional.ofNullable(identity.userId()).orElse(""));

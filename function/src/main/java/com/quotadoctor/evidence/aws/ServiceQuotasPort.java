@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 final class ServiceQuotasPort {
 
-    static final String BEDROCK = "bedrock";
+    static final String BEDROCK = com.quotadoctor.domain.ServiceCode.BEDROCK;
     private static final int PAGE_SIZE = 100;
     /** 10,000 quotas or requests: far beyond any Bedrock catalogue, a guard against a runaway token. */
     private static final int MAX_PAGES = 100;
