@@ -60,18 +60,23 @@ public final class StubWorld {
         for (int i = 0; i < SUCCESSFUL_CALLS; i++) {
             west.call(now.minus(Duration.ofMinutes(100 - i)), "Converse", MODEL, null, null);
         }
-        for (int i = 0; i < FAILED_CALLS; i++) {
-            west.call(now.minus(Duration.ofMinutes(30 - i)), "Converse", MODEL, "ThrottlingException",
+        throttled(west, FAILED_CALLS, now);
+        return home;
+    }
+
+    /** {@code failed} throttled calls of {@link #MODEL} in the last half hour, and an hour of its throttled traffic. */
+    private static void throttled(StubAccount.RegionData where, int failed, Instant now) {
+        for (int i = 0; i < failed; i++) {
+            where.call(now.minus(Duration.ofMinutes(30 - i)), "Converse", MODEL, "ThrottlingException",
                     "Too many tokens, please wait before trying again.");
         }
         for (int minute = 1; minute <= 60; minute++) {
             Instant t = now.minus(Duration.ofMinutes(minute));
-            west.metric(MODEL, "Invocations", t, 40);
-            west.metric(MODEL, "InvocationThrottles", t, 6);
-            west.metric(MODEL, "InputTokenCount", t, 150_000);
-            west.metric(MODEL, "OutputTokenCount", t, 12_000);
+            where.metric(MODEL, "Invocations", t, 40);
+            where.metric(MODEL, "InvocationThrottles", t, 6);
+            where.metric(MODEL, "InputTokenCount", t, 150_000);
+            where.metric(MODEL, "OutputTokenCount", t, 12_000);
         }
-        return home;
     }
 
     /** A member account that raised the governing quota in {@code region} (approved and applied), and calls nothing. */
@@ -87,18 +92,7 @@ public final class StubWorld {
     public static StubAccount failingMember(String id, String region, Instant now) {
         StubAccount b = StubAccount.member(id);
         StubCatalogue.fill(b.region(region));
-        StubAccount.RegionData where = b.region(region);
-        for (int i = 0; i < 20; i++) {
-            where.call(now.minus(Duration.ofMinutes(30 - i)), "Converse", MODEL, "ThrottlingException",
-                    "Too many tokens, please wait before trying again.");
-        }
-        for (int minute = 1; minute <= 60; minute++) {
-            Instant t = now.minus(Duration.ofMinutes(minute));
-            where.metric(MODEL, "Invocations", t, 40);
-            where.metric(MODEL, "InvocationThrottles", t, 6);
-            where.metric(MODEL, "InputTokenCount", t, 150_000);
-            where.metric(MODEL, "OutputTokenCount", t, 12_000);
-        }
+        throttled(b.region(region), 20, now);
         return b;
     }
 

@@ -14,7 +14,7 @@ import com.quotadoctor.stub.StubAccount;
 import com.quotadoctor.stub.StubAws;
 import com.quotadoctor.stub.StubCatalogue;
 import com.quotadoctor.stub.StubWorld;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -38,18 +38,10 @@ class OrganizationSweepTest {
     private static final String REGION = StubWorld.FAILING_IN;
     private static final List<String> REGIONS = List.of(REGION);
 
+    @AutoClose
     private StubAws aws;
+    @AutoClose
     private AwsClients clients;
-
-    @AfterEach
-    void stop() {
-        if (clients != null) {
-            clients.close();
-        }
-        if (aws != null) {
-            aws.close();
-        }
-    }
 
     private DiagnoseStep diagnoseStep() {
         StubAccount hub = StubAccount.home(HUB);
