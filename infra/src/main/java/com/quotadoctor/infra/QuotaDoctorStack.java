@@ -100,13 +100,16 @@ public final class QuotaDoctorStack extends Stack {
         common.put("QUOTA_DOCTOR_ROLE_ARNS", String.join(",", config.memberRoleArns()));
         common.put("QUOTA_DOCTOR_PROBE", Boolean.toString(config.probe()));
 
+        // an organisation sweep runs up to organizationConcurrency Diagnose and Notify invocations at once, beside the
+        // single-account workflow's: each gets that much more reserved concurrency, so the map is never throttled
+        int reserved = 5 + config.organization().map(DeploymentConfig.Organization::concurrency).orElse(0);
         // 1 GB: the JVM's cold start is CPU-bound and Lambda gives CPU with memory; 17 regions read in parallel.
         diagnose = new QuotaDoctorFunction(this, "Diagnose", new QuotaDoctorFunction.Spec(
                 "com.quotadoctor.handler.DiagnoseHandler", "Quota Doctor: collect evidence and diagnose",
-                1024, 120, 5, Names.diagnoseRole(config.homeRegion())), common, deadLetters);
+                1024, 120, reserved, Names.diagnoseRole(config.homeRegion())), common, deadLetters);
         notify = new QuotaDoctorFunction(this, "Notify", new QuotaDoctorFunction.Spec(
                 "com.quotadoctor.handler.NotifyHandler", "Quota Doctor: announce a diagnosis once",
-                512, 30, 5, null), common, deadLetters);
+                512, 30, reserved, null), common, deadLetters);
         watch = new QuotaDoctorFunction(this, "Watch", new QuotaDoctorFunction.Spec(
                 "com.quotadoctor.handler.WatchHandler", "Quota Doctor: sweep the increase request history",
                 1024, 300, 1, Names.watchRole(config.homeRegion())), common, deadLetters);

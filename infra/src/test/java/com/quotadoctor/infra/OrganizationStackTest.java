@@ -114,6 +114,15 @@ class OrganizationStackTest {
     }
 
     @Test
+    void diagnoseAndNotifyReserveRoomForTheMapsConcurrencyBesideTheWorkflow() {
+        for (String handler : List.of("DiagnoseHandler", "NotifyHandler")) {
+            template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "Handler", "com.quotadoctor.handler." + handler + "::handleRequest",
+                    "ReservedConcurrentExecutions", 25)));
+        }
+    }
+
+    @Test
     void organisationModeStopsTheSynthWithoutWhatItNeeds() {
         Map<String, Object> noUnits = new HashMap<>(ORGANIZATION);
         noUnits.remove("organizationUnits");
