@@ -119,6 +119,13 @@ final class OrganizationSweep extends Construct {
                         .input(RuleTargetInput.fromObject(Map.of("source", "aws.events", "detail-type", "Scheduled Event",
                                 "detail", Map.of()))).deadLetterQueue(deadLetters).build()))
                 .build();
+        // a throttle alarm fans out too: every account looked at in the alarm's region and model, so the account
+        // whose increase those calls lack is found (the single-account workflow still follows the alarm's own account)
+        Rule.Builder.create(this, "AlarmSweep").description("A throttle alarm fired: look at every account for its quota")
+                .eventPattern(Triggers.alarmPattern(config))
+                .targets(List.of(SfnStateMachine.Builder.create(stateMachine).deadLetterQueue(deadLetters)
+                        .retryAttempts(3).maxEventAge(Duration.hours(2)).build()))
+                .build();
         CfnOutput.Builder.create(Stack.of(this), "OrganizationStateMachineArn").value(stateMachine.getStateMachineArn())
                 .description("aws stepfunctions start-execution --state-machine-arn <this> (sweeps every member account)")
                 .build();

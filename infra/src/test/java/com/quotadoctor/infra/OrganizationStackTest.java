@@ -114,6 +114,18 @@ class OrganizationStackTest {
     }
 
     @Test
+    void aThrottleAlarmAndTheScheduleEachStartASweep() {
+        Map<String, Map<String, Object>> rules = template.findResources("AWS::Events::Rule");
+        List<String> sweepTargets = rules.values().stream()
+                .filter(r -> r.toString().contains("OrganizationStateMachine"))
+                .map(r -> ((Map<?, ?>) r.get("Properties")).containsKey("ScheduleExpression") ? "schedule"
+                        : ((Map<?, ?>) r.get("Properties")).get("EventPattern").toString())
+                .toList();
+        assertThat(sweepTargets).hasSize(2).contains("schedule")
+                .anySatisfy(p -> assertThat(p).contains("CloudWatch Alarm State Change").contains("quota-doctor-"));
+    }
+
+    @Test
     void diagnoseAndNotifyReserveRoomForTheMapsConcurrencyBesideTheWorkflow() {
         for (String handler : List.of("DiagnoseHandler", "NotifyHandler")) {
             template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
