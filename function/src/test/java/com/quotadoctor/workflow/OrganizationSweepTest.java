@@ -15,6 +15,7 @@ import com.quotadoctor.stub.StubAws;
 import com.quotadoctor.stub.StubCatalogue;
 import com.quotadoctor.stub.StubWorld;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -42,6 +43,13 @@ class OrganizationSweepTest {
     private StubAws aws;
     @AutoClose
     private AwsClients clients;
+
+    private DiagnoseStep diagnose;
+
+    @BeforeEach
+    void start() {
+        diagnose = diagnoseStep();
+    }
 
     private DiagnoseStep diagnoseStep() {
         StubAccount hub = StubAccount.home(HUB);
@@ -76,7 +84,6 @@ class OrganizationSweepTest {
 
     @Test
     void theAccountWhoseCallsFailUnderAnotherAccountsIncreaseIsFoundWithoutBeingNamed() throws Exception {
-        DiagnoseStep diagnose = diagnoseStep();
         Bucket bucket = new Bucket();
         OrganizationStep organization = new OrganizationStep(filter -> List.of(HUB, RAISED, FAILING, "999900001111"),
                 bucket, AccountFilter.ALL);
@@ -124,7 +131,6 @@ class OrganizationSweepTest {
 
     @Test
     void theAlarmThatStartedTheSweepNarrowsEachAccountsLookToItsRegionAndModel() throws Exception {
-        DiagnoseStep diagnose = diagnoseStep();
         String alarm = java.nio.file.Files.readString(java.nio.file.Path.of("..", "events", "cloudwatch-alarm-throttles.json"));
 
         ObjectNode outcome = diagnose.run("{\"memberAccount\":\"" + FAILING + "\",\"trigger\":" + alarm + "}").toJson();
