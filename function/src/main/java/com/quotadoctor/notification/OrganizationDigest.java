@@ -55,7 +55,7 @@ public final class OrganizationDigest {
             out.append('\n');
             title(out, "Calls failing under another account's increase", '-');
             out.append("Quotas are per account: an increase never carries over to another account.\n");
-            for (CrossAccountMismatch m : r.mismatches()) {
+            for (CrossAccountMismatch m : r.mismatches().stream().limit(LISTED).toList()) {
                 AccountReport.Throttled t = m.calls();
                 AccountReport.Filed f = m.increase();
                 out.append("- account ").append(m.failing()).append(", ").append(t.region()).append(", ")
@@ -67,6 +67,9 @@ public final class OrganizationDigest {
                         .append(", ").append(Format.plain(f.desiredValue())).append(").\n")
                         .append("  Run in account ").append(m.failing()).append(", or move the workload to account ")
                         .append(m.raisedIn()).append(":\n    $ ").append(m.command()).append('\n');
+            }
+            if (r.mismatches().size() > LISTED) {
+                out.append("- and ").append(r.mismatches().size() - LISTED).append(" more (see the sweep's report)\n");
             }
         }
         List<AccountReport> listed = r.accounts().stream().filter(AccountReport::needsAction).toList();

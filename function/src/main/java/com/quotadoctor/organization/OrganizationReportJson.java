@@ -26,7 +26,8 @@ public final class OrganizationReportJson {
         counts.put("needingAction", r.needingAction());
         counts.put("crossAccountMismatches", r.mismatches().size());
         ArrayNode mismatches = json.putArray("crossAccountMismatches");
-        for (CrossAccountMismatch m : r.mismatches().stream().limit(Math.min(accounts, 200)).toList()) {
+        for (CrossAccountMismatch m : r.mismatches().stream().limit(accounts == Integer.MAX_VALUE ? Long.MAX_VALUE
+                : Math.min(accounts, 200)).toList()) {
             ObjectNode n = mismatches.addObject();
             n.put("failingAccount", m.failing());
             n.put("region", m.calls().region());

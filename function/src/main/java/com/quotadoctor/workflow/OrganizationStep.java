@@ -8,6 +8,7 @@ import com.quotadoctor.json.WireNode;
 import com.quotadoctor.notification.Notification;
 import com.quotadoctor.notification.NotificationJson;
 import com.quotadoctor.notification.OrganizationDigest;
+import com.quotadoctor.notification.SizeBudget;
 import com.quotadoctor.organization.AccountDirectory;
 import com.quotadoctor.organization.AccountFilter;
 import com.quotadoctor.organization.AccountReport;
@@ -32,6 +33,8 @@ public final class OrganizationStep {
     public static final String RESULTS = "results/";
     /** Accounts listed in the workflow's state and the digest's machine copy; the S3 report lists all. */
     static final int LISTED_IN_STATE = 200;
+    /** Room left under the state limit for what the workflow adds (the delivery stamp). */
+    static final int STATE_BUDGET = SizeBudget.LIMIT - 16 * 1024;
 
     private static final Pattern SWEEP = Pattern.compile("^[A-Za-z0-9_-]{1,80}$");
 
@@ -94,11 +97,18 @@ public final class OrganizationStep {
         ObjectNode out = JsonTree.NODES.objectNode();
         out.put("verdict", "ORGANIZATION_SWEEP");
         out.put("fingerprint", report.fingerprint());
-        out.set("organization", OrganizationReportJson.write(report, LISTED_IN_STATE));
-        ((ObjectNode) out.get("organization")).put("report", "s3://" + in.field("results").field("ResultWriterDetails")
-                .field("Bucket").text().orElse("") + "/" + reportKey);
         out.set("notification", NotificationJson.write(notification));
-        return out;
+        String where = "s3://" + in.field("results").field("ResultWriterDetails").field("Bucket").text().orElse("") + "/"
+                + reportKey;
+        // the workflow's state holds 256 KiB: fewer accounts listed until it fits (the report in S3 lists them all)
+        for (int shown = LISTED_IN_STATE; ; shown /= 2) {
+            ObjectNode organization = OrganizationReportJson.write(report, shown);
+            organization.put("report", where);
+            out.set("organization", organization);
+            if (shown == 0 || SizeBudget.bytes(JsonTree.compact(out)) <= STATE_BUDGET) {
+                return out;
+            }
+        }
     }
 
     private static com.fasterxml.jackson.databind.JsonNode parseArray(String text, String key) {

@@ -111,4 +111,23 @@ class OrganizationReportTest {
 
         assertThat(back).isEqualTo(report);
     }
+
+    @Test
+    void aHugeOrganisationsDigestAndReduceOutputStayUnderTheLimitsWhileTheS3ReportListsAll() {
+        List<AccountReport> reports = new java.util.ArrayList<>();
+        reports.add(raised(A, "us-west-2", RequestStatus.APPROVED, 2_000_000));
+        for (int i = 0; i < 3_000; i++) {
+            reports.add(throttled(String.format("%012d", 500_000_000_000L + i), "us-west-2"));
+        }
+        OrganizationReport report = OrganizationReport.of(reports);
+
+        var digest = new OrganizationDigest().render(report);
+        var all = OrganizationReportJson.write(report, Integer.MAX_VALUE);
+
+        assertThat(report.mismatches()).hasSize(3_000);
+        assertThat(all.get("crossAccountMismatches").size()).isEqualTo(3_000);
+        assertThat(all.get("accounts").size()).isEqualTo(3_001);
+        assertThat(com.quotadoctor.notification.SizeBudget.bytes(digest.text())).isLessThan(64 * 1024);
+        assertThat(digest.text()).contains("- and 2950 more (see the sweep's report)");
+    }
 }
