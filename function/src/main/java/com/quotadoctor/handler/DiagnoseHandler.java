@@ -66,7 +66,12 @@ public final class DiagnoseHandler implements RequestStreamHandler {
     }
 
     private static void log(StepOutcome outcome) {
-        if (outcome instanceof StepOutcome.Diagnosed d) {
+        if (outcome instanceof StepOutcome.MemberDiagnosed m) {
+            LOG.info("diagnosed member account", entry("account", m.report().account()),
+                    entry("verdict", m.diagnosed().diagnosis().verdict().name()),
+                    entry("fingerprint", m.diagnosed().diagnosis().fingerprint()),
+                    entry("evidenceGaps", m.diagnosed().diagnosis().evidenceGaps().size()));
+        } else if (outcome instanceof StepOutcome.Diagnosed d) {
             LOG.info("diagnosed", entry("trigger", d.trigger()), entry("verdict", d.diagnosis().verdict().name()),
                     entry("fingerprint", d.diagnosis().fingerprint()), entry("attempt", d.diagnosis().attempt()),
                     entry("nextCheckSeconds", d.diagnosis().nextCheckSeconds().orElse(null)),

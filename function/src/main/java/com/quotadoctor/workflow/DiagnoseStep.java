@@ -74,6 +74,7 @@ public final class DiagnoseStep {
         DiagnosisRequest judged = request.over(snapshot.request());
         Diagnosis diagnosis = diagnostician.diagnose(judged, snapshot.evidence());
         telemetry.diagnosed(diagnosis.verdict().name(), diagnosis.evidenceGaps().size());
+        governingQuotas(diagnosis);
         StepOutcome.Diagnosed diagnosed = new StepOutcome.Diagnosed(member.kind(), diagnosis, renderer.render(diagnosis));
         return new StepOutcome.MemberDiagnosed(diagnosed,
                 AccountReport.of(member.account(), judged, snapshot.evidence(), diagnosis));

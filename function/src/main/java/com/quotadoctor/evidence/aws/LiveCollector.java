@@ -50,6 +50,8 @@ public final class LiveCollector {
     private final ProbePort probes;
     private final InferenceProfilePort profiles;
     private final DefaultCatalogue catalogue;
+    /** One lock per region: its default catalogue read once at a time (see {@link #defaults}). */
+    private final Map<String, Object> catalogueReads = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * Blocking calls, one thread each: kept across collections (a warm Lambda invocation reuses them, idle ones
      * end after a minute) and daemon threads, so the CLI exits when its work is done.
@@ -370,15 +372,19 @@ public final class LiveCollector {
 
     /** The region's default catalogue: kept for a day (the same for every account), read in full when not kept. */
     private Pages.Listing<ListedQuota> defaults(Access access, String region) {
-        Optional<List<ListedQuota>> kept = catalogue.get(region);
-        if (kept.isPresent()) {
-            return new Pages.Listing<>(kept.get(), Optional.empty());
+        // one read per region at a time: the accounts of an organisation, collected together, wait for the first
+        // one's read instead of each paging through the same catalogue
+        synchronized (catalogueReads.computeIfAbsent(region, r -> new Object())) {
+            Optional<List<ListedQuota>> kept = catalogue.get(region);
+            if (kept.isPresent()) {
+                return new Pages.Listing<>(kept.get(), Optional.empty());
+            }
+            Pages.Listing<ListedQuota> read = serviceQuotas.defaults(access, region);
+            if (read.complete()) {
+                catalogue.put(region, read.items());
+            }
+            return read;
         }
-        Pages.Listing<ListedQuota> read = serviceQuotas.defaults(access, region);
-        if (read.complete()) {
-            catalogue.put(region, read.items());
-        }
-        return read;
     }
 
     /** Whether phase 1 found something here that the quota catalogue must judge, or could not tell. */
