@@ -83,8 +83,11 @@ public record AccountReport(String account, Optional<String> verdict, Severity s
                 .sorted(Comparator.comparing(IncreaseRequest::region).thenComparing(IncreaseRequest::id))
                 .map(r -> new Filed(r.id(), r.region(), r.quotaCode(), r.quotaName(), r.status(), r.desiredValue()))
                 .toList();
-        Severity severity = diagnosis.findings().stream().map(Finding::severity).min(Comparator.naturalOrder())
-                .orElse(Severity.INFO);
+        // a quiet account (no failing call, no request, nothing unread) has nothing for a person: the single-account
+        // "nothing to judge" asks to name the failing context, which a sweep of quiet accounts would repeat by the hundred
+        boolean quiet = throttled.isEmpty() && filed.isEmpty() && diagnosis.evidenceGaps().isEmpty();
+        Severity severity = quiet ? Severity.INFO : diagnosis.findings().stream().map(Finding::severity)
+                .min(Comparator.naturalOrder()).orElse(Severity.INFO);
         List<String> gaps = diagnosis.evidenceGaps().stream().map(AccountReport::gap).distinct().toList();
         return new AccountReport(account, Optional.of(diagnosis.verdict().name()), severity,
                 Optional.of(diagnosis.fingerprint()), throttled, filed, gaps, Optional.empty());

@@ -84,6 +84,8 @@ public final class OrganizationBench {
             System.out.printf("| throttled calls | %d |%n", aws.throttledCalls());
             System.out.printf("| wall time, all accounts | %.1f s |%n", ms / 1000.0);
             System.out.printf("| accounts unreadable | %d |%n", report.unreadable());
+            System.out.printf("| accounts needing action (expected %d: the failing ones) | %d |%n", accounts / 10,
+                    report.needingAction());
             System.out.printf("| cross-account mismatches found (expected %d) | %d |%n", accounts / 10, report.mismatches().size());
             System.out.printf("%ncalls per operation, every account: %s%n", aws.callsPerOperation());
         }

@@ -112,6 +112,11 @@ class OrganizationSweepTest {
         assertThat(report.at("/crossAccountMismatches/0/raisedIn").asText()).isEqualTo(RAISED);
         assertThat(report.at("/crossAccountMismatches/0/quotaCode").asText()).isEqualTo(StubWorld.QUOTA_CODE);
         assertThat(report.at("/counts/accounts").asInt()).isEqualTo(4);
+        // the hub, quiet here, needs nothing: only the failing account and the one whose role is refused are listed
+        assertThat(report.at("/counts/needingAction").asInt()).isEqualTo(2);
+        List<String> needing = new ArrayList<>();
+        report.get("accounts").forEach(a -> needing.add(a.get("account").asText()));
+        assertThat(needing).containsExactlyInAnyOrder(FAILING, "999900001111");
         // the member the hub cannot assume a role in is a gap of its own report, not a failed sweep
         List<String> unreadableOrGaps = new ArrayList<>();
         report.get("accounts").forEach(a -> {
