@@ -47,7 +47,7 @@ cmds=(-n floor "java -cp $work Empty")
 for f in events/snapshots/*.json; do
   cmds+=(-n "$(basename "$f" .json)" "java -jar $jar diagnose --snapshot $f --format json")
 done
-progress "1/4 offline diagnose of each snapshot (hyperfine)"
+progress "1/5 offline diagnose of each snapshot (hyperfine)"
 hyperfine -N --warmup 1 --runs 5 --export-json "$work/cli.json" "${cmds[@]}" > /dev/null
 python3 - "$work/cli.json" <<'PY'
 import json, sys
@@ -63,7 +63,7 @@ print(f"\nworst: {worst*1000:.0f} ms = {worst/floor:.1f}× the floor (target ≤
 PY
 
 # 2 + 6 ─ the Lambda cold path against the stub, in a fresh JVM each time, with the deployed JVM flags
-progress "2/4 the Lambda cold path, 2 × 6 fresh JVMs against the stub"
+progress "2/5 the Lambda cold path, 2 × 6 fresh JVMs against the stub"
 floor=$(java -cp "$testcp" com.quotadoctor.evidence.aws.CollectionBench floor 2>/dev/null | sed -n 's/^floor_ms=\([0-9]*\).*/\1/p')
 mkfifo "$work/stub.in"
 java -cp "$testcp" com.quotadoctor.stub.StubServer < "$work/stub.in" > "$work/stub.out" 2>/dev/null &
@@ -125,8 +125,14 @@ print(f"jar: {os.path.getsize(jar)/1e6:.1f} MB (target ≤ 20 MB); peak RSS: Lam
 PY
 
 # 3 + 4 + 5 ─ calls per operation, throttling, fan-out
-progress "3/4 calls, throttling and fan-out against the in-process stub"
+progress "3/5 calls, throttling and fan-out against the in-process stub"
 echo "## 3–5. Calls, throttling, fan-out"
 echo
 java -cp "$testcp" com.quotadoctor.evidence.aws.CollectionBench 3 2>/dev/null
-progress "4/4 done: report in $report"
+
+# 7 ─ an organisation sweep's per-account work: 200 member accounts x 17 regions, 10 at once
+progress "4/5 organisation sweep, 200 accounts x 17 regions, 10 at once"
+echo "## 7. Organisation sweep"
+echo
+java -cp "$testcp" com.quotadoctor.workflow.OrganizationBench 200 10 2>/dev/null
+progress "5/5 done: report in $report"
