@@ -61,7 +61,14 @@ public final class MapRunResults {
         }
         WireNode executions = WireNode.root(root, "map run result " + key);
         executions.list(Function.identity()).forEach(execution -> {
-            AccountReport report = child(execution);
+            AccountReport report;
+            try {
+                report = child(execution);
+            } catch (ShapeException e) {
+                // one malformed entry costs its own account (when its input names it), not the file's others
+                report = AccountReport.unreadable(account(execution), "its check's result cannot be read: "
+                        + oneLine(e.getMessage()));
+            }
             reports.merge(report.account(), report, (old, fresh) -> old.unreadable().isPresent() ? fresh : old);
         });
     }

@@ -73,4 +73,21 @@ class MapRunResultsTest {
         assertThat(reports.get(1).unreadable()).hasValueSatisfying(u -> assertThat(u)
                 .contains("could not be read").contains("SUCCEEDED_0.json"));
     }
+
+    @Test
+    void oneMalformedOutputCostsItsOwnAccountNotTheOthersInItsFile() throws IOException {
+        load();
+        String file = objects.get(RUN + "SUCCEEDED_0.json");
+        // the second execution's output loses its report's account
+        objects.put(RUN + "SUCCEEDED_0.json", file.replaceFirst("\\\\\"account\\\\\":\\\\\"777788889999\\\\\",", ""));
+        assertThat(objects.get(RUN + "SUCCEEDED_0.json")).isNotEqualTo(file);
+
+        List<AccountReport> reports = MapRunResults.read(bucket, RUN + "manifest.json", List.of());
+
+        assertThat(reports).filteredOn(r -> r.account().equals("444455556666")).singleElement()
+                .satisfies(r -> assertThat(r.unreadable()).isEmpty());
+        assertThat(reports).filteredOn(r -> r.account().equals("777788889999")).singleElement()
+                .satisfies(r -> assertThat(r.unreadable()).hasValueSatisfying(u -> assertThat(u)
+                        .startsWith("its check's result cannot be read: ").contains("account")));
+    }
 }
