@@ -114,6 +114,16 @@ class OrganizationStackTest {
     }
 
     @Test
+    void theSweepsRoleMayInvokeItsThreeFunctionsAndStartItsOwnChildren() {
+        Map<String, Map<String, Object>> policies = template.findResources("AWS::IAM::Policy");
+        String sweep = policies.entrySet().stream().filter(e -> e.getValue().toString().contains("OrganizationStateMachineRole"))
+                .map(e -> e.getValue().toString()).reduce("", String::concat);
+        assertThat(sweep).contains("lambda:InvokeFunction").contains("{Ref=OrganizationLive")
+                .contains("DiagnoseLive").contains("NotifyLive").contains("states:StartExecution")
+                .contains("s3:PutObject");
+    }
+
+    @Test
     void aThrottleAlarmAndTheScheduleEachStartASweep() {
         Map<String, Map<String, Object>> rules = template.findResources("AWS::Events::Rule");
         List<String> sweepTargets = rules.values().stream()
