@@ -324,7 +324,10 @@ public final class LiveCollector {
                                                       CompletableFuture<QuotaInterest> interest) {
         Access access = one.access();
         String region = one.region();
+        // nothing in view anywhere (no model named, failing or carrying traffic, no request): no quota can govern
+        // anything, so none is read; the sections are written as not read, as in a region that does not matter
         CompletableFuture<Applied> applied = one.needed().thenCombine(one.done(), (need, done) -> need)
+                .thenCombine(interest, (need, wanted) -> need && !wanted.nothingInView())
                 .thenCompose(need -> !need ? CompletableFuture.completedFuture((Applied) null)
                         : one.defaults().thenCombine(interest, (defaults, wanted) -> wanted.codesIn(region,
                                         defaults.items())

@@ -30,8 +30,8 @@ import java.util.TreeSet;
  * calls (each model as invoked, named or recorded failing or carrying traffic, in its own inference family, every
  * runtime metric) and the quotas of the increase requests filed for those models. The codes are named from a
  * region's default catalogue, so the same quotas are read in every account of the region. When a model cannot be
- * named (an application profile not resolved) or nothing names a model or a request, the codes cannot be known and
- * the whole list is read instead.
+ * named (an application profile not resolved), the codes cannot be known and the whole list is read instead; when
+ * nothing names a model or a request, no quota is read.
  */
 final class QuotaInterest {
 
@@ -86,6 +86,11 @@ final class QuotaInterest {
         }
         return new QuotaInterest(models, unresolved, requests, request.quotaCode(),
                 request.requestId().isPresent() || request.quotaCode().isPresent());
+    }
+
+    /** No model and no request in view, nothing named: no quota can govern anything this diagnosis judges. */
+    boolean nothingInView() {
+        return models.isEmpty() && requests.isEmpty() && !focused && !unresolved;
     }
 
     /**

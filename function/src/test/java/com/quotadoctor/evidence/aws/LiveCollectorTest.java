@@ -3,6 +3,7 @@ package com.quotadoctor.evidence.aws;
 import com.quotadoctor.stub.LiveRun;
 import com.quotadoctor.stub.StubAccount;
 import com.quotadoctor.stub.StubAws;
+import com.quotadoctor.stub.StubCatalogue;
 import com.quotadoctor.stub.StubWorld;
 
 import com.quotadoctor.diagnosis.Diagnosis;
@@ -109,6 +110,23 @@ class LiveCollectorTest {
                     .collect(StubWorld.request(), (done, total) -> told.add(done + "/" + total));
         }
         assertThat(told).containsExactlyInAnyOrder("1/3", "2/3", "3/3");
+    }
+
+    @Test
+    void anAccountWithNothingInViewReadsNoQuotaAndSaysSo() {
+        StubAccount quiet = StubAccount.home(StubWorld.HOME);
+        REGIONS.forEach(r -> StubCatalogue.fill(quiet.region(r)));
+
+        aws = new StubAws(quiet);
+        Capture capture = LiveRun.collect(aws, StubWorld.settings(REGIONS),
+                com.quotadoctor.domain.DiagnosisRequest.empty().inRegions(List.of("us-west-2")));
+
+        assertThat(aws.calls("ListServiceQuotas")).isZero();
+        assertThat(aws.calls("GetServiceQuota")).isZero();
+        assertThat(capture.regions().get("us-west-2").notNeeded()).contains(EvidenceSection.SERVICE_QUOTAS);
+        Diagnosis d = Diagnostician.standard().diagnose(capture.request(), capture.snapshot().evidence());
+        assertThat(d.evidenceGaps()).isEmpty();
+        assertThat(d.top().title()).startsWith("Nothing to judge");
     }
 
     @Test
