@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,22 +17,8 @@ class MapRunResultsTest {
     private static final Path DIR = Path.of("..", "events", "organization");
     private static final String RUN = "results/ad9b5f27-090b-3ac6-9beb-243cd77144a7/";
 
-    private final Map<String, String> objects = new HashMap<>();
-    private final ResultsBucket bucket = new ResultsBucket() {
-        @Override
-        public String read(String key) {
-            String body = objects.get(key);
-            if (body == null) {
-                throw new IllegalStateException("NoSuchKey: " + key);
-            }
-            return body;
-        }
-
-        @Override
-        public void write(String key, String json) {
-            objects.put(key, json);
-        }
-    };
+    private final com.quotadoctor.stub.MemoryBucket bucket = new com.quotadoctor.stub.MemoryBucket();
+    private final Map<String, String> objects = bucket.objects();
 
     private void load() {
         try {

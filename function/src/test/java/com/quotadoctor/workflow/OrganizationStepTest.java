@@ -7,12 +7,11 @@ import com.quotadoctor.json.JsonTree;
 import com.quotadoctor.json.ShapeException;
 import com.quotadoctor.notification.SizeBudget;
 import com.quotadoctor.organization.AccountFilter;
-import com.quotadoctor.organization.ResultsBucket;
+import com.quotadoctor.stub.MemoryBucket;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,18 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The sweep's list and reduce tasks on their own: what they write, what they refuse, what fits the workflow's state. */
 class OrganizationStepTest {
 
-    private final Map<String, String> objects = new HashMap<>();
-    private final ResultsBucket bucket = new ResultsBucket() {
-        @Override
-        public String read(String key) {
-            return java.util.Objects.requireNonNull(objects.get(key), key);
-        }
-
-        @Override
-        public void write(String key, String json) {
-            objects.put(key, json);
-        }
-    };
+    private final MemoryBucket bucket = new MemoryBucket();
+    private final Map<String, String> objects = bucket.objects();
 
     private static String account(int i) {
         return String.format("%012d", 600_000_000_000L + i);

@@ -8,7 +8,7 @@ import com.quotadoctor.evidence.aws.AwsClients;
 import com.quotadoctor.evidence.aws.LiveCollector;
 import com.quotadoctor.json.JsonTree;
 import com.quotadoctor.organization.AccountFilter;
-import com.quotadoctor.organization.ResultsBucket;
+import com.quotadoctor.stub.MemoryBucket;
 import com.quotadoctor.stub.LiveRun;
 import com.quotadoctor.stub.StubAccount;
 import com.quotadoctor.stub.StubAws;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,24 +66,9 @@ class OrganizationSweepTest {
                 Diagnostician.standard(), config, Telemetry.NONE);
     }
 
-    /** An S3 bucket in memory, by key. */
-    private static final class Bucket implements ResultsBucket {
-        final Map<String, String> objects = new HashMap<>();
-
-        @Override
-        public String read(String key) {
-            return java.util.Objects.requireNonNull(objects.get(key), key);
-        }
-
-        @Override
-        public void write(String key, String json) {
-            objects.put(key, json);
-        }
-    }
-
     @Test
     void theAccountWhoseCallsFailUnderAnotherAccountsIncreaseIsFoundWithoutBeingNamed() throws Exception {
-        Bucket bucket = new Bucket();
+        MemoryBucket bucket = new MemoryBucket();
         OrganizationStep organization = new OrganizationStep(filter -> List.of(HUB, RAISED, FAILING, "999900001111"),
                 bucket, AccountFilter.ALL);
 
@@ -127,7 +111,7 @@ class OrganizationSweepTest {
         assertThat(unreadableOrGaps).singleElement().satisfies(a -> assertThat(a).contains("AssumeRole"));
         assertThat(digest.get("fingerprint").asText()).startsWith("org-");
         assertThat(digest.at("/notification/text").asText()).contains("account " + FAILING);
-        assertThat(bucket.objects).containsKey("sweeps/sweep-1/report.json");
+        assertThat(bucket.objects()).containsKey("sweeps/sweep-1/report.json");
         // each account was read as itself only: the failing account's calls through its own role, nobody else's
         assertThat(aws.calls(FAILING, REGION, "LookupEvents")).isPositive();
         assertThat(aws.calls(RAISED, REGION, "ListRequestedServiceQuotaChangeHistory")).isPositive();
