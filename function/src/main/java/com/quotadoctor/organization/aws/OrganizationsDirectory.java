@@ -40,6 +40,15 @@ public final class OrganizationsDirectory implements AccountDirectory {
                 .region(software.amazon.awssdk.regions.Region.of(region))
                 .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
             return new OrganizationsDirectory(organizations).activeAccounts(filter);
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            // the caller's environment, not a bug: one line naming AWS's refusal and who may list the accounts
+            String code = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a
+                    && a.awsErrorDetails() != null ? a.awsErrorDetails().errorCode() : e.getClass().getSimpleName();
+            String message = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a
+                    && a.awsErrorDetails() != null ? a.awsErrorDetails().errorMessage() : e.getMessage();
+            throw new com.quotadoctor.domain.BadInputException("AWS Organizations would not list the accounts (" + code
+                    + ": " + message + "): run --organization as the organisation's management account or a "
+                    + "delegated administrator, with organizations:ListAccounts", e);
         }
     }
 

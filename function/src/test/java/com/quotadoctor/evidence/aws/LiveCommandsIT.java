@@ -141,6 +141,21 @@ class LiveCommandsIT {
     }
 
     @Test
+    void anAccountThatMayNotListTheOrganisationGetsOneLineAndExitTwo() throws Exception {
+        try (StubAws member = new StubAws(StubWorld.home(List.of("us-east-1"), Instant.now())).fault(StubFault.error(
+                "ListAccounts", 400, "AccessDeniedException", "You don't have permissions to access this resource."))) {
+            Run run = run(Map.of("AWS_ENDPOINT_URL", member.endpoint().toString()), "diagnose", "--organization",
+                    "--scan-region", "us-east-1");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err().lines()).singleElement().asString()
+                    .startsWith("quota-doctor: AWS Organizations would not list the accounts (AccessDeniedException: ")
+                    .contains("management account or a delegated administrator");
+            assertThat(member.calls("AssumeRole")).isZero();
+        }
+    }
+
+    @Test
     void withoutCredentialsNothingIsCalledAndTheReasonIsOneLine() throws Exception {
         int before = aws.calls("ListServiceQuotas");
 
