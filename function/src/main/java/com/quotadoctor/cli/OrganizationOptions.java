@@ -1,7 +1,6 @@
 package com.quotadoctor.cli;
 
 import com.quotadoctor.domain.AccountId;
-import com.quotadoctor.diagnosis.Diagnosis;
 import com.quotadoctor.diagnosis.Diagnostician;
 import com.quotadoctor.domain.BadInputException;
 import com.quotadoctor.domain.DiagnosisRequest;
@@ -93,8 +92,7 @@ final class OrganizationOptions {
         List<AccountReport> reports = new ArrayList<>();
         snapshots.forEach((account, snapshot) -> {
             DiagnosisRequest request = flags.apply(snapshot.request());
-            Diagnosis diagnosis = diagnostician.diagnose(request, snapshot.evidence());
-            reports.add(AccountReport.of(account, request, snapshot.evidence(), diagnosis));
+            reports.add(AccountReport.of(account, diagnostician.judge(request, snapshot.evidence())));
         });
         return OrganizationReport.of(reports);
     }

@@ -28,6 +28,14 @@ public final class Diagnostician {
     }
 
     public Diagnosis diagnose(DiagnosisRequest request, Evidence evidence) {
+        return judge(request, evidence).diagnosis();
+    }
+
+    /** A diagnosis with the situation it judged: what else reads the same failing contexts reads these, not its own. */
+    public record Judgement(Situation situation, Diagnosis diagnosis) {
+    }
+
+    public Judgement judge(DiagnosisRequest request, Evidence evidence) {
         Situation situation = Situation.of(request, evidence, settings);
         Map<String, Finding> unique = new LinkedHashMap<>();
         for (DiagnosisRule rule : rules) {
@@ -44,9 +52,9 @@ public final class Diagnostician {
                 .map(f -> f.withRemediation(plan.byFinding().getOrDefault(f.identity(), List.of()))).toList();
         Finding top = answered.get(0);
         Waiting waiting = Waiting.of(situation, top);
-        return new Diagnosis(top.code(), answered, request, request.attempt(), waiting.nextCheckSeconds(),
-                waiting.deadline(), fingerprint(request, answered), situation.gaps(), situation.now(), plan.steps(),
-                Justification.of(situation, plan.steps()));
+        return new Judgement(situation, new Diagnosis(top.code(), answered, request, request.attempt(),
+                waiting.nextCheckSeconds(), waiting.deadline(), fingerprint(request, answered), situation.gaps(),
+                situation.now(), plan.steps(), Justification.of(situation, plan.steps())));
     }
 
     /**

@@ -1,12 +1,11 @@
 package com.quotadoctor.organization;
 
 import com.quotadoctor.diagnosis.Diagnosis;
+import com.quotadoctor.diagnosis.Diagnostician;
 import com.quotadoctor.diagnosis.Finding;
-import com.quotadoctor.diagnosis.Settings;
 import com.quotadoctor.diagnosis.Severity;
 import com.quotadoctor.diagnosis.Situation;
 import com.quotadoctor.diagnosis.Workload;
-import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.Evidence;
 import com.quotadoctor.domain.EvidenceGap;
 import com.quotadoctor.domain.IncreaseRequest;
@@ -67,9 +66,11 @@ public record AccountReport(String account, Optional<String> verdict, Severity s
                 List.of(), Optional.of(reason));
     }
 
-    /** The summary of one account's diagnosis, from the same request and evidence it judged. */
-    public static AccountReport of(String account, DiagnosisRequest request, Evidence evidence, Diagnosis diagnosis) {
-        Situation situation = Situation.of(request, evidence, Settings.defaults());
+    /** The summary of one account's diagnosis, from the very situation it judged. */
+    public static AccountReport of(String account, Diagnostician.Judgement judged) {
+        Situation situation = judged.situation();
+        Diagnosis diagnosis = judged.diagnosis();
+        Evidence evidence = situation.evidence();
         List<Throttled> throttled = situation.workloads().stream()
                 .filter(Workload::isFailing)
                 .map(w -> {

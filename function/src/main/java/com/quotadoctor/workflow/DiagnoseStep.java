@@ -71,13 +71,9 @@ public final class DiagnoseStep {
         DiagnosisRequest request = DiagnosisRequest.forAccount(member.account())
                 .over(member.request().over(configuration.workload()));
         Snapshot snapshot = members.evidenceOf(member.account(), configuration.memberRoleName().get(), request);
-        DiagnosisRequest judged = request.over(snapshot.request());
-        Diagnosis diagnosis = diagnostician.diagnose(judged, snapshot.evidence());
-        telemetry.diagnosed(diagnosis.verdict().name(), diagnosis.evidenceGaps().size());
-        governingQuotas(diagnosis);
-        StepOutcome.Diagnosed diagnosed = new StepOutcome.Diagnosed(member.kind(), diagnosis, renderer.render(diagnosis));
-        return new StepOutcome.MemberDiagnosed(diagnosed,
-                AccountReport.of(member.account(), judged, snapshot.evidence(), diagnosis));
+        Diagnostician.Judgement judged = judge(request, snapshot);
+        return new StepOutcome.MemberDiagnosed(diagnosed(member.kind(), judged.diagnosis()),
+                AccountReport.of(member.account(), judged));
     }
 
     private StepOutcome diagnose(String kind, DiagnosisRequest request, String supportCase) {
@@ -87,9 +83,18 @@ public final class DiagnoseStep {
             return new StepOutcome.Skipped(kind, "support case " + supportCase
                     + " belongs to no Bedrock quota increase request in the evidence");
         }
-        Diagnosis diagnosis = diagnostician.diagnose(request.over(snapshot.request()), snapshot.evidence());
-        telemetry.diagnosed(diagnosis.verdict().name(), diagnosis.evidenceGaps().size());
-        governingQuotas(diagnosis);
+        return diagnosed(kind, judge(request, snapshot).diagnosis());
+    }
+
+    /** The request completed by what the snapshot was read for, judged; counted once. */
+    private Diagnostician.Judgement judge(DiagnosisRequest request, Snapshot snapshot) {
+        Diagnostician.Judgement judged = diagnostician.judge(request.over(snapshot.request()), snapshot.evidence());
+        telemetry.diagnosed(judged.diagnosis().verdict().name(), judged.diagnosis().evidenceGaps().size());
+        governingQuotas(judged.diagnosis());
+        return judged;
+    }
+
+    private StepOutcome.Diagnosed diagnosed(String kind, Diagnosis diagnosis) {
         return new StepOutcome.Diagnosed(kind, diagnosis, renderer.render(diagnosis));
     }
 
