@@ -24,6 +24,23 @@ public record WireNode(JsonNode node, String path, String document) {
      * @throws ShapeException naming the line and column of a syntax error, or saying it is not an object
      */
     public static WireNode document(String document, String text) {
+        JsonNode root = parsed(document, text);
+        if (root == null || !root.isObject()) {
+            throw new ShapeException(document + ": expected a JSON object");
+        }
+        return root(root, document);
+    }
+
+    /** {@link #document}, for a document that must be a JSON array. */
+    public static WireNode arrayDocument(String document, String text) {
+        JsonNode root = parsed(document, text);
+        if (root == null || !root.isArray()) {
+            throw new ShapeException(document + ": expected a JSON array");
+        }
+        return root(root, document);
+    }
+
+    private static JsonNode parsed(String document, String text) {
         com.fasterxml.jackson.databind.JsonNode root;
         try {
             root = JsonTree.parse(text);
@@ -36,10 +53,7 @@ public record WireNode(JsonNode node, String path, String document) {
         } catch (java.io.IOException e) {
             throw new ShapeException(document + " cannot be read: " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject()) {
-            throw new ShapeException(document + ": expected a JSON object");
-        }
-        return root(root, document);
+        return root;
     }
 
     /** The root of a document, named in complaints when the problem is the document itself. */

@@ -66,8 +66,7 @@ public final class NotificationRenderer {
 
     /** One line of printable text, no control or escape characters, at most {@code max} characters. */
     static String plain(String text, int max) {
-        String one = text == null ? "" : text.replaceAll("[\\p{Cntrl}\\p{Cf}]+", " ").trim();
-        return one.length() <= max ? one : one.substring(0, max - 1) + "…";
+        return com.quotadoctor.domain.Text.oneLine(text, max);
     }
 
     /** One line of printable ASCII under the SNS limit: SNS rejects anything else. */

@@ -4,8 +4,9 @@ import com.quotadoctor.diagnosis.Commands;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * The account mismatch across an organisation: calls fail in one account under a quota that another account raised.
@@ -25,20 +26,27 @@ public record CrossAccountMismatch(String failing, AccountReport.Throttled calls
      * code and region) while another account has: the best such request (approved before open, then the largest).
      */
     public static List<CrossAccountMismatch> find(List<AccountReport> accounts) {
+        // every standing request by quota and region, once: a sweep of thousands of accounts is not squared
+        Map<String, List<Raised>> standing = new HashMap<>();
+        for (AccountReport a : accounts) {
+            for (AccountReport.Filed r : a.increases()) {
+                if (r.standing()) {
+                    standing.computeIfAbsent(r.quotaCode() + " " + r.region(), k -> new ArrayList<>())
+                            .add(new Raised(a.account(), r));
+                }
+            }
+        }
         List<CrossAccountMismatch> found = new ArrayList<>();
         for (AccountReport b : accounts) {
             for (AccountReport.Throttled t : b.throttled()) {
-                if (t.quotaCode().isEmpty() || raisedBy(b, t).isPresent()) {
-                    continue;
+                List<Raised> raised = t.quotaCode()
+                        .map(code -> standing.getOrDefault(code + " " + t.region(), List.of())).orElse(List.of());
+                // the failing account's own standing request answers its calls; else one finding per failing
+                // context, naming the best request elsewhere, not one line per account that ever raised the quota
+                if (raised.stream().noneMatch(r -> r.account().equals(b.account()))) {
+                    raised.stream().min(BEST).ifPresent(r -> found.add(new CrossAccountMismatch(b.account(), t,
+                            r.account(), r.request())));
                 }
-                // one finding per failing context: the best standing request elsewhere (approved first, then the
-                // largest value), not one line per account that ever raised the quota
-                accounts.stream().filter(a -> !a.account().equals(b.account()))
-                        .flatMap(a -> raisedBy(a, t).map(r -> new CrossAccountMismatch(b.account(), t, a.account(), r)).stream())
-                        .min(Comparator.comparing((CrossAccountMismatch m) -> m.increase().status().isOpen())
-                                .thenComparing(Comparator.comparingDouble((CrossAccountMismatch m) -> m.increase().desiredValue()).reversed())
-                                .thenComparing(CrossAccountMismatch::raisedIn))
-                        .ifPresent(found::add);
             }
         }
         found.sort(Comparator.comparing(CrossAccountMismatch::failing).thenComparing(m -> m.calls().region())
@@ -46,13 +54,13 @@ public record CrossAccountMismatch(String failing, AccountReport.Throttled calls
         return List.copyOf(found);
     }
 
-    /** The request of {@code account} that stands on the calls' quota and region: approved before open. */
-    private static Optional<AccountReport.Filed> raisedBy(AccountReport account, AccountReport.Throttled t) {
-        return account.increases().stream()
-                .filter(AccountReport.Filed::standing)
-                .filter(r -> r.quotaCode().equals(t.quotaCode().get()) && r.region().equals(t.region()))
-                .min(Comparator.comparing((AccountReport.Filed r) -> r.status().isOpen())
-                        .thenComparing(Comparator.comparingDouble(AccountReport.Filed::desiredValue).reversed()));
+    /** Approved before open, then the largest value, then the account id (a stable choice). */
+    private static final Comparator<Raised> BEST = Comparator.comparing((Raised r) -> r.request().status().isOpen())
+            .thenComparing(Comparator.comparingDouble((Raised r) -> r.request().desiredValue()).reversed())
+            .thenComparing(Raised::account);
+
+    /** A standing request and the account that filed it. */
+    private record Raised(String account, AccountReport.Filed request) {
     }
 
     /** The command that gives the failing account the value the other account asked for (run in the failing account). */

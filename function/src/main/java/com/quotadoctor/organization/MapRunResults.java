@@ -1,10 +1,9 @@
 package com.quotadoctor.organization;
 
-import com.quotadoctor.json.JsonTree;
+import com.quotadoctor.domain.Text;
 import com.quotadoctor.json.ShapeException;
 import com.quotadoctor.json.WireNode;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,16 +49,7 @@ public final class MapRunResults {
     }
 
     private static void readFile(ResultsBucket bucket, String key, Map<String, AccountReport> reports) {
-        com.fasterxml.jackson.databind.JsonNode root;
-        try {
-            root = JsonTree.parse(bucket.read(key));
-        } catch (IOException e) {
-            throw new ShapeException("not JSON: " + e.getMessage(), e);
-        }
-        if (root == null || !root.isArray()) {
-            throw new ShapeException("expected a JSON array of child executions");
-        }
-        WireNode executions = WireNode.root(root, "map run result " + key);
+        WireNode executions = WireNode.arrayDocument("map run result " + key, bucket.read(key));
         executions.list(Function.identity()).forEach(execution -> {
             AccountReport report;
             try {
@@ -67,7 +57,7 @@ public final class MapRunResults {
             } catch (ShapeException e) {
                 // one malformed entry costs its own account (when its input names it), not the file's others
                 report = AccountReport.unreadable(account(execution), "its check's result cannot be read: "
-                        + oneLine(e.getMessage()));
+                        + Text.oneLine(e.getMessage(), 300));
             }
             reports.merge(report.account(), report, (old, fresh) -> old.unreadable().isPresent() ? fresh : old);
         });
@@ -79,7 +69,7 @@ public final class MapRunResults {
         String status = execution.field("Status").text().orElse("UNKNOWN");
         if (!status.equals("SUCCEEDED")) {
             String error = execution.field("Error").text().orElse(status);
-            String cause = execution.field("Cause").text().map(c -> ": " + oneLine(c)).orElse("");
+            String cause = execution.field("Cause").text().map(c -> ": " + Text.oneLine(c, 300)).orElse("");
             return AccountReport.unreadable(account, "its check " + status.toLowerCase(java.util.Locale.ROOT) + " ("
                     + error + cause + ")");
         }
@@ -96,10 +86,5 @@ public final class MapRunResults {
     /** {@code Input} and {@code Output} are JSON documents written as strings. */
     private static WireNode embedded(WireNode text, String what) {
         return WireNode.document(text.path() + " (" + what + ")", text.requiredText());
-    }
-
-    private static String oneLine(String text) {
-        String line = text.replaceAll("[\\p{Cntrl}]+", " ").trim();
-        return line.length() <= 300 ? line : line.substring(0, 299) + "…";
     }
 }

@@ -34,7 +34,11 @@ public final class TriggerParser {
             throw new ShapeException("event: " + text.length() + " characters, more than the " + LARGEST_EVENT
                     + " an event may have");
         }
-        WireNode event = WireNode.document("event", text);
+        return read(WireNode.document("event", text));
+    }
+
+    /** An event already parsed: the workflow's input, or the one that started an organisation sweep. */
+    private Trigger read(WireNode event) {
         if (event.field("detail-type").present()) {
             return fromEventBridge(event);
         }
@@ -145,7 +149,7 @@ public final class TriggerParser {
      * and what narrows the look: the sweep's {@code request}, or the {@code trigger} that started it (the execution's
      * input: a schedule, an alarm).
      */
-    private static Trigger member(WireNode item) {
+    private Trigger member(WireNode item) {
         String account = item.field("memberAccount").requiredText();
         if (!AccountId.isValid(account)) {
             throw item.field("memberAccount").problem("expected a 12-digit account id, got '" + account + "'");
@@ -156,7 +160,7 @@ public final class TriggerParser {
         if (started.present() && started.node().isObject() && !started.field("memberAccount").present()) {
             // what started the sweep (an alarm names a region and model) narrows each account's look; its account
             // is the one the event came from, not this member
-            Trigger trigger = new TriggerParser().parse(com.quotadoctor.json.JsonTree.compact(started.node()));
+            Trigger trigger = read(started);
             if (trigger instanceof Trigger.Diagnose d) {
                 sweep = sweep.over(d.request().inAnyAccount());
             }

@@ -87,7 +87,7 @@ public final class OrganizationStep {
         if (!manifest.startsWith(RESULTS)) {
             throw details.field("Key").problem("expected a key under " + RESULTS + ", got '" + manifest + "'");
         }
-        List<String> accounts = WireNode.root(parseArray(bucket.read(listed), listed), listed)
+        List<String> accounts = WireNode.arrayDocument(listed, bucket.read(listed))
                 .list(a -> a.field("memberAccount").requiredText());
         List<AccountReport> reports = MapRunResults.read(bucket, manifest, accounts);
         OrganizationReport report = OrganizationReport.of(reports);
@@ -108,18 +108,6 @@ public final class OrganizationStep {
             if (shown == 0 || SizeBudget.bytes(JsonTree.compact(out)) <= STATE_BUDGET) {
                 return out;
             }
-        }
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode parseArray(String text, String key) {
-        try {
-            com.fasterxml.jackson.databind.JsonNode node = JsonTree.parse(text);
-            if (node == null || !node.isArray()) {
-                throw new ShapeException(key + ": expected the sweep's JSON array of accounts");
-            }
-            return node;
-        } catch (java.io.IOException e) {
-            throw new ShapeException(key + " is not JSON: " + e.getMessage(), e);
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Turns a failed AWS call into the evidence gap that names it: operation, region, account, code, message. */
-final class AwsFailure {
+public final class AwsFailure {
 
     /** What AWS answers in a region the account has not enabled. */
     private static final Set<String> REGION_DISABLED = Set.of("UnrecognizedClientException", "InvalidClientTokenId",
@@ -71,7 +71,7 @@ final class AwsFailure {
         return Optional.empty();
     }
 
-    static String code(Throwable failure) {
+    public static String code(Throwable failure) {
         if (failure instanceof AwsServiceException e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             return code == null || code.isBlank() ? "HTTP" + e.statusCode() : code;
@@ -97,7 +97,7 @@ final class AwsFailure {
         return failure instanceof SdkClientException ? "ClientError" : failure.getClass().getSimpleName();
     }
 
-    private static String message(Throwable failure) {
+    public static String message(Throwable failure) {
         String text = failure instanceof AwsServiceException e && e.awsErrorDetails() != null
                 && e.awsErrorDetails().errorMessage() != null
                 ? e.awsErrorDetails().errorMessage()

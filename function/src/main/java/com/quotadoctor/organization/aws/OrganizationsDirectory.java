@@ -1,5 +1,6 @@
 package com.quotadoctor.organization.aws;
 
+import com.quotadoctor.evidence.aws.AwsFailure;
 import com.quotadoctor.organization.AccountDirectory;
 import com.quotadoctor.organization.AccountFilter;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -42,12 +43,8 @@ public final class OrganizationsDirectory implements AccountDirectory {
             return new OrganizationsDirectory(organizations).activeAccounts(filter);
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
             // the caller's environment, not a bug: one line naming AWS's refusal and who may list the accounts
-            String code = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a
-                    && a.awsErrorDetails() != null ? a.awsErrorDetails().errorCode() : e.getClass().getSimpleName();
-            String message = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a
-                    && a.awsErrorDetails() != null ? a.awsErrorDetails().errorMessage() : e.getMessage();
-            throw new com.quotadoctor.domain.BadInputException("AWS Organizations would not list the accounts (" + code
-                    + ": " + message + "): run --organization as the organisation's management account or a "
+            throw new com.quotadoctor.domain.BadInputException("AWS Organizations would not list the accounts ("
+                    + AwsFailure.code(e) + ": " + AwsFailure.message(e) + "): run --organization as the organisation's management account or a "
                     + "delegated administrator, with organizations:ListAccounts", e);
         }
     }
