@@ -49,9 +49,12 @@ public record AccountReport(String account, Optional<String> verdict, Severity s
     public record Filed(String requestId, String region, String quotaCode, String quotaName, RequestStatus status,
                         double desiredValue) {
 
-        /** Approved, or still with AWS: a value that is, or may become, this account's. */
+        /**
+         * Approved, or still with AWS: a value that is, or may become, this account's. A closed support case is not:
+         * AWS closes cases it did not grant too, and this summary does not carry the applied value that would tell.
+         */
         public boolean standing() {
-            return status == RequestStatus.APPROVED || status == RequestStatus.CASE_CLOSED || status.isOpen();
+            return status == RequestStatus.APPROVED || status.isOpen();
         }
     }
 

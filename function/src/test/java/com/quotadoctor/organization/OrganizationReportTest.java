@@ -54,6 +54,8 @@ class OrganizationReportTest {
                 throttled(B, "us-west-2", own))).mismatches()).isEmpty();
         assertThat(OrganizationReport.of(List.of(raised(A, "us-west-2", RequestStatus.DENIED, 2_000_000),
                 throttled(B, "us-west-2"))).mismatches()).isEmpty();
+        assertThat(OrganizationReport.of(List.of(raised(A, "us-west-2", RequestStatus.CASE_CLOSED, 2_000_000),
+                throttled(B, "us-west-2"))).mismatches()).isEmpty();
         assertThat(OrganizationReport.of(List.of(raised(A, "us-east-1", RequestStatus.APPROVED, 2_000_000),
                 throttled(B, "us-west-2"))).mismatches()).isEmpty();
     }
