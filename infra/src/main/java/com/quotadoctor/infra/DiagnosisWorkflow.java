@@ -51,8 +51,7 @@ final class DiagnosisWorkflow extends Construct {
                 .comment("Announce once per fingerprint; a failed publish fails the task, so it is retried")
                 .lambdaFunction(notify).payloadResponseOnly(true).retryOnServiceExceptions(false).build();
         notifyTask.addRetry(transientRetry(4));
-        notifyTask.addRetry(RetryProps.builder().errors(List.of("States.TaskFailed")).interval(Duration.seconds(10))
-                .backoffRate(2).maxAttempts(3).build());
+        notifyTask.addRetry(taskFailedRetry(3));
         Fail notifyFailed = Fail.Builder.create(this, "NotificationFailed").error("NotificationFailed")
                 .cause("The notification could not be published after retries; the diagnosis is in the Notify log").build();
         notifyTask.addCatch(notifyFailed);
@@ -108,13 +107,28 @@ final class DiagnosisWorkflow extends Construct {
      * retry of the task, different for every other execution of the same situation.
      */
     private Pass stamp(String id) {
-        return Pass.Builder.create(this, id).comment("Name this delivery for Notify's claim")
-                .parameters(Map.of("execution.$", "$$.Execution.Id")).resultPath("$.delivery").build();
+        return stamp(this, id, "$.delivery");
     }
 
-    private static RetryProps transientRetry(int attempts) {
+    /** The delivery stamp at {@code resultPath}: shared with the organisation sweep's Notify tasks. */
+    static Pass stamp(Construct scope, String id, String resultPath) {
+        return Pass.Builder.create(scope, id).comment("Name this delivery for Notify's claim")
+                .parameters(Map.of("execution.$", "$$.Execution.Id")).resultPath(resultPath).build();
+    }
+
+    /** Lambda's own transient errors: 5 s, doubling. */
+    static RetryProps transientRetry(int attempts) {
         return RetryProps.builder().errors(TRANSIENT).interval(Duration.seconds(5)).backoffRate(2)
                 .maxAttempts(attempts).build();
+    }
+
+    /**
+     * A task that failed (its function threw): 10 s, doubling. For Notify, three attempts outlive another delivery's
+     * 60 s lease ({@code NotificationBusyException}).
+     */
+    static RetryProps taskFailedRetry(int attempts) {
+        return RetryProps.builder().errors(List.of("States.TaskFailed")).interval(Duration.seconds(10))
+                .backoffRate(2).maxAttempts(attempts).build();
     }
 
     StateMachine stateMachine() {

@@ -33,7 +33,6 @@ import software.amazon.awscdk.services.stepfunctions.Pass;
 import software.amazon.awscdk.services.stepfunctions.ProcessorConfig;
 import software.amazon.awscdk.services.stepfunctions.ProcessorMode;
 import software.amazon.awscdk.services.stepfunctions.ResultWriterV2;
-import software.amazon.awscdk.services.stepfunctions.RetryProps;
 import software.amazon.awscdk.services.stepfunctions.S3JsonItemReader;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.amazon.awscdk.services.stepfunctions.StateMachineType;
@@ -139,15 +138,15 @@ final class OrganizationSweep extends Construct {
                 .lambdaFunction(organization.alias()).payloadResponseOnly(true).retryOnServiceExceptions(false)
                 .payload(TaskInput.fromObject(Map.of("action", "accounts", "sweep", JsonPath.stringAt("$$.Execution.Name"))))
                 .resultPath("$.listed").build();
-        listAccounts.addRetry(retry(DiagnosisWorkflow.TRANSIENT, 4, 5));
-        listAccounts.addRetry(retry(List.of("States.TaskFailed"), 2, 10));
+        listAccounts.addRetry(DiagnosisWorkflow.transientRetry(4));
+        listAccounts.addRetry(DiagnosisWorkflow.taskFailedRetry(2));
 
         // one child execution per account: diagnose it, announce its situation once, report it
         LambdaInvoke diagnoseAccount = LambdaInvoke.Builder.create(this, "DiagnoseAccount")
                 .comment("This account alone, through its member role")
                 .lambdaFunction(diagnose).payloadResponseOnly(true).retryOnServiceExceptions(false)
                 .resultPath("$.diagnosis").build();
-        diagnoseAccount.addRetry(retry(DiagnosisWorkflow.TRANSIENT, 4, 5));
+        diagnoseAccount.addRetry(DiagnosisWorkflow.transientRetry(4));
         Pass unreadable = Pass.Builder.create(this, "AccountUnreadable").comment("A failed account is a gap of the sweep")
                 .parameters(Map.of("accountReport", Map.of("account.$", "$.memberAccount", "severity", "WARNING",
                         "unreadable.$", "States.Format('{}: {}', $.failure.Error, $.failure.Cause)"))).build();
@@ -161,12 +160,11 @@ final class OrganizationSweep extends Construct {
                 .comment("This account's situation, once per fingerprint, as any diagnosis")
                 .lambdaFunction(notify).payloadResponseOnly(true).retryOnServiceExceptions(false)
                 .inputPath("$.diagnosis").resultPath(JsonPath.DISCARD).build();
-        notifyAccount.addRetry(retry(DiagnosisWorkflow.TRANSIENT, 4, 5));
-        notifyAccount.addRetry(retry(List.of("States.TaskFailed"), 3, 10));
+        notifyAccount.addRetry(DiagnosisWorkflow.transientRetry(4));
+        notifyAccount.addRetry(DiagnosisWorkflow.taskFailedRetry(3));
         // the account's report goes on whatever became of its message: the digest still names it
         notifyAccount.addCatch(report, CatchProps.builder().errors(List.of("States.ALL")).resultPath("$.notifyFailure").build());
-        Pass stamp = Pass.Builder.create(this, "StampAccountDelivery").comment("Name this delivery for Notify's claim")
-                .parameters(Map.of("execution.$", "$$.Execution.Id")).resultPath("$.diagnosis.delivery").build();
+        Pass stamp = DiagnosisWorkflow.stamp(this, "StampAccountDelivery", "$.diagnosis.delivery");
         Choice route = Choice.Builder.create(this, "Diagnosed").build()
                 .when(Condition.isNotPresent("$.diagnosis.accountReport"), refused)
                 .otherwise(stamp.next(notifyAccount).next(report));
@@ -190,15 +188,14 @@ final class OrganizationSweep extends Construct {
                 .payload(TaskInput.fromObject(Map.of("action", "reduce", "sweep", JsonPath.stringAt("$$.Execution.Name"),
                         "results", JsonPath.objectAt("$.results"))))
                 .build();
-        reduce.addRetry(retry(DiagnosisWorkflow.TRANSIENT, 4, 5));
-        reduce.addRetry(retry(List.of("States.TaskFailed"), 2, 10));
-        Pass stampDigest = Pass.Builder.create(this, "StampDigestDelivery").comment("Name this delivery for Notify's claim")
-                .parameters(Map.of("execution.$", "$$.Execution.Id")).resultPath("$.delivery").build();
+        reduce.addRetry(DiagnosisWorkflow.transientRetry(4));
+        reduce.addRetry(DiagnosisWorkflow.taskFailedRetry(2));
+        Pass stampDigest = DiagnosisWorkflow.stamp(this, "StampDigestDelivery", "$.delivery");
         LambdaInvoke notifyDigest = LambdaInvoke.Builder.create(this, "NotifyDigest")
                 .comment("One digest per sweep, not repeated while the organisation's situation is unchanged")
                 .lambdaFunction(notify).payloadResponseOnly(true).retryOnServiceExceptions(false).build();
-        notifyDigest.addRetry(retry(DiagnosisWorkflow.TRANSIENT, 4, 5));
-        notifyDigest.addRetry(retry(List.of("States.TaskFailed"), 3, 10));
+        notifyDigest.addRetry(DiagnosisWorkflow.transientRetry(4));
+        notifyDigest.addRetry(DiagnosisWorkflow.taskFailedRetry(3));
 
         LogGroup logs = LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH)
                 .removalPolicy(RemovalPolicy.DESTROY).build();
@@ -248,11 +245,6 @@ final class OrganizationSweep extends Construct {
                         .regions(List.of(config.homeRegion())).build()))
                 .templateBody(MemberRoleTemplate.body(config))
                 .build();
-    }
-
-    private static RetryProps retry(List<String> errors, int attempts, int seconds) {
-        return RetryProps.builder().errors(errors).interval(Duration.seconds(seconds)).backoffRate(2)
-                .maxAttempts(attempts).build();
     }
 
     private String logicalId(Bucket b) {
