@@ -110,4 +110,13 @@ class OrganizationsDirectoryTest {
         assertThatThrownBy(() -> new OrganizationsDirectory(client).activeAccounts(AccountFilter.ALL))
                 .hasMessageContaining("same page token twice");
     }
+
+    @Test
+    void awsOwnListAccountsExampleYieldsItsFourActiveAccounts() throws Exception {
+        answer("ListAccounts", "{", java.nio.file.Files.readString(java.nio.file.Path.of("..", "events", "organization",
+                "list-accounts.json")));
+
+        assertThat(new OrganizationsDirectory(client).activeAccounts(AccountFilter.ALL))
+                .containsExactly("111111111111", "222222222222", "333333333333", "444444444444");
+    }
 }
