@@ -38,7 +38,7 @@ final class TerminalProgress implements LiveCollector.Progress, AutoCloseable {
     }
 
     @Override
-    public synchronized void regionsRead(int done, int total) {
+    public synchronized void completed(int done, int total) {
         if (shown) {
             out.print("\rreading AWS: " + done + "/" + total + " " + unit);
             out.flush();

@@ -14,8 +14,8 @@ class TerminalProgressTest {
     void onATerminalOneLineIsRewrittenAndErasedAtTheEnd() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TerminalProgress progress = new TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true)) {
-            progress.regionsRead(1, 17);
-            progress.regionsRead(17, 17);
+            progress.completed(1, 17);
+            progress.completed(17, 17);
         }
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .isEqualTo("\rreading AWS: 1/17 regions\rreading AWS: 17/17 regions\r\033[K")
@@ -26,7 +26,7 @@ class TerminalProgressTest {
     void elsewhereNothingIsWritten() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TerminalProgress progress = new TerminalProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false)) {
-            progress.regionsRead(1, 17);
+            progress.completed(1, 17);
         }
         assertThat(bytes.size()).isZero();
     }

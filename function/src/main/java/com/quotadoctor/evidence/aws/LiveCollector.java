@@ -120,12 +120,12 @@ public final class LiveCollector {
         return collect(request, Progress.NONE);
     }
 
-    /** Told each time one account's read of one region is complete. */
+    /** Told each time a unit of a read completes: one account's region, or (an organisation) one account. */
     @FunctionalInterface
     public interface Progress {
         Progress NONE = (done, total) -> { };
 
-        void regionsRead(int done, int total);
+        void completed(int done, int total);
     }
 
     /** {@link #collect(DiagnosisRequest)}, telling {@code progress} as regions complete. */
@@ -191,7 +191,7 @@ public final class LiveCollector {
         for (Started read : reads) {
             byRegion.computeIfAbsent(read.region(), r -> new ArrayList<>()).add(read.first().thenCompose(p -> p == null
                     ? CompletableFuture.completedFuture(RegionCapture.empty(read.region()))
-                    : phaseTwo(p, request, interest)).whenComplete((r, e) -> progress.regionsRead(done.incrementAndGet(),
+                    : phaseTwo(p, request, interest)).whenComplete((r, e) -> progress.completed(done.incrementAndGet(),
                     reads.size())));
         }
         Map<String, RegionCapture> captured = new LinkedHashMap<>();

@@ -93,7 +93,7 @@ public final class StandardAws {
                     try {
                         return collector.collectMemberOrRecord(request, account, roleName);
                     } finally {
-                        progress.regionsRead(done.incrementAndGet(), accounts.size());
+                        progress.completed(done.incrementAndGet(), accounts.size());
                     }
                 }));
             }
