@@ -20,7 +20,7 @@ import java.util.List;
  */
 final class ChatChannel extends Construct {
 
-    ChatChannel(Construct scope, String id, DeploymentConfig.ChatChannel channel, ITopic topic) {
+    ChatChannel(Construct scope, String id, DeploymentConfig.ChatChannel channel, ITopic topic, Names names) {
         super(scope, id);
         Role role = Role.Builder.create(this, "Role").assumedBy(new ServicePrincipal("chatbot.amazonaws.com"))
                 .description("Quota Doctor's chat channel: delivers notifications, runs nothing").build();
@@ -33,7 +33,7 @@ final class ChatChannel extends Construct {
                 + "channel's guardrail grants nothing, it forbids everything");
         if (channel.kind().equals("slack")) {
             SlackChannelConfiguration.Builder.create(this, "Slack")
-                    .slackChannelConfigurationName("quota-doctor")
+                    .slackChannelConfigurationName(names.chatConfiguration())
                     .slackWorkspaceId(channel.ids().get("slackWorkspaceId"))
                     .slackChannelId(channel.ids().get("slackChannelId"))
                     .notificationTopics(List.of(topic))
@@ -43,7 +43,7 @@ final class ChatChannel extends Construct {
                     .build();
         } else {
             CfnMicrosoftTeamsChannelConfiguration.Builder.create(this, "Teams")
-                    .configurationName("quota-doctor")
+                    .configurationName(names.chatConfiguration())
                     .teamsTenantId(channel.ids().get("teamsTenantId"))
                     .teamId(channel.ids().get("teamsTeamId"))
                     .teamsChannelId(channel.ids().get("teamsChannelId"))

@@ -32,13 +32,30 @@ import java.util.regex.Pattern;
  * @param chat              an Amazon Q Developer in chat applications (AWS Chatbot) channel for the findings
  * @param organizationId    for the member-account role: the AWS Organization both accounts belong to, required of the
  *                          principal assuming it ({@code aws:PrincipalOrgID}) besides its exact role ARN
+ * @param names             the deployment's physical names: with {@code stage}, unique per stage in one account
+ * @param reservedConcurrency reserved concurrency for Diagnose and Notify, only when asked ({@code reservedConcurrency}):
+ *                          Lambda keeps 100 of an account's concurrency unreserved, so a new account (a limit as low
+ *                          as 10) cannot reserve any
+ * @param alarms            when a throttle alarm means a sustained problem (threshold, period, M of N)
  */
 public record DeploymentConfig(String homeRegion, List<String> workloadRegions, List<String> models,
                                Optional<String> email, String watchSchedule, String diagnoseSchedule,
                                Duration propagationWindow, List<String> memberRoleArns, boolean probe,
                                boolean createTrail, Optional<String> homeAccount, boolean clientErrorAlarms,
                                List<String> alarmNamePrefixes, Optional<ChatChannel> chat,
-                               Optional<String> organizationId, Optional<Organization> organization) {
+                               Optional<String> organizationId, Optional<Organization> organization, Names names,
+                               Optional<Integer> reservedConcurrency, AlarmSettings alarms) {
+
+    /**
+     * A throttle alarm's rule: in ALARM when at least {@code datapointsToAlarm} of the last {@code evaluationPeriods}
+     * periods of {@code periodSeconds} each count {@code threshold} throttles or more ("M out of N", CloudWatch User
+     * Guide, alarm evaluation). The default, 5 throttles a minute in 3 of 5 minutes, is a sustained problem: one
+     * throttled burst the SDK's retries absorb does not start a diagnosis. AWS's Bedrock operations sample alarms at more
+     * than 5 throttles a minute for 5 minutes (aws-samples/sample-amazon-bedrock-ops-alert); 3 of 5 answers sooner and
+     * still ignores a single spike.
+     */
+    public record AlarmSettings(int threshold, int periodSeconds, int evaluationPeriods, int datapointsToAlarm) {
+    }
 
     /**
      * Organisation mode ({@code -c organization=true}), deployed in the management account or a delegated administrator:
@@ -125,7 +142,42 @@ public record DeploymentConfig(String homeRegion, List<String> workloadRegions, 
                 "alarm name prefixes (letters, digits, space and _ . : / # + = @ -)"));
         return new DeploymentConfig(home, regions, models, email, watch, diagnose, window, roles, probe,
                 bool(context, "createTrail"), homeAccount, bool(context, "clientErrorAlarms"), prefixes, chat(context),
-                organizationId(context), organization(context, diagnose));
+                organizationId(context), organization(context, diagnose), names(context),
+                number(context, "reservedConcurrency", 1, 1000), alarms(context));
+    }
+
+    private static Names names(Node context) {
+        Optional<String> stage = text(context, "stage");
+        // a stage named like an alarm kind would make another deployment's alarm prefix a prefix of its own
+        stage.ifPresent(s -> check(s.matches("^[a-z][a-z0-9]{0,11}$") && !s.equals("throttles") && !s.equals("client")
+                && !s.equals("health"), "stage", s, "1 to 12 lower-case letters and digits, starting with a letter "
+                + "(not throttles, client or health), e.g. dev or prod"));
+        Optional<String> memberRole = text(context, "memberRoleName");
+        memberRole.ifPresent(r -> check(r.matches("^[\\w+=,.@-]{1,64}$"), "memberRoleName", r, "an IAM role name"));
+        return Names.of(stage, memberRole);
+    }
+
+    private static AlarmSettings alarms(Node context) {
+        int period = number(context, "alarmPeriodSeconds", 10, 86_400).orElse(60);
+        check(period == 10 || period == 30 || period % 60 == 0, "alarmPeriodSeconds", Integer.toString(period),
+                "10, 30 or a multiple of 60 (CloudWatch's alarm periods)");
+        int evaluation = number(context, "alarmEvaluationPeriods", 1, 100).orElse(5);
+        int datapoints = number(context, "alarmDatapointsToAlarm", 1, 100).orElse(Math.min(3, evaluation));
+        check(datapoints <= evaluation, "alarmDatapointsToAlarm", Integer.toString(datapoints),
+                "at most alarmEvaluationPeriods (" + evaluation + ")");
+        return new AlarmSettings(number(context, "alarmThreshold", 1, 1_000_000).orElse(5), period, evaluation, datapoints);
+    }
+
+    private static Optional<Integer> number(Node context, String key, int least, int most) {
+        Object raw = context.tryGetContext(key);
+        // cdk.json numbers may reach Java as doubles (jsii): 5.0 is 5
+        Optional<String> given = raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                ? Optional.of(Long.toString(n.longValue())) : text(context, key);
+        return given.map(t -> {
+            check(t.matches("\\d{1,9}") && Integer.parseInt(t) >= least && Integer.parseInt(t) <= most, key, t,
+                    "a whole number from " + least + " to " + most);
+            return Integer.parseInt(t);
+        });
     }
 
     private static Optional<String> organizationId(Node context) {

@@ -28,12 +28,12 @@ public final class MemberRoleStack extends Stack {
     static Role readRole(Stack stack, DeploymentConfig config, String homeAccount) {
         Tags.of(stack).add("application", "quota-doctor");
         Role role = Role.Builder.create(stack, "ReadRole")
-                .roleName(Names.MEMBER_ROLE)
+                .roleName(config.names().memberRole())
                 .description("Quota Doctor (account " + homeAccount + ") reads Bedrock quotas and evidence here")
                 // exactly the home account's Diagnose and Watch roles: no other principal there, no other account
                 .assumedBy(new software.amazon.awscdk.services.iam.CompositePrincipal(
-                        trusted(homeAccount, Names.diagnoseRole(config.homeRegion()), config.organizationId()),
-                        trusted(homeAccount, Names.watchRole(config.homeRegion()), config.organizationId())))
+                        trusted(homeAccount, config.names().diagnoseRole(config.homeRegion()), config.organizationId()),
+                        trusted(homeAccount, config.names().watchRole(config.homeRegion()), config.organizationId())))
                 .build();
         role.addToPolicy(ReadOnlyAccess.serviceQuotas());
         role.addToPolicy(ReadOnlyAccess.evidence());

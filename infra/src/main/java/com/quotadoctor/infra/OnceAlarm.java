@@ -7,8 +7,8 @@ import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.constructs.Construct;
 
 /**
- * The one alarm shape Quota Doctor deploys: in ALARM as soon as one data point counts at least one (a throttle, a
- * failed execution, a dead letter), quiet when there is no data — a healthy run has none.
+ * Quota Doctor watching itself: in ALARM as soon as one data point counts at least one (a
+ * failed execution, a function error, a dead letter), quiet when there is no data — a healthy run has none.
  */
 final class OnceAlarm {
 

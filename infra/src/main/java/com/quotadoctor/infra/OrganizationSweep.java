@@ -30,8 +30,6 @@ import software.amazon.awscdk.services.stepfunctions.JsonPath;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 import software.amazon.awscdk.services.stepfunctions.LogOptions;
 import software.amazon.awscdk.services.stepfunctions.Pass;
-import software.amazon.awscdk.services.stepfunctions.ProcessorConfig;
-import software.amazon.awscdk.services.stepfunctions.ProcessorMode;
 import software.amazon.awscdk.services.stepfunctions.ResultWriterV2;
 import software.amazon.awscdk.services.stepfunctions.S3JsonItemReader;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
@@ -53,7 +51,6 @@ import java.util.Map;
  */
 final class OrganizationSweep extends Construct {
 
-    static final String STACK_SET = "quota-doctor-member-role";
 
     private final StateMachine stateMachine;
     private final Bucket bucket;
@@ -83,7 +80,7 @@ final class OrganizationSweep extends Construct {
         org.accountTag().ifPresent(t -> env.put("QUOTA_DOCTOR_ACCOUNT_TAG", t));
         organization = new QuotaDoctorFunction(this, "Organization", new QuotaDoctorFunction.Spec(
                 "com.quotadoctor.handler.OrganizationHandler", "Quota Doctor: list the organisation's accounts, reduce a sweep",
-                1024, 120, 2, null), env, deadLetters);
+                1024, 120, config.reservedConcurrency().map(n -> 2).orElse(null), null), env, deadLetters);
         organization.allow(PolicyStatement.Builder.create().sid("ListMemberAccounts")
                 .actions(List.of("organizations:ListAccounts", "organizations:ListAccountsForParent",
                         "organizations:ListOrganizationalUnitsForParent", "organizations:ListTagsForResource"))
@@ -101,13 +98,14 @@ final class OrganizationSweep extends Construct {
 
         // the Diagnose role reads any member account of this organisation, by the role name every member has, and
         // nothing outside it
-        diagnose.function().addEnvironment("QUOTA_DOCTOR_MEMBER_ROLE_NAME", Names.MEMBER_ROLE);
+        String memberRole = config.names().memberRole();
+        diagnose.function().addEnvironment("QUOTA_DOCTOR_MEMBER_ROLE_NAME", memberRole);
         diagnose.allow(PolicyStatement.Builder.create().sid("ReadOrganizationMembers").actions(List.of("sts:AssumeRole"))
-                .resources(List.of("arn:" + Aws.PARTITION + ":iam::*:role/" + Names.MEMBER_ROLE))
+                .resources(List.of("arn:" + Aws.PARTITION + ":iam::*:role/" + memberRole))
                 .conditions(Map.of("StringEquals", Map.of("aws:ResourceOrgID", organizationId))).build());
         Suppressions.suppress(diagnose.role(), "AwsSolutions-IAM5", "The member accounts are the organisation's, "
                 + "unknown at deploy time and joining later: the grant names the one member role and only inside this "
-                + "organisation (aws:ResourceOrgID)", "Resource::arn:<AWS::Partition>:iam::*:role/" + Names.MEMBER_ROLE);
+                + "organisation (aws:ResourceOrgID)", "Resource::arn:<AWS::Partition>:iam::*:role/" + memberRole);
 
         stateMachine = workflow(org, diagnose.alias(), notify);
         memberRoles(config, org);
@@ -178,9 +176,9 @@ final class OrganizationSweep extends Construct {
                 .toleratedFailurePercentage(100)
                 .resultWriterV2(ResultWriterV2.Builder.create().bucket(bucket).prefix("results").build())
                 .resultPath("$.results")
+                .mapExecutionType(software.amazon.awscdk.services.stepfunctions.StateMachineType.STANDARD)
                 .build();
-        sweep.itemProcessor(diagnoseAccount.next(route), ProcessorConfig.builder().mode(ProcessorMode.DISTRIBUTED)
-                .executionType(software.amazon.awscdk.services.stepfunctions.ProcessorType.STANDARD).build());
+        sweep.itemProcessor(diagnoseAccount.next(route));
 
         LambdaInvoke reduce = LambdaInvoke.Builder.create(this, "Reduce")
                 .comment("Set the accounts against each other; the report to S3, the digest to Notify")
@@ -212,8 +210,7 @@ final class OrganizationSweep extends Construct {
                 + "[\":\",{\"Ref\":\"" + Stack.of(this).getLogicalId((CfnElement) machine.getNode().getDefaultChild()) + "\"}]}]}";
         Suppressions.suppress(machine, "AwsSolutions-IAM5", "The Distributed Map's child executions and map runs are "
                 + "named per run under this state machine (Step Functions' documented policy for a Distributed Map)",
-                "Resource::" + run.replace("<AWS::Region>", Stack.of(this).getRegion()) + ":*",
-                "Resource::" + run.replace("<AWS::Region>", Stack.of(this).getRegion()) + "/*:*");
+                "Resource::" + run + ":*", "Resource::" + run + "/*:*");
         Suppressions.suppress(machine, "AwsSolutions-IAM5", "The ItemReader reads the sweep's account list, and the "
                 + "ResultWriter writes the map run's files, under this stack's own results bucket (keys per execution)",
                 "Resource::arn:<AWS::Partition>:s3:::<" + logicalId(bucket) + ">/*");
@@ -226,7 +223,7 @@ final class OrganizationSweep extends Construct {
     /** The member role in every account under the chosen roots or OUs, new accounts included, by a StackSet. */
     private void memberRoles(DeploymentConfig config, DeploymentConfig.Organization org) {
         CfnStackSet.Builder.create(this, "MemberRoles")
-                .stackSetName(STACK_SET)
+                .stackSetName(config.names().memberRoleStackSet())
                 .description("Quota Doctor: the read-only role the hub account's sweep assumes in each member account")
                 .permissionModel("SERVICE_MANAGED")
                 .autoDeployment(CfnStackSet.AutoDeploymentProperty.builder().enabled(true)

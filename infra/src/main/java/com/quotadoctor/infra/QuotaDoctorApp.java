@@ -30,18 +30,19 @@ public final class QuotaDoctorApp {
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
         DeploymentConfig config = DeploymentConfig.from(app.getNode());
         String account = System.getenv("CDK_DEFAULT_ACCOUNT");
-        new QuotaDoctorStack(app, "QuotaDoctor", props("Quota Doctor for Amazon Bedrock: explains why approved quota "
+        Names names = config.names();
+        new QuotaDoctorStack(app, names.stack("QuotaDoctor"), props("Quota Doctor for Amazon Bedrock: explains why approved quota "
                 + "increases don't stop throttling", account, config.homeRegion()), config);
         for (String region : config.remoteRegions()) {
-            new RegionForwarderStack(app, "QuotaDoctorForwarder-" + region, props("Quota Doctor: " + region
+            new RegionForwarderStack(app, names.stack("QuotaDoctorForwarder-" + region), props("Quota Doctor: " + region
                     + " alarms and quota events to " + config.homeRegion(), account, region), config, true);
         }
         String support = RegionForwarderStack.SUPPORT_REGION;
         if (!config.homeRegion().equals(support) && !config.remoteRegions().contains(support)) {
-            new RegionForwarderStack(app, "QuotaDoctorForwarder-" + support, props("Quota Doctor: support case "
+            new RegionForwarderStack(app, names.stack("QuotaDoctorForwarder-" + support), props("Quota Doctor: support case "
                     + "updates (emitted in " + support + " only) to " + config.homeRegion(), account, support), config, false);
         }
-        config.homeAccount().ifPresent(home -> new MemberRoleStack(app, "QuotaDoctorMemberRole",
+        config.homeAccount().ifPresent(home -> new MemberRoleStack(app, names.stack("QuotaDoctorMemberRole"),
                 props("Quota Doctor: read-only role for account " + home, null, null), config, home));
     }
 

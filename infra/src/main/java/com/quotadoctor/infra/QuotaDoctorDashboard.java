@@ -45,7 +45,7 @@ final class QuotaDoctorDashboard extends Construct {
                         .build());
             }
         }
-        Dashboard.Builder.create(this, "Dashboard").dashboardName("QuotaDoctor-" + config.homeRegion())
+        Dashboard.Builder.create(this, "Dashboard").dashboardName(config.names().dashboard(config.homeRegion()))
                 .widgets(List.of(widgets)).build();
     }
 

@@ -36,8 +36,11 @@ final class QuotaDoctorFunction extends Construct {
     private final Alias alias;
     private final Role role;
 
-    /** @param roleName a fixed role name when other accounts must name the role; null to let CDK name it */
-    record Spec(String handler, String description, int memoryMb, int timeoutSeconds, int reservedConcurrency,
+    /**
+     * @param reservedConcurrency null for none (the default: see {@code DeploymentConfig#reservedConcurrency})
+     * @param roleName            a fixed role name when other accounts must name the role; null to let CDK name it
+     */
+    record Spec(String handler, String description, int memoryMb, int timeoutSeconds, Integer reservedConcurrency,
                 String roleName) {
     }
 
@@ -78,6 +81,9 @@ final class QuotaDoctorFunction extends Construct {
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .build();
         // everything invokes the alias (the SnapStart version), so its asynchronous failures go to the DLQ too
+        // SnapStart's warning asks for a published version: the live alias below publishes one per code change
+        software.amazon.awscdk.Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "the live alias publishes a version of every code change, and everything invokes the alias");
         alias = Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build();
         alias.configureAsyncInvoke(EventInvokeConfigOptions.builder().onFailure(new SqsDestination(deadLetters))
                 .retryAttempts(2).build());

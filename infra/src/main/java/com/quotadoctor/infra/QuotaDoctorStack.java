@@ -100,23 +100,27 @@ public final class QuotaDoctorStack extends Stack {
         common.put("QUOTA_DOCTOR_ROLE_ARNS", String.join(",", config.memberRoleArns()));
         common.put("QUOTA_DOCTOR_PROBE", Boolean.toString(config.probe()));
 
-        // an organisation sweep runs up to organizationConcurrency Diagnose and Notify invocations at once, beside the
-        // single-account workflow's: each gets that much more reserved concurrency, so the map is never throttled
-        int reserved = 5 + config.organization().map(DeploymentConfig.Organization::concurrency).orElse(0);
+        // Reserved concurrency only when asked: Lambda keeps 100 of an account's concurrency unreserved, so in a new
+        // account (a limit as low as 10) any reservation fails the deploy. Asked for, an organisation sweep's
+        // organizationConcurrency invocations come on top of the single-account workflow's, so the map is never throttled.
+        Integer reserved = config.reservedConcurrency()
+                .map(n -> n + config.organization().map(DeploymentConfig.Organization::concurrency).orElse(0)).orElse(null);
+        Integer reservedWatch = config.reservedConcurrency().map(n -> 1).orElse(null);
+        Names names = config.names();
         // 1 GB: the JVM's cold start is CPU-bound and Lambda gives CPU with memory; 17 regions read in parallel.
         diagnose = new QuotaDoctorFunction(this, "Diagnose", new QuotaDoctorFunction.Spec(
                 "com.quotadoctor.handler.DiagnoseHandler", "Quota Doctor: collect evidence and diagnose",
-                1024, 120, reserved, Names.diagnoseRole(config.homeRegion())), common, deadLetters);
+                1024, 120, reserved, names.diagnoseRole(config.homeRegion())), common, deadLetters);
         notify = new QuotaDoctorFunction(this, "Notify", new QuotaDoctorFunction.Spec(
                 "com.quotadoctor.handler.NotifyHandler", "Quota Doctor: announce a diagnosis once",
                 512, 30, reserved, null), common, deadLetters);
         watch = new QuotaDoctorFunction(this, "Watch", new QuotaDoctorFunction.Spec(
                 "com.quotadoctor.handler.WatchHandler", "Quota Doctor: sweep the increase request history",
-                1024, 300, 1, Names.watchRole(config.homeRegion())), common, deadLetters);
+                1024, 300, reservedWatch, names.watchRole(config.homeRegion())), common, deadLetters);
         // the watcher's status changes travel on a bus of their own that only the Watch role may put events on: a
         // principal allowed events:PutEvents on the default bus cannot forge one (a Deny in the resource policy binds
         // same-account principals too)
-        statusBus = EventBus.Builder.create(this, "StatusBus").eventBusName("quota-doctor-status").build();
+        statusBus = EventBus.Builder.create(this, "StatusBus").eventBusName(names.statusBus()).build();
         // set on the bus itself: addToResourcePolicy would go through CfnEventBusPolicy's deprecated principal field
         ((software.amazon.awscdk.services.events.CfnEventBus) statusBus.getNode().getDefaultChild()).setPolicy(
                 software.amazon.awscdk.services.iam.PolicyDocument.Builder.create().statements(List.of(
@@ -126,7 +130,7 @@ public final class QuotaDoctorStack extends Stack {
                                 // the bus's ARN spelled out: its own GetAtt in its own policy would be a cycle
                                 .actions(List.of("events:PutEvents")).resources(List.of(formatArn(
                                         software.amazon.awscdk.ArnComponents.builder().service("events")
-                                                .resource("event-bus").resourceName("quota-doctor-status").build())))
+                                                .resource("event-bus").resourceName(names.statusBus()).build())))
                                 .conditions(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", watch.role().getRoleArn())))
                                 .build())).build());
         watch.function().addEnvironment("QUOTA_DOCTOR_EVENT_BUS", statusBus.getEventBusName());
@@ -137,7 +141,7 @@ public final class QuotaDoctorStack extends Stack {
                 "Organization", config, org, common, deadLetters, diagnose, notify.alias()));
         new Triggers(this, "Triggers", config, workflow.stateMachine(), watch.alias(), deadLetters, statusBus);
         if (config.workloadRegions().contains(config.homeRegion())) {
-            new ThrottleAlarms(this, "Alarms", config.models(), config.clientErrorAlarms());
+            new ThrottleAlarms(this, "Alarms", config);
         }
         Map<String, software.amazon.awscdk.services.lambda.Function> functions = new LinkedHashMap<>();
         functions.put("Diagnose", diagnose.function());
@@ -145,8 +149,8 @@ public final class QuotaDoctorStack extends Stack {
         functions.put("Watch", watch.function());
         sweep.ifPresent(s -> functions.put("Organization", s.function()));
         new SelfMonitoring(this, "SelfMonitoring", workflow.stateMachine(), sweep.map(OrganizationSweep::stateMachine),
-                functions, deadLetters, findings);
-        config.chat().ifPresent(channel -> new ChatChannel(this, "Chat", channel, findings));
+                functions, deadLetters, findings, names);
+        config.chat().ifPresent(channel -> new ChatChannel(this, "Chat", channel, findings, names));
         new QuotaDoctorDashboard(this, "Dashboard", config);
         if (config.createTrail()) {
             new AuditTrail(this, "Trail");

@@ -38,7 +38,7 @@ public final class RegionForwarderStack extends Stack {
             forwardSupportCases(config);
             return;
         }
-        new ThrottleAlarms(this, "Alarms", config.models(), config.clientErrorAlarms());
+        new ThrottleAlarms(this, "Alarms", config);
         var forward = forward();
         Rule.Builder.create(this, "ForwardAlarms").description("Quota Doctor alarms to the home region")
                 .eventPattern(Triggers.alarmPattern(config))

@@ -20,11 +20,12 @@ import java.util.Map;
  */
 final class SelfMonitoring extends Construct {
 
-    static final String PREFIX = "QuotaDoctor-health-";
+    private final Names names;
 
     SelfMonitoring(Construct scope, String id, StateMachine workflow, java.util.Optional<StateMachine> sweep,
-                   Map<String, Function> functions, Queue deadLetters, ITopic topic) {
+                   Map<String, Function> functions, Queue deadLetters, ITopic topic, Names names) {
         super(scope, id);
+        this.names = names;
         SnsAction notify = new SnsAction(topic);
         MetricOptions fiveMinutes = MetricOptions.builder().period(Duration.minutes(5)).statistic("Sum").build();
         alarm("ExecutionsFailed", "workflow-failed", "A diagnosis workflow execution failed: its finding was not sent",
@@ -50,6 +51,6 @@ final class SelfMonitoring extends Construct {
     }
 
     private void alarm(String id, String name, String description, IMetric metric, SnsAction action) {
-        OnceAlarm.create(this, id, PREFIX + name, description, metric).addAlarmAction(action);
+        OnceAlarm.create(this, id, names.healthAlarm(name), description, metric).addAlarmAction(action);
     }
 }

@@ -2,6 +2,7 @@ package com.quotadoctor.infra;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import software.constructs.IConstruct;
 
 import java.util.List;
@@ -27,8 +28,29 @@ final class Suppressions {
     static void suppress(IConstruct construct, String rule, String reason, String... appliesTo) {
         NagPackSuppression.Builder s = NagPackSuppression.builder().id(rule).reason(reason);
         if (appliesTo.length > 0) {
-            s.appliesTo(List.of((Object[]) appliesTo));
+            s.appliesTo(java.util.Arrays.stream(appliesTo).map(Suppressions::finding).toList());
         }
         NagSuppressions.addResourceSuppressions(construct, List.of(s.build()), true);
     }
+
+    /**
+     * What cdk-nag reports for a resource, whatever the app's flags: with {@code @aws-cdk/core:enablePartitionLiterals}
+     * (cdk.json) a stack in a known region renders {@code arn:aws:…} where without it the finding reads
+     * {@code arn:<AWS::Partition>:…}, and a region may render as its name or as {@code <AWS::Region>}. A finding naming
+     * either pseudo parameter is matched by a regex accepting both renderings; any other is matched exactly.
+     */
+    static Object finding(String appliesTo) {
+        if (!appliesTo.contains(PARTITION) && !appliesTo.contains(REGION)) {
+            return appliesTo;
+        }
+        String pattern = JS_REGEX_SPECIAL.matcher(appliesTo).replaceAll("\\\\$0")
+                .replace(PARTITION, "(?:<AWS::Partition>|aws(?:-[a-z]+)*)")
+                .replace(REGION, "(?:<AWS::Region>|[a-z]{2}(?:-[a-z]+)+-\\d)");
+        return RegexAppliesTo.builder().regex("/^" + pattern + "$/").build();
+    }
+
+    private static final String PARTITION = "<AWS::Partition>";
+    private static final String REGION = "<AWS::Region>";
+    /** The characters a JavaScript regular expression treats specially (cdk-nag evaluates the regex in Node). */
+    private static final java.util.regex.Pattern JS_REGEX_SPECIAL = java.util.regex.Pattern.compile("[\\\\^$.|?*+()\\[\\]{}/]");
 }

@@ -19,28 +19,33 @@ import java.util.Optional;
  */
 final class ThrottleAlarms extends Construct {
 
-    /** The all-models alarm's name: the same in every workload region (alarm names are per region). */
-    static final String ALL_MODELS = Names.ALARM_PREFIX + "throttles-all-models";
+    /** The all-models alarm's name after the deployment's prefix: the same in every workload region (alarm names are per region). */
+    static final String ALL_MODELS = "throttles-all-models";
     static final String ALL_MODELS_QUERY = "SELECT SUM(InvocationThrottles) FROM SCHEMA(\"AWS/Bedrock\", ModelId)";
 
-    ThrottleAlarms(Construct scope, String id, List<String> models, boolean clientErrors) {
+    private final DeploymentConfig.AlarmSettings settings;
+
+    ThrottleAlarms(Construct scope, String id, DeploymentConfig config) {
         super(scope, id);
+        this.settings = config.alarms();
+        Names names = config.names();
+        int periodSeconds = settings.periodSeconds();
         IMetric all = MathExpression.Builder.create().expression(ALL_MODELS_QUERY)
-                .label("InvocationThrottles, all models").period(Duration.minutes(1)).usingMetrics(Map.of()).build();
-        alarm("all-models-throttles", ALL_MODELS, "Bedrock InvocationThrottles, all models: Quota Doctor diagnoses "
-                + "when it fires", all);
-        for (String model : models) {
+                .label("InvocationThrottles, all models").period(Duration.seconds(periodSeconds)).usingMetrics(Map.of()).build();
+        alarm("all-models-throttles", names.alarm(ALL_MODELS), "Bedrock InvocationThrottles, all models: Quota Doctor "
+                + "diagnoses when it fires", all);
+        for (String model : config.models()) {
             Optional<String> dimension = dimension(model);
             if (dimension.isEmpty()) {
                 continue; // an application profile's metrics dimension is not documented: the all-models alarm covers it
             }
-            alarm(Names.safe(model) + "-throttles", Names.ALARM_PREFIX + "throttles-" + Names.safe(dimension.get()),
+            alarm(Names.safe(model) + "-throttles", names.alarm("throttles-" + Names.safe(dimension.get())),
                     "Bedrock InvocationThrottles for " + model + ": Quota Doctor diagnoses when it fires",
-                    metric(dimension.get(), "InvocationThrottles"));
-            if (clientErrors) {
-                alarm(Names.safe(model) + "-client-errors", Names.ALARM_PREFIX + "client-errors-" + Names.safe(dimension.get()),
+                    metric(dimension.get(), "InvocationThrottles", periodSeconds));
+            if (config.clientErrorAlarms()) {
+                alarm(Names.safe(model) + "-client-errors", names.alarm("client-errors-" + Names.safe(dimension.get())),
                         "Bedrock InvocationClientErrors for " + model + ": Quota Doctor diagnoses when it fires",
-                        metric(dimension.get(), "InvocationClientErrors"));
+                        metric(dimension.get(), "InvocationClientErrors", periodSeconds));
             }
         }
     }
@@ -60,12 +65,23 @@ final class ThrottleAlarms extends Construct {
         return Optional.of(resource.substring(resource.indexOf('/') + 1));
     }
 
-    private static Metric metric(String model, String name) {
+    private static Metric metric(String model, String name, int periodSeconds) {
         return Metric.Builder.create().namespace("AWS/Bedrock").metricName(name)
-                .dimensionsMap(Map.of("ModelId", model)).statistic("Sum").period(Duration.minutes(1)).build();
+                .dimensionsMap(Map.of("ModelId", model)).statistic("Sum").period(Duration.seconds(periodSeconds)).build();
     }
 
+    /** A sustained problem, not one burst: see {@link DeploymentConfig.AlarmSettings}. No actions: the rule reacts. */
     private void alarm(String id, String name, String description, IMetric metric) {
-        OnceAlarm.create(this, id, name, description, metric);
+        software.amazon.awscdk.services.cloudwatch.Alarm.Builder.create(this, id)
+                .alarmName(name)
+                .alarmDescription(description + " (" + settings.threshold() + "+ in " + settings.datapointsToAlarm()
+                        + " of " + settings.evaluationPeriods() + " periods of " + settings.periodSeconds() + " s)")
+                .metric(metric)
+                .threshold(settings.threshold())
+                .evaluationPeriods(settings.evaluationPeriods())
+                .datapointsToAlarm(settings.datapointsToAlarm())
+                .comparisonOperator(software.amazon.awscdk.services.cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
+                .treatMissingData(software.amazon.awscdk.services.cloudwatch.TreatMissingData.NOT_BREACHING)
+                .build();
     }
 }

@@ -60,10 +60,13 @@ final class Triggers extends Construct {
                 .build();
     }
 
-    /** Alarms going to ALARM whose name starts with Quota Doctor's prefix or one the team configured. */
+    /**
+     * Alarms going to ALARM whose name starts with one of this deployment's alarm kinds ({@code quota-doctor-[stage-]
+     * throttles-…}, never another stage's) or a prefix the team configured.
+     */
     static EventPattern alarmPattern(DeploymentConfig config) {
         List<Object> prefixes = new java.util.ArrayList<>();
-        prefixes.add(Map.of("prefix", Names.ALARM_PREFIX));
+        Names.ALARM_KINDS.forEach(kind -> prefixes.add(Map.of("prefix", config.names().alarm(kind))));
         config.alarmNamePrefixes().forEach(p -> prefixes.add(Map.of("prefix", p)));
         return EventPattern.builder().source(List.of("aws.cloudwatch")).detailType(List.of("CloudWatch Alarm State Change"))
                 .detail(Map.of("alarmName", prefixes, "state", Map.of("value", List.of("ALARM"))))

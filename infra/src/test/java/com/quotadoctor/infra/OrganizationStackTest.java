@@ -109,7 +109,7 @@ class OrganizationStackTest {
     void aFailedSweepAndTheOrganizationFunctionsErrorsRaiseTheirOwnHealthAlarms() {
         for (String name : List.of("sweep-failed", "sweep-timed-out", "sweep-aborted", "organization-errors")) {
             template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-                    "AlarmName", SelfMonitoring.PREFIX + name, "AlarmActions", Match.anyValue())));
+                    "AlarmName", "QuotaDoctor-health-" + name, "AlarmActions", Match.anyValue())));
         }
     }
 

@@ -12,8 +12,10 @@ import software.amazon.awscdk.assertions.Template;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SuppressWarnings("unchecked")
 class QuotaDoctorStackTest {
@@ -126,8 +128,9 @@ class QuotaDoctorStackTest {
         template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
                 Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "ResolveApplicationInferenceProfiles",
                         "Action", "bedrock:GetInferenceProfile",
-                        "Resource", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
-                                ":bedrock:*:", Map.of("Ref", "AWS::AccountId"), ":application-inference-profile/*"))))))))));
+                        // cdk.json's enablePartitionLiterals: a stack in a known region names its partition
+                        "Resource", Map.of("Fn::Join", List.of("", List.of("arn:aws:bedrock:*:",
+                                Map.of("Ref", "AWS::AccountId"), ":application-inference-profile/*"))))))))));
     }
 
     @Test
@@ -176,7 +179,8 @@ class QuotaDoctorStackTest {
         Template plain = Template.fromStack(Synth.stack(Synth.app(Map.of()), "QuotaDoctor"));
         plain.hasResourceProperties("AWS::Events::Rule", Map.of("EventPattern", Map.of("source", List.of("aws.cloudwatch"),
                 "detail-type", List.of("CloudWatch Alarm State Change"),
-                "detail", Map.of("alarmName", List.of(Map.of("prefix", "quota-doctor-")),
+                "detail", Map.of("alarmName", List.of(Map.of("prefix", "quota-doctor-throttles-"),
+                                Map.of("prefix", "quota-doctor-client-errors-")),
                         "state", Map.of("value", List.of("ALARM"))))));
         template.hasResourceProperties("AWS::Events::Rule", Map.of("ScheduleExpression", "rate(1 hour)",
                 "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Ref", Match.stringLikeRegexp("WatchLive.*")),
@@ -202,6 +206,85 @@ class QuotaDoctorStackTest {
     }
 
     @Test
+    void aDefaultDeploymentReservesNoConcurrencySoANewAccountCanTakeIt() {
+        Template plain = Template.fromStack(Synth.stack(Synth.app(Map.of()), "QuotaDoctor"));
+
+        plain.resourceCountIs("AWS::Lambda::Function", 3);
+        plain.resourcePropertiesCountIs("AWS::Lambda::Function",
+                Map.of("ReservedConcurrentExecutions", Match.anyValue()), 0);
+    }
+
+    @Test
+    void theThrottleAlarmsRuleComesFromContext() {
+        Template tuned = Template.fromStack(Synth.stack(Synth.app(Map.of("alarmThreshold", "1", "alarmPeriodSeconds", "300",
+                "alarmEvaluationPeriods", "2", "alarmDatapointsToAlarm", "2")), "QuotaDoctor"));
+
+        tuned.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "quota-doctor-throttles-all-models",
+                "Metrics", List.of(Match.objectLike(Map.of("Period", 300))),
+                "Threshold", 1, "EvaluationPeriods", 2, "DatapointsToAlarm", 2));
+        assertThatThrownBy(() -> Synth.app(Map.of("alarmEvaluationPeriods", "2", "alarmDatapointsToAlarm", "3")))
+                .hasMessageContaining("alarmDatapointsToAlarm=3");
+        assertThatThrownBy(() -> Synth.app(Map.of("alarmPeriodSeconds", "45"))).hasMessageContaining("alarmPeriodSeconds");
+        assertThatThrownBy(() -> Synth.app(Map.of("reservedConcurrency", "none"))).hasMessageContaining("reservedConcurrency");
+    }
+
+    @Test
+    void twoStagesAndAnUnstagedDeploymentShareNoNameInOneAccount() {
+        Map<String, Object> dev = new java.util.HashMap<>(OrganizationStackTest.ORGANIZATION);
+        dev.put("stage", "dev");
+        Map<String, Object> prod = new java.util.HashMap<>(OrganizationStackTest.ORGANIZATION);
+        prod.put("stage", "prod");
+
+        List<Set<String>> names = List.of(physicalNames(Synth.app(dev)), physicalNames(Synth.app(prod)),
+                physicalNames(Synth.app(OrganizationStackTest.ORGANIZATION)));
+
+        assertThat(names.get(0)).contains("stack:QuotaDoctor-dev", "RoleName:quota-doctor-dev-diagnose-us-east-1",
+                "AWS::Events::EventBus Name:quota-doctor-dev-status", "AlarmName:quota-doctor-dev-throttles-all-models",
+                "RoleName:quota-doctor-dev-read", "StackSetName:quota-doctor-dev-member-role");
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                assertThat(names.get(i)).as("deployments %d and %d", i, j).doesNotContainAnyElementsOf(names.get(j));
+            }
+        }
+        // and no deployment's alarm rule takes another's alarms: each prefix is its own kind of alarm
+        String prefixes = Triggers.alarmPattern(DeploymentConfig.from(Synth.app(Map.of()).getNode())).getDetail()
+                .get("alarmName").toString();
+        assertThat(prefixes).contains("quota-doctor-throttles-", "quota-doctor-client-errors-");
+        assertThat(names.get(0)).filteredOn(n -> n.startsWith("AlarmName:quota-doctor-"))
+                .noneMatch(n -> n.startsWith("AlarmName:quota-doctor-throttles-") || n.startsWith("AlarmName:quota-doctor-client-errors-"));
+    }
+
+    /**
+     * Every stack's name and every explicit physical name of an app that must be unique in an account and region
+     * (as "key:value"); an alias's or an inline policy's name is its function's or role's own.
+     */
+    private static final Set<String> ACCOUNT_UNIQUE = Set.of("AlarmName", "RoleName", "DashboardName", "StackSetName",
+            "ConfigurationName", "TrailName", "FunctionName", "StateMachineName", "TopicName", "QueueName", "BucketName",
+            "TableName", "LogGroupName", "ManagedPolicyName", "RuleName", "AliasName");
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> physicalNames(App app) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (var child : app.getNode().getChildren()) {
+            if (child instanceof Stack stack) {
+                out.add("stack:" + stack.getStackName());
+                Map<String, Object> resources = (Map<String, Object>) Template.fromStack(stack).toJSON().get("Resources");
+                resources.values().forEach(r -> {
+                    Map<String, Object> resource = (Map<String, Object>) r;
+                    String type = resource.get("Type").toString();
+                    ((Map<String, Object>) resource.getOrDefault("Properties", Map.of())).forEach((key, value) -> {
+                        if ((ACCOUNT_UNIQUE.contains(key) || key.equals("Name") && type.equals("AWS::Events::EventBus"))
+                                && value instanceof String text) {
+                            out.add((key.equals("Name") ? type + " " : "") + key + ":" + text);
+                        }
+                    });
+                });
+            }
+        }
+        return out;
+    }
+
+    @Test
     void theDefaultDeploymentAlarmsOnEveryModelsThrottlesAndOnItsOwnFailures() {
         Template plain = Template.fromStack(Synth.stack(Synth.app(Map.of()), "QuotaDoctor"));
 
@@ -210,14 +293,17 @@ class QuotaDoctorStackTest {
                 "Metrics", List.of(Match.objectLike(Map.of("Id", Match.anyValue(),
                         "Expression", "SELECT SUM(InvocationThrottles) FROM SCHEMA(\"AWS/Bedrock\", ModelId)",
                         "Period", 60, "ReturnData", true))),
-                "Threshold", 1, "ComparisonOperator", "GreaterThanOrEqualToThreshold", "TreatMissingData", "notBreaching"));
+                "Threshold", 5, "ComparisonOperator", "GreaterThanOrEqualToThreshold", "TreatMissingData", "notBreaching"));
+        // a sustained problem: 5 throttles a minute in 3 of 5 minutes, not one burst the SDK's retries absorb
+        plain.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("AlarmName", "quota-doctor-throttles-all-models",
+                "EvaluationPeriods", 5, "DatapointsToAlarm", 3));
         assertThat(plain.findResources("AWS::CloudWatch::Alarm", Map.of("Properties", Map.of("MetricName",
                 "InvocationClientErrors")))).as("client errors are opt-in").isEmpty();
         // watching itself: the workflow, each function, the dead letters; the topic is the action; quiet when healthy
         Map<String, Map<String, Object>> self = new java.util.TreeMap<>();
         plain.findResources("AWS::CloudWatch::Alarm").forEach((id, r) -> {
             Map<String, Object> props = (Map<String, Object>) r.get("Properties");
-            if (props.get("AlarmName").toString().startsWith(SelfMonitoring.PREFIX)) {
+            if (props.get("AlarmName").toString().startsWith("QuotaDoctor-health-")) {
                 self.put(props.get("AlarmName").toString(), props);
             }
         });
@@ -237,7 +323,8 @@ class QuotaDoctorStackTest {
     @Test
     void theTeamsOwnAlarmsAndQuotaUtilizationEventsStartADiagnosis() {
         rule(Map.of("source", List.of("aws.cloudwatch"), "detail-type", List.of("CloudWatch Alarm State Change"),
-                "detail", Map.of("alarmName", List.of(Map.of("prefix", "quota-doctor-"), Map.of("prefix", "bedrock-"),
+                "detail", Map.of("alarmName", List.of(Map.of("prefix", "quota-doctor-throttles-"),
+                        Map.of("prefix", "quota-doctor-client-errors-"), Map.of("prefix", "bedrock-"),
                         Map.of("prefix", "genai-prod-")), "state", Map.of("value", List.of("ALARM")))));
         rule(Map.of("source", List.of("aws.health"), "detail-type", List.of("AWS Health Event"),
                 "detail", Map.of("service", List.of("SERVICEQUOTAS"),
@@ -305,7 +392,11 @@ class QuotaDoctorStackTest {
                 "AlarmName", "quota-doctor-throttles-us.anthropic.claude-sonnet-4-5-20250929-v1-0",
                 "Namespace", "AWS/Bedrock", "MetricName", "InvocationThrottles", "Statistic", "Sum", "Period", 60,
                 "Dimensions", List.of(Map.of("Name", "ModelId", "Value", "us.anthropic.claude-sonnet-4-5-20250929-v1:0")),
-                "Threshold", 1, "ComparisonOperator", "GreaterThanOrEqualToThreshold", "TreatMissingData", "notBreaching"));
+                "Threshold", 5, "ComparisonOperator", "GreaterThanOrEqualToThreshold", "TreatMissingData", "notBreaching"));
+        // a sustained problem: 5 throttles a minute in 3 of 5 minutes, not one burst the SDK's retries absorb
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmName", "quota-doctor-throttles-us.anthropic.claude-sonnet-4-5-20250929-v1-0",
+                "EvaluationPeriods", 5, "DatapointsToAlarm", 3));
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of("MetricName", "InvocationClientErrors",
                 "Dimensions", List.of(Map.of("Name", "ModelId", "Value", "amazon.nova-lite-v1:0"))));
     }

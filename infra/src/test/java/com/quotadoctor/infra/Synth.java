@@ -6,7 +6,11 @@ import software.amazon.awscdk.Stack;
 
 import java.util.Map;
 
-/** Synthesises the app as {@code cdk synth} does, with a given context. */
+/**
+ * Synthesises the app as {@code cdk synth} does: the repository's {@code cdk.json} context first (feature flags
+ * included), then the given keys on top, as {@code -c key=value} would. One source of truth: a test build and a
+ * user's build cannot differ in context again.
+ */
 final class Synth {
 
     static final Map<String, Object> FULL = Map.ofEntries(
@@ -19,6 +23,7 @@ final class Synth {
             Map.entry("probe", "true"),
             Map.entry("createTrail", "true"),
             Map.entry("homeAccount", "111122223333"),
+            Map.entry("reservedConcurrency", "5"),
             Map.entry("clientErrorAlarms", "true"),
             Map.entry("alarmNamePrefixes", java.util.List.of("bedrock-", "genai-prod-")),
             Map.entry("slackWorkspaceId", "T0123ABCD"),
@@ -28,9 +33,24 @@ final class Synth {
     }
 
     static App app(Map<String, Object> context) {
-        App app = new App(AppProps.builder().context(context).build());
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(cdkJsonContext());
+        merged.putAll(context);
+        App app = new App(AppProps.builder().context(merged).build());
         QuotaDoctorApp.build(app);
         return app;
+    }
+
+    /** The {@code context} of the repository's cdk.json, as the CDK CLI loads it. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> cdkJsonContext() {
+        java.nio.file.Path file = java.nio.file.Files.isRegularFile(java.nio.file.Path.of("cdk.json"))
+                ? java.nio.file.Path.of("cdk.json") : java.nio.file.Path.of("..", "cdk.json");
+        try {
+            Map<String, Object> json = new com.fasterxml.jackson.databind.ObjectMapper().readValue(file.toFile(), Map.class);
+            return (Map<String, Object>) json.getOrDefault("context", Map.of());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file.toAbsolutePath(), e);
+        }
     }
 
     static Stack stack(App app, String id) {
