@@ -44,7 +44,7 @@ public final class SizeBudget {
     /** Only what routes and dedupes: verdict, fingerprint, the first finding's title. */
     public static ObjectNode essentials(JsonNode diagnosis) {
         ObjectNode min = JsonTree.NODES.objectNode();
-        for (String field : new String[]{"verdict", "fingerprint", "attempt", "judgedAt", "trigger", "nextCheckSeconds", "deadline"}) {
+        for (String field : new String[]{"verdict", "fingerprint", "attempt", "judgedAt", "trigger", "nextCheckSeconds", "deadline", "situation"}) {
             if (diagnosis.has(field)) {
                 min.set(field, diagnosis.get(field));
             }

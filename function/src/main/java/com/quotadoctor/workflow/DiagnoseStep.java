@@ -8,6 +8,7 @@ import com.quotadoctor.json.ShapeException;
 import com.quotadoctor.notification.NotificationRenderer;
 import com.quotadoctor.organization.AccountReport;
 import com.quotadoctor.trigger.Trigger;
+import com.quotadoctor.trigger.TriggerKind;
 import com.quotadoctor.trigger.TriggerParser;
 
 /**
@@ -24,6 +25,14 @@ public final class DiagnoseStep {
     private final NotificationRenderer renderer = new NotificationRenderer();
     private final Telemetry telemetry;
     private final MemberEvidence members;
+    private final RunLedger runs;
+    private final java.time.Clock clock;
+
+    /**
+     * How long a claim on a situation lasts past its run's last step: longer than a Diagnose task with its retries
+     * (120 s × 4), and a storm of alarms within it starts nothing more.
+     */
+    static final java.time.Duration CLAIM = java.time.Duration.ofMinutes(15);
 
     public DiagnoseStep(EvidenceSource evidence, Diagnostician diagnostician, Configuration configuration,
                         Telemetry telemetry) {
@@ -32,6 +41,13 @@ public final class DiagnoseStep {
 
     public DiagnoseStep(EvidenceSource evidence, MemberEvidence members, Diagnostician diagnostician,
                         Configuration configuration, Telemetry telemetry) {
+        this(evidence, members, RunLedger.NONE, java.time.Clock.systemUTC(), diagnostician, configuration, telemetry);
+    }
+
+    public DiagnoseStep(EvidenceSource evidence, MemberEvidence members, RunLedger runs, java.time.Clock clock,
+                        Diagnostician diagnostician, Configuration configuration, Telemetry telemetry) {
+        this.runs = runs;
+        this.clock = clock;
         this.members = members;
         this.evidence = evidence;
         this.diagnostician = diagnostician;
@@ -54,11 +70,77 @@ public final class DiagnoseStep {
         if (trigger instanceof Trigger.Member member) {
             return member(member);
         }
-        if (trigger instanceof Trigger.Diagnose diagnose) {
-            return diagnose(diagnose.kind(), diagnose.request().over(configuration.workload()),
-                    diagnose.supportCase().orElse(null));
+        DiagnosisRequest request = trigger instanceof Trigger.Diagnose d ? d.request().over(configuration.workload())
+                : configuration.workload();
+        String supportCase = trigger instanceof Trigger.Diagnose d ? d.supportCase().orElse(null) : null;
+        java.util.Optional<String> situation = situation(trigger.kind(), event, request, supportCase);
+        if (situation.isPresent() && !trigger.kind().equals(TriggerKind.PREVIOUS_DIAGNOSIS.label())) {
+            java.time.Instant now = clock.instant();
+            if (!runs.start(situation.get(), owner(event), now, now.plus(CLAIM))) {
+                telemetry.skipped(trigger.kind());
+                return new StepOutcome.Skipped(trigger.kind(), "a diagnosis of this situation (" + describe(request)
+                        + ") is already running or ended less than " + CLAIM.toMinutes() + " minutes ago");
+            }
         }
-        return diagnose(trigger.kind(), configuration.workload(), null);
+        StepOutcome outcome = diagnose(trigger.kind(), request, supportCase);
+        if (situation.isPresent() && outcome instanceof StepOutcome.Diagnosed d) {
+            // a run that waits keeps the situation till just after its next look; one that ends lets it lapse soon
+            java.time.Instant until = clock.instant().plusSeconds(d.diagnosis().nextCheckSeconds().orElse(0L)).plus(CLAIM);
+            runs.hold(situation.get(), until);
+            return d.running(situation.get());
+        }
+        return outcome;
+    }
+
+    /**
+     * What a run is about, as a claim's key: the account, regions, models, request, quota and support case it
+     * diagnoses (not its trigger: an alarm and a status change about the same calls are one situation). A person's
+     * on-demand run claims nothing: it always runs. The loop's later looks carry their first look's claim.
+     */
+    private static java.util.Optional<String> situation(String kind, String event, DiagnosisRequest request,
+                                                         String supportCase) {
+        if (kind.equals(TriggerKind.ON_DEMAND.label())) {
+            return java.util.Optional.empty();
+        }
+        if (kind.equals(TriggerKind.PREVIOUS_DIAGNOSIS.label())) {
+            try {
+                return java.util.Optional.of(com.quotadoctor.json.JsonTree.parse(event).path("situation"))
+                        .filter(n -> n.isTextual() && n.asText().matches("[0-9a-f]{32}")).map(n -> n.asText());
+            } catch (java.io.IOException e) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.of(sha256(String.join("|", request.account().orElse(""),
+                String.join(",", request.regions().stream().sorted().toList()),
+                String.join(",", request.models().stream().map(Object::toString).sorted().toList()),
+                request.requestId().orElse(""), request.quotaCode().orElse(""), supportCase == null ? "" : supportCase))
+                .substring(0, 32));
+    }
+
+    /** The same event retried (by Lambda or the workflow) finds its own claim. */
+    private static String owner(String event) {
+        return sha256(event).substring(0, 32);
+    }
+
+    private static String describe(DiagnosisRequest request) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        request.account().ifPresent(a -> parts.add("account " + a));
+        if (!request.regions().isEmpty()) {
+            parts.add(String.join(", ", request.regions()));
+        }
+        request.models().forEach(m -> parts.add(m.toString()));
+        request.requestId().ifPresent(r -> parts.add("request " + r));
+        request.quotaCode().ifPresent(parts::add);
+        return parts.isEmpty() ? "the configured workload" : String.join(", ", parts);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 
     /** One account of an organisation sweep, read through its member role only: its diagnosis and its summary. */

@@ -19,11 +19,25 @@ public sealed interface StepOutcome {
 
     ObjectNode toJson();
 
-    record Diagnosed(String trigger, Diagnosis diagnosis, Notification notification) implements StepOutcome {
+    /** @param situation the running diagnosis's claim ({@link RunLedger}), carried through the waiting loop */
+    record Diagnosed(String trigger, Diagnosis diagnosis, Notification notification, java.util.Optional<String> situation)
+            implements StepOutcome {
+
+        public Diagnosed(String trigger, Diagnosis diagnosis, Notification notification) {
+            this(trigger, diagnosis, notification, java.util.Optional.empty());
+        }
+
+        Diagnosed running(String claimed) {
+            return new Diagnosed(trigger, diagnosis, notification, java.util.Optional.of(claimed));
+        }
+
         @Override
         public ObjectNode toJson() {
             ObjectNode json = DiagnosisJson.toTree(diagnosis);
             json.put("trigger", trigger);
+            if (situation.isPresent()) {
+                json.put("situation", situation.get());
+            }
             json.set("notification", notification(notification.text(), notification.chat()));
             // the workflow's state is capped at 256 KiB, and an execution over it fails where no Catch sees it
             if (SizeBudget.bytes(JsonTree.compact(json)) > STATE_BUDGET) {

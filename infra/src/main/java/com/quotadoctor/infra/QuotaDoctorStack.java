@@ -204,6 +204,11 @@ public final class QuotaDoctorStack extends Stack {
                 .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem")).resources(List.of(table.getTableArn()))
                 .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("catalogue#bedrock#*"))))
                 .build());
+        // at most one running diagnosis per situation: its claims only (keys "running#<situation>")
+        diagnose.allow(PolicyStatement.Builder.create().sid("ClaimRunningDiagnoses")
+                .actions(List.of("dynamodb:PutItem", "dynamodb:UpdateItem")).resources(List.of(table.getTableArn()))
+                .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("running#*"))))
+                .build());
         watch.allow(PolicyStatement.Builder.create().sid("ReadRequestHistory")
                 .actions(List.of("servicequotas:ListRequestedServiceQuotaChangeHistory", "servicequotas:ListServiceQuotas",
                         "servicequotas:GetServiceQuota"))

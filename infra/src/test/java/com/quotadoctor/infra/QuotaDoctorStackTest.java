@@ -114,6 +114,12 @@ class QuotaDoctorStackTest {
                         "Condition", Map.of("ForAllValues:StringLike",
                                 Map.of("dynamodb:LeadingKeys", List.of("catalogue#bedrock#*"))))))))));
         template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "ClaimRunningDiagnoses",
+                        "Action", List.of("dynamodb:PutItem", "dynamodb:UpdateItem"),
+                        "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("State.*"), "Arn")),
+                        "Condition", Map.of("ForAllValues:StringLike",
+                                Map.of("dynamodb:LeadingKeys", List.of("running#*"))))))))));
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
                 Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "ReadMemberAccounts", "Action", "sts:AssumeRole",
                         "Resource", "arn:aws:iam::444455556666:role/quota-doctor-read")))))));
         template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",

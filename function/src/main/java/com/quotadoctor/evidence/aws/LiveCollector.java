@@ -240,8 +240,15 @@ public final class LiveCollector {
         }
     }
 
-    /** The workload's regions first (they decide), then every scanned region (where approvals hide). */
+    /**
+     * The workload's regions first (they decide), then every scanned region (where approvals hide). A waiting loop's
+     * later look re-reads only the failing calls' regions: its first look scanned everywhere, and what it waits for (a
+     * pending or applying request on the quota that governs those calls) is in them.
+     */
     private List<String> regions(DiagnosisRequest request) {
+        if (request.attempt() > 1 && !request.regions().isEmpty()) {
+            return List.copyOf(request.regions());
+        }
         Set<String> regions = new LinkedHashSet<>(request.regions());
         regions.addAll(settings.scanRegions());
         return List.copyOf(regions);

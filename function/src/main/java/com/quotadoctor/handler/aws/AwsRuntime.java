@@ -23,6 +23,8 @@ import com.quotadoctor.watch.aws.EventBridgeStatusEvents;
 import com.quotadoctor.workflow.Configuration;
 import com.quotadoctor.workflow.DiagnoseStep;
 import com.quotadoctor.workflow.NotifyStep;
+import com.quotadoctor.workflow.RunLedger;
+import com.quotadoctor.workflow.aws.DynamoDbRunLedger;
 import com.quotadoctor.workflow.Telemetry;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -74,9 +76,12 @@ public final class AwsRuntime {
                 clock, catalogue);
         Diagnostician diagnostician = new Diagnostician(DiagnosisRules.all(),
                 Settings.defaults().withPropagationWindow(c.propagationWindow()));
+        // at most one running diagnosis per situation: claimed in the state table before any evidence is read
+        RunLedger runs = c.tableName().<RunLedger>map(table -> new DynamoDbRunLedger(home(DynamoDbClient.builder(), c),
+                table)).orElse(RunLedger.NONE);
         return new Diagnosis(new DiagnoseStep(request -> collector.collectOrRecord(request).snapshot(),
                 (account, role, request) -> collector.collectMemberOrRecord(request, account, role).snapshot(),
-                diagnostician, c, telemetry),
+                runs, clock, diagnostician, c, telemetry),
                 () -> collector.prepare(c.workloadRegions()));
     }
 

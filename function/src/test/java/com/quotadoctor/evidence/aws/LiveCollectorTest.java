@@ -113,6 +113,20 @@ class LiveCollectorTest {
     }
 
     @Test
+    void aWaitingLoopsLaterLookReadsOnlyTheFailingCallsRegions() {
+        aws = new StubAws(StubWorld.home(REGIONS));
+
+        LiveRun.collect(aws, StubWorld.settings(REGIONS), StubWorld.request().inRegions(List.of("us-west-2")).nextAttempt());
+
+        assertThat(aws.calls(StubWorld.HOME, "us-west-2", "ListRequestedServiceQuotaChangeHistory")).isPositive();
+        for (String elsewhere : List.of("us-east-1", "eu-west-1")) {
+            assertThat(aws.calls(StubWorld.HOME, elsewhere, "ListRequestedServiceQuotaChangeHistory")).isZero();
+            assertThat(aws.calls(StubWorld.HOME, elsewhere, "LookupEvents")).isZero();
+            assertThat(aws.calls(StubWorld.HOME, elsewhere, "GetMetricData")).isZero();
+        }
+    }
+
+    @Test
     void anAccountWithNothingInViewReadsNoQuotaAndSaysSo() {
         StubAccount quiet = StubAccount.home(StubWorld.HOME);
         REGIONS.forEach(r -> StubCatalogue.fill(quiet.region(r)));
