@@ -26,10 +26,17 @@ final class AlignedRule extends RequestStateRule {
                         + "metric all line up. Retest with an explicit region to rule out a client that resolves "
                         + "another region or account.");
         a.workload().filter(w -> w.probes().stream().anyMatch(p -> p.succeeded())).ifPresent(w -> draft.step(
-                PlanStep.of(PlanStep.Kind.CHANGE_CLIENT, "The explicit-region retest succeeded in " + w.region()
-                        + ": the failing clients resolve another region, account or model id. Log the region and "
-                        + "account each client uses at start-up.").in(w.region(), w.account())
-                        .because("the quota that applies is large enough")));
+                // CloudTrail recording the failures in this very context rules out a client in another one
+                w.confirmed() ? PlanStep.of(PlanStep.Kind.REDUCE_DEMAND, "The explicit-region retest succeeded in "
+                        + w.region() + ", and CloudTrail records the failing calls in this same context (" + w.region()
+                        + w.account().map(a2 -> ", account " + a2).orElse("") + ", " + w.model().raw() + "): the "
+                        + "quota is large enough for the minute as a whole, so the failures are bursts within it. "
+                        + "Retry with exponential backoff and jitter, and spread the calls over the minute.")
+                        .in(w.region(), w.account()).because("the quota that applies covers the observed peak")
+                        : PlanStep.of(PlanStep.Kind.CHANGE_CLIENT, "The explicit-region retest succeeded in " + w.region()
+                        + ", and no failed call was recorded in that context: the failing clients resolve another "
+                        + "region, account or model id. Log the region and account each client uses at start-up.")
+                        .in(w.region(), w.account()).because("the quota that applies is large enough")));
         a.workload().ifPresentOrElse(
                 w -> draft.step(PlanStep.of(PlanStep.Kind.RETEST, "Retest with an explicit region:")
                         .command(Commands.retest(w.model(), w.region())).in(w.region(), w.account())

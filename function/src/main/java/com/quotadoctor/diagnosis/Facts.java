@@ -181,6 +181,19 @@ final class Facts {
         return readable(Math.max(alreadyAsked.orElse(needed > current ? needed : current * 2), current + 1));
     }
 
+    /**
+     * Where calls of {@code family} could move for more throughput: on-demand to a geographic or global cross-Region
+     * profile, a geographic profile to a global one; a global profile has nowhere further (never the family the calls
+     * are already on).
+     */
+    static Optional<String> otherFamily(com.quotadoctor.domain.InferenceFamily family) {
+        return switch (family) {
+            case ON_DEMAND -> Optional.of("a cross-Region inference profile (us./eu./apac./… or global.)");
+            case CROSS_REGION -> Optional.of("the model's global. cross-Region inference profile");
+            default -> Optional.empty();
+        };
+    }
+
     /** Rounded up to two significant digits: 312,345 asks for 320,000. */
     static double readable(double value) {
         double step = Math.pow(10, Math.max(0, Math.floor(Math.log10(Math.max(1, value))) - 1));

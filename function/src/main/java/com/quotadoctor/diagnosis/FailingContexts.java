@@ -117,7 +117,10 @@ final class FailingContexts {
                 ? QuotaMatcher.governing(model, catalogues.of(region, account)) : List.of();
         List<Quota> governing = matches.stream().map(QuotaMatcher.Match::quota).flatMap(Optional::stream).toList();
         List<List<Quota>> ties = matches.stream().filter(QuotaMatcher.Match::ambiguous).map(QuotaMatcher.Match::tied).toList();
-        Demand demand = here.map(r -> Demand.of(invoked, r.metrics(), evidence.capturedAt(), settings.recentWindow()))
+        // this account's traffic only: a member account's series read through its role are its own demand
+        Demand demand = here.map(r -> Demand.of(invoked, r.metrics().stream()
+                        .filter(m -> m.of(account, evidence.callerAccount())).toList(), evidence.capturedAt(),
+                        settings.recentWindow()))
                 .orElse(Demand.UNKNOWN);
         // A metric the errors name but the model has no quota for ("Too many requests" to a model AWS lists with
         // tokens per minute only) binds nothing: the evidence must not claim it under another metric's code.

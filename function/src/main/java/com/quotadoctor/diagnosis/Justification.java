@@ -15,7 +15,10 @@ final class Justification {
 
     /** For the first step of the plan that asks AWS for more, from the demand of the calls it serves. */
     static Optional<String> of(Situation s, List<PlanStep> plan) {
-        for (PlanStep step : plan) {
+        // a step that names its value first: the justification states the figure asked and its basis
+        List<PlanStep> asking = new ArrayList<>(plan.stream().filter(p -> p.value().isPresent()).toList());
+        plan.stream().filter(p -> p.value().isEmpty()).forEach(asking::add);
+        for (PlanStep step : asking) {
             if (step.kind() != PlanStep.Kind.REQUEST_INCREASE && step.kind() != PlanStep.Kind.CONTACT_SUPPORT) {
                 continue;
             }
@@ -49,16 +52,18 @@ final class Justification {
         return "Workload: " + w.model().invokedId() + " (" + w.model().family().label() + ") in " + w.region()
                 + w.account().map(a -> ", account " + a).orElse("") + ". Observed in CloudWatch (AWS/Bedrock) over the "
                 + u.minutes() + " minutes before " + s.now() + ": " + String.join("; ", figures) + "."
-                + step.quotaCode().map(code -> " Asking " + step.value().map(Format::text).orElse("more") + " for "
-                + code + " in " + step.region().orElse(w.region()) + headroom(s, step, w)).orElse("");
+                + step.quotaCode().map(code -> step.value().map(v -> " Asking " + Format.text(v) + " for " + code
+                        + " in " + step.region().orElse(w.region()) + basis(s, step, w))
+                        .orElse(" The quota: " + code + " in " + step.region().orElse(w.region()) + ".")).orElse("");
     }
 
-    /** The peak plus 25 % of the metric the quota counts, said beside the value asked, whatever set that value. */
-    private static String headroom(Situation s, PlanStep step, Workload w) {
+    /** Where the value asked comes from: the same sizing rule the plan applied. */
+    private static String basis(Situation s, PlanStep step, Workload w) {
         return s.evidence().region(step.region().orElse(w.region()))
                 .flatMap(r -> r.quota(step.quotaCode().orElseThrow(), step.account()))
-                .flatMap(q -> Facts.demandFor(w, q.kind().metric()).map(peak -> "; the observed peak plus 25 % headroom is "
-                        + Format.text(Math.round(peak * Facts.HEADROOM)) + " " + q.kind().metric().label() + "."))
+                .map(q -> IncreaseSize.of(s, q, step.account()))
+                .filter(size -> size instanceof IncreaseSize.Ask ask && step.value().map(v -> v == ask.value()).orElse(false))
+                .map(size -> ": " + ((IncreaseSize.Ask) size).basis() + ".")
                 .orElse(".");
     }
 }

@@ -21,6 +21,9 @@ final class NoMatchingRequestRule implements DiagnosisRule {
         }
         List<Finding> findings = new ArrayList<>();
         for (Workload w : s.workloads()) {
+            if (w.model().isApplicationProfile()) {
+                continue; // an application profile that could not be read: which quota governs it is unknown (a gap)
+            }
             boolean hasRequest = s.assessments().stream().anyMatch(a -> a.workload().filter(w::equals).isPresent());
             Optional<Quota> binding = w.bindingQuota();
             boolean adjustable = binding.map(Quota::isAdjustable).orElse(true);

@@ -32,6 +32,8 @@ public record PlanStep(Kind kind, String action, Optional<String> command, List<
         RETEST("retest"),
         REDUCE_DEMAND("reduce-demand"),
         REQUEST_INCREASE("request-increase"),
+        /** An increase a finding proposed that the evidence does not back: the applied value already covers it. */
+        NO_INCREASE("no-increase"),
         CONTACT_SUPPORT("contact-support"),
         FIND_QUOTA("find-quota"),
         COMPLETE_EVIDENCE("complete-evidence");

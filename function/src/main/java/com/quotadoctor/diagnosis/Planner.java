@@ -175,25 +175,35 @@ final class Planner {
                 .mapToDouble(IncreaseRequest::desiredValue).max().orElse(0);
     }
 
+    /**
+     * The one value asked for a quota, by the one sizing rule ({@link IncreaseSize}): the team's intent, the observed
+     * peak + 25 %, the AWS default. Covered by what applies: no increase, said so. Nothing to size it on: the step says
+     * how to size it, and asks no number out of thin air.
+     */
     private PlanStep settle(QuotaKey key, PlanStep step) {
         Optional<Quota> q = quota(key);
-        if (q.flatMap(Quota::effectiveValue).isEmpty() && step.value().orElse(0.0) <= 1 && floor(key) == 0) {
-            // nothing to size the request on: read the value first rather than ask for a number out of thin air
-            return PlanStep.of(PlanStep.Kind.REQUEST_INCREASE, "Read the value of " + key.code() + " that applies in "
-                            + key.region() + key.account().map(a -> " for account " + a).orElse("")
-                            + " (it could not be read), then request an increase above it:")
-                    .command(Commands.getQuota(key.code(), key.region())).on(key.code(), key.region(), key.account())
+        IncreaseSize size = q.map(quota -> IncreaseSize.of(s, quota, key.account()))
+                .orElseGet(() -> floor(key) > 0 ? new IncreaseSize.Ask(floor(key), "the value already asked for it")
+                        : new IncreaseSize.Unsized());
+        if (size instanceof IncreaseSize.Covered covered) {
+            return PlanStep.of(PlanStep.Kind.NO_INCREASE, covered.statement() + ".")
+                    .on(key.code(), key.region(), key.account()).value(covered.applied())
                     .link(Commands.quotaConsole(key.code(), key.region())).because(step.why()).serving(step.serves());
         }
-        double value = step.value().orElse(0.0);
-        value = Math.max(value, q.flatMap(Quota::awsDefault).orElse(0.0));
-        value = Math.max(value, floor(key));
-        double current = q.flatMap(Quota::effectiveValue).orElse(0.0);
-        if (value <= current) {
-            value = current + 1;
+        String where = key.code() + " in " + key.region() + key.account().map(a -> " for account " + a).orElse("");
+        if (size instanceof IncreaseSize.Unsized) {
+            Optional<Double> applied = q.flatMap(Quota::effectiveValue);
+            PlanStep unsized = PlanStep.of(PlanStep.Kind.REQUEST_INCREASE, applied.map(v -> "Request an increase of "
+                            + where + " above its " + Format.text(v) + ", sized on the calls' busiest minute + 25 % (the "
+                            + "evidence holds no demand, request or default to size it on):")
+                            .orElse("Read the value of " + where + " (it could not be read), then request an increase "
+                                    + "above it, sized on the calls' busiest minute + 25 %:"))
+                    .on(key.code(), key.region(), key.account())
+                    .link(Commands.quotaConsole(key.code(), key.region())).because(step.why()).serving(step.serves());
+            return applied.isPresent() ? unsized : unsized.command(Commands.getQuota(key.code(), key.region()));
         }
-        double settled = Facts.readable(value);
-        return step.value(settled).command(Commands.requestIncrease(key.code(), settled, key.region()));
+        double value = Math.max(((IncreaseSize.Ask) size).value(), floor(key));
+        return step.value(value).command(Commands.requestIncrease(key.code(), value, key.region()));
     }
 
     private static PlanStep merge(PlanStep a, PlanStep b) {

@@ -20,13 +20,30 @@ final class PropagationPendingRule extends RequestStateRule {
     FindingDraft describe(Assessment a, RequestState state, Situation s) {
         var r = a.request();
         Duration window = s.settings().propagationWindow();
-        return FindingDraft.of(code(), Severity.WARNING)
-                .title("Approved, but the applied value has not caught up yet (" + appliedText(a) + " of "
-                        + Format.text(r.desiredValue()) + ")")
-                .explain(Facts.describe(r) + " was approved " + Facts.since(r.decidedAt(), s.now())
-                        + ", but the applied value is still " + appliedText(a) + ". An approved value can take from "
-                        + "minutes to hours to apply; this is inside the " + Format.age(window)
-                        + " window. Do not file another request: it would not apply any sooner.")
+        boolean applied = a.fulfilled();
+        boolean closed = r.status() == com.quotadoctor.domain.RequestStatus.CASE_CLOSED;
+        String retestAt = r.decidedAt().map(t -> t.plus(window)).map(Object::toString).orElse("the window ends");
+        FindingDraft draft = FindingDraft.of(code(), Severity.WARNING)
+                .title(applied ? "Applied " + Facts.since(r.decidedAt(), s.now()) + ", but these calls still fail: the "
+                        + "new value may not be enforced yet (" + appliedText(a) + ")"
+                        : (closed ? "Case closed" : "Approved") + ", but the applied value has not caught up yet ("
+                        + appliedText(a) + " of " + Format.text(r.desiredValue()) + ")")
+                .explain(applied ? Facts.describe(r) + " shows " + appliedText(a) + " applied since "
+                        + r.decidedAt().map(Object::toString).orElse("recently") + ", yet calls in that exact context "
+                        + "failed after it. A new value can take from minutes to hours to take effect everywhere; this "
+                        + "is inside the " + Format.age(window) + " window. Retest after " + retestAt + " before "
+                        + "anything else; do not file another request."
+                        : Facts.describe(r) + " was " + (closed ? "closed " : "approved ") + Facts.since(r.decidedAt(), s.now())
+                        + ", but the applied value is still " + appliedText(a) + ". "
+                        + (closed ? "AWS closes approved cases too (its CloudTrail example of an approved increase ends "
+                        + "CASE_CLOSED, and the console's Closed means approved and request closed): read the case's "
+                        + "resolution. " : "")
+                        + "An approved value can take from minutes to hours to apply; this is inside the "
+                        + Format.age(window) + " window. Do not file another request: it would not apply any sooner.");
+        if (closed) {
+            r.caseId().ifPresent(c -> draft.step(Facts.readCase(c, "Read the case's resolution:")));
+        }
+        return draft
                 .step(PlanStep.of(PlanStep.Kind.WAIT, "Do not file another request. Wait until "
                                 + r.decidedAt().map(t -> t.plus(window)).map(Object::toString).orElse("the window ends")
                                 + " at the latest, then check the applied value:")

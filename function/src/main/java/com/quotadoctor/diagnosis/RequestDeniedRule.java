@@ -33,12 +33,19 @@ final class RequestDeniedRule extends RequestStateRule {
                         .link(Commands.quotaConsole(r.quotaCode(), r.region()))
                         .on(r.quotaCode(), r.region(), r.account()).because("the request was not granted"))
                 .step(a.quota().map(q -> !q.isAdjustable()).orElse(false)
-                        ? PlanStep.of(PlanStep.Kind.CHANGE_CLIENT, "Move the traffic to a cross-region profile whose "
-                                + "quota is adjustable.").in(r.region(), r.account())
+                        ? PlanStep.of(PlanStep.Kind.CHANGE_CLIENT, Facts.otherFamily(family(a)).map(f -> "Move the traffic "
+                                + "to " + f + " whose quota is adjustable.").orElse("Ask AWS Support: " + r.quotaCode()
+                                + " cannot be raised through Service Quotas.")).in(r.region(), r.account())
                                 .because(r.quotaCode() + " cannot be raised through Service Quotas")
                         : PlanStep.of(PlanStep.Kind.REQUEST_INCREASE, "File a new request only with the justification "
-                                + "below (usage, peak tokens per minute, use case), or move the traffic to a cross-region "
-                                + "profile whose quota is adjustable.").on(r.quotaCode(), r.region(), r.account())
+                                + "below (usage, peak tokens per minute, use case)" + Facts.otherFamily(family(a))
+                                .map(f -> ", or move the traffic to " + f + " whose quota is adjustable").orElse("") + ".")
+                                .on(r.quotaCode(), r.region(), r.account())
                                 .because("AWS grants to accounts whose traffic already uses their allocation"));
+    }
+
+    /** The family the failing calls use, else the one the request's quota governs. */
+    private static com.quotadoctor.domain.InferenceFamily family(Assessment a) {
+        return a.workload().map(w -> w.model().family()).orElse(a.request().kind().family());
     }
 }

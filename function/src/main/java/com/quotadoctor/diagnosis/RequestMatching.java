@@ -64,6 +64,11 @@ final class RequestMatching {
             return out;
         }
         for (Workload w : workloads) {
+            if (w.model().isApplicationProfile()) {
+                // an application profile that could not be read: its family and model are unknown, so no request is
+                // set against its calls (a family or model "mismatch" would be a guess); the gap says what is missing
+                continue;
+            }
             List<Assessment> mine = new ArrayList<>();
             for (IncreaseRequest r : candidates) {
                 Set<Mismatch> misses = mismatches(r, w, catalogueOf(r));

@@ -18,7 +18,10 @@ enum RequestState {
     CLOSED_UNCHANGED,
     /** Closed with the applied value raised, but below what was asked. */
     PARTIAL,
-    /** APPROVED, applied value below desired, inside the propagation window. */
+    /**
+     * Inside the propagation window: APPROVED or CASE_CLOSED (AWS closes approved cases too) with the applied value
+     * below desired, or applied with the calls of that exact context still failing since.
+     */
     PROPAGATING,
     /** APPROVED, applied value below desired, past the propagation window. */
     OVERDUE,
@@ -40,17 +43,29 @@ enum RequestState {
         if (a.appliedValue().isEmpty()) {
             return UNJUDGEABLE;
         }
+        boolean recent = a.request().decidedAt().map(t -> t.plus(propagationWindow).isAfter(now)).orElse(true);
         if (a.fulfilled()) {
-            return FULFILLED;
+            // the value shows, but calls in that very context still fail since: enforcement has not caught up yet
+            boolean decided = status == RequestStatus.APPROVED || status == RequestStatus.CASE_CLOSED;
+            return decided && recent && a.mismatches().isEmpty() && failingSince(a) ? PROPAGATING : FULFILLED;
         }
         return switch (status) {
-            // without the default, "raised a little" and "never moved" look the same
-            case CASE_CLOSED -> a.quota().flatMap(q -> q.awsDefault()).isEmpty() ? UNJUDGEABLE
+            // AWS's own CloudTrail example of an approved increase ends CASE_CLOSED: inside the window a closed case
+            // is an approval still applying, not a denial; after it, the case's outcome decides. Without the default,
+            // "raised a little" and "never moved" look the same.
+            case CASE_CLOSED -> recent && a.request().decidedAt().isPresent() ? PROPAGATING
+                    : a.quota().flatMap(q -> q.awsDefault()).isEmpty() ? UNJUDGEABLE
                     : a.partlyRaised() ? PARTIAL : CLOSED_UNCHANGED;
-            case APPROVED -> a.request().decidedAt().map(t -> t.plus(propagationWindow).isAfter(now)).orElse(true)
-                    ? PROPAGATING : OVERDUE;
+            case APPROVED -> recent ? PROPAGATING : OVERDUE;
             default -> UNKNOWN_STATUS;
         };
+    }
+
+    /** Calls of the request's own context failed after it was decided. */
+    private static boolean failingSince(Assessment a) {
+        Optional<Instant> decided = a.request().decidedAt();
+        return decided.isPresent() && a.workload().map(w -> w.calls().stream()
+                .anyMatch(c -> c.time().isAfter(decided.get()))).orElse(false);
     }
 
     /** A decision that went (at least partly) against the request: a later request can supersede it. */

@@ -111,6 +111,14 @@ public final class Situation {
             }
         }
         for (Workload w : workloads) {
+            if (w.model().isApplicationProfile() && request.models().stream().noneMatch(m -> m.raw().equals(w.model().raw()))) {
+                gaps.add(EvidenceGap.in(w.region(), EvidenceSection.INFERENCE_PROFILES.operation().wireName(),
+                        EvidenceGap.UNRESOLVED_MODEL, "the failing calls use the application inference profile "
+                                + w.model().raw() + ", which could not be read: its model and inference family are "
+                                + "unknown, so no request is judged against these calls. It needs bedrock:GetInferenceProfile "
+                                + "on it (aws bedrock get-inference-profile --inference-profile-identifier "
+                                + w.model().raw() + " --region " + w.region() + ")", w.account()));
+            }
             for (List<com.quotadoctor.domain.Quota> tie : w.ties()) {
                 gaps.add(EvidenceGap.in(w.region(), EvidenceSection.SERVICE_QUOTAS.snapshotField(), "AmbiguousQuota",
                         w.model().raw() + " fits " + tie.stream().map(q -> q.code() + " \"" + q.name() + "\"").toList()

@@ -37,8 +37,8 @@ final class UsageExceedsQuotaRule implements DiagnosisRule {
     private Finding finding(Workload w, Quota q, QuotaMetric metric, double peak, double limit) {
         Proof proof = Facts.quota(Facts.workload(new Proof(), w), "governing", q);
         Facts.demand(proof, w.demand());
-        // AWS's newest documentation says requests-per-minute quotas are no longer enforced on bedrock-runtime
-        // (tokens are what throttle): a requests-per-minute finding never outranks a tokens one
+        // requests per minute apply on bedrock-runtime to the models Service Quotas lists them for, and tokens throttle
+        // first: a requests-per-minute finding never outranks a tokens one
         boolean requests = metric == QuotaMetric.REQUESTS_PER_MINUTE;
         FindingDraft draft = FindingDraft.of(code(), requests ? Severity.WARNING : Severity.CRITICAL)
                 .title("Demand of " + Format.text(Math.round(peak)) + " " + metric.label() + " reaches the applied "
@@ -47,18 +47,19 @@ final class UsageExceedsQuotaRule implements DiagnosisRule {
                         + "; the busiest minute used " + Format.text(Math.round(peak)) + " (" + Format.percent(peak, limit) + ")"
                         + (metric == QuotaMetric.TOKENS_PER_MINUTE ? ", counting input and cache-write tokens plus output "
                         + "tokens at " + w.demand().burndown() + "x burndown" : "") + ". The context is right; the value is too small."
-                        + (requests ? " AWS's newest quota documentation says Bedrock no longer enforces requests per minute"
-                        + " on bedrock-runtime; older accounts and documentation still list the quota." : ""))
+                        + (requests ? " Requests-per-minute quotas apply on bedrock-runtime to the models Service Quotas "
+                        + "lists one for (and never on bedrock-mantle); this account lists " + q.code() + " for this "
+                        + "model, so it applies." : ""))
                 .proof(proof)
                 .about(Optional.of(w.region()), w.account(), Optional.of(q.code()), Optional.of(w.model().raw()));
         if (q.isAdjustable()) {
-            draft.requestIncrease("Request an increase sized on the observed peak (+25 % headroom):", q, w.account(),
+            draft.requestIncrease("Request an increase on the quota that governs these calls:", q, w.account(),
                     Facts.suggestedValue(q, w, Optional.empty()), "the busiest minute used " + Format.percent(peak, limit)
                             + " of the applied value");
         }
         draft.step(PlanStep.of(PlanStep.Kind.REDUCE_DEMAND, "Meanwhile retry with exponential backoff and jitter"
-                + (w.model().family() == com.quotadoctor.domain.InferenceFamily.ON_DEMAND
-                ? ", and spread load across a cross-region profile if the model has one" : "") + ".")
+                + Facts.otherFamily(w.model().family()).map(f -> ", and spread load across " + f + " if the model has one")
+                .orElse("") + ".")
                 .in(w.region(), w.account()).because("the demand reaches the quota"));
         return draft.build();
     }

@@ -155,13 +155,12 @@ public record ModelId(String raw, InferenceFamily family, Optional<String> geogr
         if (region.startsWith("us-")) {
             return Optional.of("us");
         }
-        if (region.startsWith("ca-")) {
-            return Optional.of("ca");
-        }
         if (region.startsWith("eu-")) {
             return Optional.of("eu");
         }
-        return region.startsWith("ap-") ? Optional.of("apac") : Optional.empty();
+        // AWS documents no ca. profile (AWS CDK's CrossRegionInferenceProfileRegion: us, us-gov, eu, apac, jp, au,
+        // global): a Canadian source region is never told to use one. The APAC geography includes me-central-1.
+        return region.startsWith("ap-") || region.equals("me-central-1") ? Optional.of("apac") : Optional.empty();
     }
     @Override
     public String toString() {

@@ -199,7 +199,11 @@ public final class SnapshotReader {
         List<Instant> times = n.field("Timestamps").list(WireNode::requiredInstant);
         List<Double> values = n.field("Values").list(WireNode::requiredNumber);
         try {
-            return new MetricSeries(metricName, modelId, n.field("Stat").text().orElse("Sum"), period, times, values);
+            Optional<String> account = n.field("Account").text();
+            account.filter(a -> !com.quotadoctor.domain.AccountId.isValid(a)).ifPresent(a -> {
+                throw n.field("Account").problem("expected a 12-digit account id, got '" + a + "'");
+            });
+            return new MetricSeries(metricName, modelId, n.field("Stat").text().orElse("Sum"), period, times, values, account);
         } catch (IllegalArgumentException e) {
             throw n.problem(e.getMessage());
         }

@@ -109,6 +109,7 @@ public final class SnapshotWriter {
         n.put("ModelId", m.modelId());
         n.put("Stat", m.stat());
         n.put("PeriodSeconds", m.periodSeconds());
+        m.account().ifPresent(a -> n.put("Account", a));
         ArrayNode times = n.putArray("Timestamps");
         m.timestamps().forEach(t -> times.add(epochSeconds(t)));
         ArrayNode values = n.putArray("Values");

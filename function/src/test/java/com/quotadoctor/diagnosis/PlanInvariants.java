@@ -27,7 +27,24 @@ final class PlanInvariants {
     private PlanInvariants() {
     }
 
+    /**
+     * The most any increase may ask, computed apart from the planner: the largest of every request of the quota's
+     * metric AWS did not refuse (the team's intent, wherever filed), the busiest demand of that metric + 25 % rounded up
+     * to two significant figures, and the AWS default. A request above it is not backed by the evidence.
+     */
+    private static double ceiling(Diagnosis d, Evidence evidence, Quota q) {
+        double intent = evidence.requests().filter(r -> !r.status().isRefused() && (r.kind().metric() == q.kind().metric()
+                        || r.quotaCode().equalsIgnoreCase(q.code())))
+                .mapToDouble(IncreaseRequest::desiredValue).max().orElse(0);
+        double peak = Situation.of(d.request(), evidence, Settings.defaults()).workloads().stream()
+                .map(w -> Facts.demandFor(w, q.kind().metric())).flatMap(Optional::stream)
+                .mapToDouble(Double::doubleValue).max().orElse(0);
+        return Math.max(Math.max(intent, Facts.readable(peak * 1.25)), q.awsDefault().orElse(0.0));
+    }
+
     static void hold(Diagnosis d, Evidence evidence) {
+        d.justification().ifPresent(j -> assertThat(j).as("the justification states the value asked")
+                .doesNotContain("Asking more"));
         Map<String, Double> values = new HashMap<>();
         for (PlanStep step : d.plan()) {
             step.command().ifPresent(c -> {
@@ -57,6 +74,9 @@ final class PlanInvariants {
                     .isGreaterThanOrEqualTo(dflt));
             quota.flatMap(Quota::effectiveValue).ifPresent(now -> assertThat(value).as("%s above what applies", key)
                     .isGreaterThan(now));
+            quota.ifPresent(q -> assertThat(value).as("%s asks no more than the evidence backs (applied %s, default %s): %s",
+                            key, q.effectiveValue(), q.awsDefault(), step)
+                    .isLessThanOrEqualTo(ceiling(d, evidence, q)));
             for (IncreaseRequest r : requestsFor(evidence, code, region, account)) {
                 assertThat(r.status().isOpen() || r.status() == RequestStatus.UNKNOWN)
                         .as("no new request for %s while %s is %s", key, r.id(), r.rawStatus()).isFalse();

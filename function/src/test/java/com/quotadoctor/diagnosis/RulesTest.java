@@ -207,11 +207,61 @@ class RulesTest {
         }
 
         @Test
-        void appliedAtTheDesiredValueIsAligned() {
-            Diagnosis d = approved(HOUR, 600000).diagnose();
+        void appliedAtTheDesiredValueWithNoFailureSinceIsAligned() {
+            Scenario s = new Scenario();
+            s.sonnet45("us-east-1", 600000)
+                    .request("r1", TPM_SONNET_45, 600000, "APPROVED", HOUR.plus(MIN.multipliedBy(30)), HOUR)
+                    .failedCallAgo(SONNET_45, MSG_TPM, HOUR.multipliedBy(2));
+
+            Diagnosis d = s.diagnose();
 
             assertThat(d.verdict()).isEqualTo(ALIGNED);
             assertThat(commands(d.top())).contains("--region us-east-1");
+        }
+
+        @Test
+        void appliedWithinTheWindowWhileTheSameCallsStillFailIsPropagationPendingWithNoNewRequest() {
+            Diagnosis d = approved(HOUR, 600000).diagnose();
+
+            assertThat(d.verdict()).isEqualTo(PROPAGATION_PENDING);
+            assertThat(d.top().title()).startsWith("Applied ").contains("these calls still fail");
+            assertThat(d.top().explanation()).contains("Retest after " + Scenario.NOW.minus(HOUR).plus(DAY));
+            assertThat(d.nextCheckSeconds()).isPresent();
+            assertThat(d.plan()).noneMatch(p -> p.kind() == PlanStep.Kind.REQUEST_INCREASE);
+        }
+
+        @Test
+        void appliedLongAgoAndStillFailingIsNotAWaitingMatter() {
+            Diagnosis d = approved(DAY.multipliedBy(2), 600000).diagnose();
+
+            assertThat(d.verdict()).isNotEqualTo(PROPAGATION_PENDING);
+            assertThat(d.nextCheckSeconds()).isEmpty();
+        }
+
+        @Test
+        void aCaseClosedInsideTheWindowWithTheValueNotCaughtUpIsPropagationPendingNotADenial() {
+            Scenario s = new Scenario();
+            s.sonnet45("us-east-1", 200000)
+                    .request("r1", TPM_SONNET_45, 600000, "CASE_CLOSED", HOUR.multipliedBy(3), HOUR)
+                    .failedCall(SONNET_45, MSG_TPM);
+
+            Diagnosis d = s.diagnose();
+
+            assertThat(d.verdict()).isEqualTo(PROPAGATION_PENDING);
+            assertThat(d.top().title()).startsWith("Case closed");
+            assertThat(d.top().explanation()).contains("AWS closes approved cases too");
+            assertThat(commands(d.top())).contains("aws support describe-cases --display-id");
+            assertThat(d.plan()).noneMatch(p -> p.kind() == PlanStep.Kind.REQUEST_INCREASE);
+        }
+
+        @Test
+        void aCaseClosedOutsideTheWindowWithTheValueUnchangedIsDecidedByItsOutcome() {
+            Scenario s = new Scenario();
+            s.sonnet45("us-east-1", 200000)
+                    .request("r1", TPM_SONNET_45, 600000, "CASE_CLOSED", DAY.multipliedBy(4), DAY.multipliedBy(3))
+                    .failedCall(SONNET_45, MSG_TPM);
+
+            assertThat(s.diagnose().verdict()).isEqualTo(REQUEST_DENIED);
         }
 
         @Test
@@ -465,6 +515,24 @@ class RulesTest {
         }
 
         @Test
+        void oneAccountsTrafficIsNeverAnothersDemand() {
+            // the caller's own account at 380,000 tokens a minute beside a member account (read through its role) at
+            // 290,000 whose calls fail: the member's demand is its own 290,000, not the sum
+            Scenario s = aligned(380000, 0, 2);
+            s.region("us-east-1").seriesOf("444455556666", "InputTokenCount", SONNET_45, 1000, 290000)
+                    .failedCall(SONNET_45, MSG_TPM, "444455556666");
+
+            Diagnosis d = s.diagnose();
+
+            assertThat(d.findings()).filteredOn(f -> f.evidence().get("failingAccount") != null
+                            && f.evidence().get("failingAccount").equals("444455556666"))
+                    .isNotEmpty()
+                    .allSatisfy(f -> assertThat(f.evidence().get("peakTokensPerMinute")).isIn(null, 290000L));
+            assertThat(d.findings()).filteredOn(f -> "111122223333".equals(f.evidence().get("failingAccount")))
+                    .allSatisfy(f -> assertThat(f.evidence().get("peakTokensPerMinute")).isIn(null, 380000L));
+        }
+
+        @Test
         void cacheWritesCountAndCacheReadsDoNot() {
             Scenario s = aligned(200000, 10000, 3);
             s.region("us-east-1").series("CacheWriteInputTokens", SONNET_45, 0, 110000)
@@ -545,7 +613,11 @@ class RulesTest {
 
             assertThat(d.verdict()).isEqualTo(NOT_ADJUSTABLE);
             assertThat(d.codes()).doesNotContain(NO_MATCHING_REQUEST);
-            assertThat(commands(d.top())).contains("--model-id us.amazon.nova-lite-v1:0").contains("--quota-code L-7C42E72A");
+            assertThat(commands(d.top())).contains("--model-id us.amazon.nova-lite-v1:0");
+            // the profile's quota at its 800,000 default covers everything the evidence shows: nothing to ask
+            assertThat(d.plan()).noneMatch(p -> p.kind() == PlanStep.Kind.REQUEST_INCREASE)
+                    .anySatisfy(p -> assertThat(p.action()).isEqualTo(
+                            "L-7C42E72A at 800,000 covers the AWS default: no increase needed."));
         }
 
         @Test
@@ -602,6 +674,22 @@ class RulesTest {
             s.sonnet45("us-east-1", 200000);
 
             assertThat(s.diagnose().evidenceGaps()).anySatisfy(g -> assertThat(g.code()).isEqualTo("UnresolvedModel"));
+        }
+
+        @Test
+        void callsThroughAnApplicationProfileThatCannotBeReadAreAGapNotAFamilyVerdict() {
+            String profile = "arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/a1b2c3";
+            Scenario s = new Scenario();
+            s.region("us-east-1").quota("L-479B647F", 2000000, 800000)
+                    .request("r1", "L-479B647F", 2000000, "APPROVED", DAY.multipliedBy(3), DAY.multipliedBy(3))
+                    .failedCall(profile, MSG_TPM);
+
+            Diagnosis d = s.diagnose();
+
+            assertThat(d.codes()).doesNotContain(INFERENCE_TYPE_MISMATCH, MODEL_MISMATCH);
+            assertThat(d.verdict()).isEqualTo(INCOMPLETE_EVIDENCE);
+            assertThat(d.evidenceGaps()).anySatisfy(g -> assertThat(g.message()).contains(profile)
+                    .contains("could not be read").contains("bedrock:GetInferenceProfile"));
         }
 
         @Test

@@ -94,6 +94,13 @@ final class Scenario {
             return failedCall(model, message, ACCOUNT);
         }
 
+        /** A call that failed {@code ago} before capture. */
+        Region failedCallAgo(String model, String message, Duration ago) {
+            calls.add(new FailedCall(NOW.minus(ago), name, "Converse", Optional.of(ACCOUNT), Optional.empty(),
+                    Optional.of(model), "ThrottlingException", Optional.ofNullable(message)));
+            return this;
+        }
+
         Region failedCall(String model, String message, String account) {
             calls.add(new FailedCall(NOW.minusSeconds(120), name, "Converse", Optional.of(account), Optional.empty(),
                     Optional.of(model), "ThrottlingException", Optional.ofNullable(message)));
@@ -103,6 +110,15 @@ final class Scenario {
         /** A per-minute series over the last {@code values.length} minutes, the last one ending just before capture. */
         Region series(String metric, String model, double... values) {
             return seriesEvery(60, metric, model, values);
+        }
+
+        /** A per-minute series read in another account's CloudWatch (through its role). */
+        Region seriesOf(String account, String metric, String model, double... values) {
+            int n = values.length;
+            List<Instant> times = IntStream.range(0, n).mapToObj(i -> NOW.minusSeconds(60L * (n - i))).toList();
+            List<Double> vals = IntStream.range(0, n).mapToObj(i -> values[i]).toList();
+            metrics.add(new MetricSeries(metric, model, "Sum", 60, times, vals, Optional.of(account)));
+            return this;
         }
 
         Region seriesEvery(int period, String metric, String model, double... values) {

@@ -10,6 +10,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ModelIdTest {
 
+    @Test
+    void aSourceRegionIsOnlyToldAboutAGeographicProfileAwsDocuments() {
+        assertThat(ModelId.geographyOf("ca-central-1")).as("AWS documents no ca. profile").isEmpty();
+        assertThat(ModelId.geographyOf("me-central-1")).contains("apac");
+        assertThat(ModelId.geographyOf("ap-southeast-2")).contains("apac");
+        assertThat(ModelId.geographyOf("eu-west-1")).contains("eu");
+        assertThat(ModelId.geographyOf("us-gov-west-1")).contains("us-gov");
+    }
+
     @ParameterizedTest
     @CsvSource({
             "anthropic.claude-3-5-sonnet-20240620-v1:0, ON_DEMAND, , anthropic.claude-3-5-sonnet-20240620-v1:0",

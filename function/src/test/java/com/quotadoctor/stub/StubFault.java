@@ -71,6 +71,23 @@ public final class StubFault {
                 .withHeader("Content-Type", "application/x-amz-json-1.1").withBody(body.toString())));
     }
 
+    /**
+     * GetMetricData answering 200 with every requested series in {@code status} ({@code Forbidden}, {@code InternalError})
+     * and no data point: CloudWatch's way to say it could not read a series.
+     */
+    public static StubFault seriesStatus(String status) {
+        return new StubFault("GetMetricData", call -> {
+            StringBuilder members = new StringBuilder();
+            for (int i = 1; call.param("MetricDataQueries.member." + i + ".Id").isPresent(); i++) {
+                members.append("<member><Id>").append(call.param("MetricDataQueries.member." + i + ".Id").get())
+                        .append("</Id><Label>x</Label><Timestamps/><Values/><StatusCode>").append(status)
+                        .append("</StatusCode></member>");
+            }
+            return Optional.of(StubWire.xml("GetMetricData", "<MetricDataResults>" + members
+                    + "</MetricDataResults><Messages/>"));
+        });
+    }
+
     /** The first page is served; the token it hands out is then refused, as an expired token is. */
     public static StubFault badPaginationToken(String operation) {
         return new StubFault(operation, call -> call.param("NextToken").isPresent()

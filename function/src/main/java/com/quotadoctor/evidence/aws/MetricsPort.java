@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code AWS/Bedrock} metrics per {@code ModelId}: one {@code GetMetricData} call carries up to 500 series,
@@ -56,12 +57,51 @@ final class MetricsPort {
         for (int from = 0; from < queries.size(); from += QUERIES_PER_CALL) {
             List<Query> batch = queries.subList(from, Math.min(queries.size(), from + QUERIES_PER_CALL));
             Pages.Listing<MetricDataResult> results = read(access, region, batch, start, end);
-            series.addAll(assemble(batch, results.items()));
+            series.addAll(assemble(batch, results.items(), access.account()));
             if (!results.complete()) {
                 return new Pages.Listing<>(series, results.gap());
             }
+            Optional<com.quotadoctor.domain.EvidenceGap> failed = failed(access, region, batch, results.items());
+            if (failed.isPresent()) {
+                Set<String> bad = unreadable(results.items());
+                // a series CloudWatch could not read is missing, not zero: it is left out and said
+                series.removeIf(m -> batch.stream().anyMatch(q -> bad.contains(q.id()) && q.metric().equals(m.metricName())
+                        && q.model().equals(m.modelId())));
+                return new Pages.Listing<>(series, failed);
+            }
         }
         return new Pages.Listing<>(series, Optional.empty());
+    }
+
+    /**
+     * The series CloudWatch says it could not read ({@code StatusCode} {@code InternalError} or {@code Forbidden} on any
+     * page). {@code PartialData} only means more pages follow, and every page is read (a listing cut short is its own
+     * gap).
+     */
+    private static Set<String> unreadable(List<MetricDataResult> results) {
+        Set<String> bad = new java.util.LinkedHashSet<>();
+        for (MetricDataResult r : results) {
+            String status = r.statusCodeAsString();
+            if ("InternalError".equals(status) || "Forbidden".equals(status)) {
+                bad.add(r.id());
+            }
+        }
+        return bad;
+    }
+
+    private static Optional<com.quotadoctor.domain.EvidenceGap> failed(Access access, String region, List<Query> batch,
+                                                                      List<MetricDataResult> results) {
+        Set<String> bad = unreadable(results);
+        if (bad.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> status = new LinkedHashMap<>();
+        results.stream().filter(r -> bad.contains(r.id())).forEach(r -> status.putIfAbsent(r.id(), r.statusCodeAsString()));
+        List<String> named = batch.stream().filter(q -> bad.contains(q.id()))
+                .map(q -> q.metric() + " of " + q.model() + " (" + status.get(q.id()) + ")").toList();
+        return Optional.of(com.quotadoctor.domain.EvidenceGap.in(region, Operation.GET_METRIC_DATA.wireName(),
+                "SeriesNotComplete", "CloudWatch did not return these series whole, so they are missing, not zero: "
+                        + String.join(", ", named), access.account()));
     }
 
     /** The model ids with throttles lately: what to read when nobody named a model. */
@@ -101,7 +141,8 @@ final class MetricsPort {
     }
 
     /** A series may come in pieces across pages; empty series are left out, as CloudWatch has no data for them. */
-    private static List<MetricSeries> assemble(List<Query> batch, List<MetricDataResult> results) {
+    private static List<MetricSeries> assemble(List<Query> batch, List<MetricDataResult> results,
+                                               Optional<String> account) {
         Map<String, List<Instant>> times = new LinkedHashMap<>();
         Map<String, List<Double>> values = new LinkedHashMap<>();
         for (MetricDataResult r : results) {
@@ -112,7 +153,7 @@ final class MetricsPort {
         for (Query q : batch) {
             List<Instant> t = times.getOrDefault(q.id(), List.of());
             if (!t.isEmpty()) {
-                series.add(new MetricSeries(q.metric(), q.model(), "Sum", PERIOD_SECONDS, t, values.get(q.id())));
+                series.add(new MetricSeries(q.metric(), q.model(), "Sum", PERIOD_SECONDS, t, values.get(q.id()), account));
             }
         }
         return series;

@@ -84,6 +84,19 @@ class LiveCollectorFaultTest {
     }
 
     @Test
+    void aSeriesCloudWatchCouldNotReadIsAGapNotZeroTraffic() {
+        Capture capture = collect(StubFault.seriesStatus("Forbidden").inRegion("us-west-2"));
+
+        assertThat(gaps(capture)).singleElement().satisfies(g -> {
+            assertThat(g.region()).isEqualTo("us-west-2");
+            assertThat(g.source()).isEqualTo("GetMetricData");
+            assertThat(g.code()).isEqualTo("SeriesNotComplete");
+            assertThat(g.message()).contains("missing, not zero").contains("(Forbidden)");
+        });
+        assertThat(capture.regions().get("us-west-2").metrics()).as("no series read as zeros").isEmpty();
+    }
+
+    @Test
     void aServerErrorIsRetriedAwayAndLeavesNoGap() {
         Capture capture = collect(StubFault.serverError("LookupEvents").inRegion("us-west-2").times(1));
 
