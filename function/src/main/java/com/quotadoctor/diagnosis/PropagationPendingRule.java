@@ -24,10 +24,12 @@ final class PropagationPendingRule extends RequestStateRule {
         boolean closed = r.status() == com.quotadoctor.domain.RequestStatus.CASE_CLOSED;
         String retestAt = r.decidedAt().map(t -> t.plus(window)).map(Object::toString).orElse("the window ends");
         FindingDraft draft = FindingDraft.of(code(), Severity.WARNING)
-                .title(applied ? "Applied " + Facts.since(r.decidedAt(), s.now()) + ", but these calls still fail: the "
-                        + "new value may not be enforced yet (" + appliedText(a) + ")"
-                        : (closed ? "Case closed" : "Approved") + ", but the applied value has not caught up yet ("
-                        + appliedText(a) + " of " + Format.text(r.desiredValue()) + ")")
+                .title(applied ? "Applied " + r.decidedAt().map(t -> Format.age(Duration.between(t, s.now())) + " ago")
+                        .orElse("recently") + ", calls still fail: not enforced yet (" + appliedText(a) + ")"
+                        : closed ? "Case closed, applied value not caught up yet (" + appliedText(a) + " of "
+                        + Format.text(r.desiredValue()) + ")"
+                        : "Approved, but the applied value has not caught up yet (" + appliedText(a) + " of "
+                        + Format.text(r.desiredValue()) + ")")
                 .explain(applied ? Facts.describe(r) + " shows " + appliedText(a) + " applied since "
                         + r.decidedAt().map(Object::toString).orElse("recently") + ", yet calls in that exact context "
                         + "failed after it. A new value can take from minutes to hours to take effect everywhere; this "

@@ -207,6 +207,36 @@ class RulesTest {
         }
 
         @Test
+        void aDenialOfCallsAlreadyOnAGeographicProfileNeverAdvisesAGeographicProfile() {
+            Scenario s = new Scenario();
+            s.sonnet45("us-east-1", 200000)
+                    .request("r1", TPM_SONNET_45, 600000, "DENIED", DAY.multipliedBy(3), DAY.multipliedBy(2))
+                    .failedCall(SONNET_45, MSG_TPM);
+
+            Diagnosis d = s.diagnose();
+
+            assertThat(d.verdict()).isEqualTo(REQUEST_DENIED);
+            assertThat(d.plan()).extracting(PlanStep::action)
+                    .noneMatch(a -> a.contains("us./eu.") || a.contains("to a cross-region profile"))
+                    .anyMatch(a -> a.contains("global. cross-Region inference profile"));
+        }
+
+        @Test
+        void alignedWithTheFailuresRecordedInThatVeryContextNeverBlamesAnotherContext() {
+            Scenario s = new Scenario();
+            s.sonnet45("us-east-1", 600000)
+                    .request("r1", TPM_SONNET_45, 600000, "APPROVED", DAY.multipliedBy(3), DAY.multipliedBy(3))
+                    .failedCall(SONNET_45, MSG_TPM).probe(SONNET_45, "Success");
+
+            Diagnosis d = s.diagnose();
+
+            assertThat(d.verdict()).isEqualTo(ALIGNED);
+            assertThat(d.plan()).extracting(PlanStep::action)
+                    .noneMatch(a -> a.contains("resolve another region"))
+                    .anyMatch(a -> a.contains("CloudTrail records the failing calls in this same context"));
+        }
+
+        @Test
         void appliedAtTheDesiredValueWithNoFailureSinceIsAligned() {
             Scenario s = new Scenario();
             s.sonnet45("us-east-1", 600000)
@@ -224,7 +254,7 @@ class RulesTest {
             Diagnosis d = approved(HOUR, 600000).diagnose();
 
             assertThat(d.verdict()).isEqualTo(PROPAGATION_PENDING);
-            assertThat(d.top().title()).startsWith("Applied ").contains("these calls still fail");
+            assertThat(d.top().title()).startsWith("Applied 1 h 0 min ago").contains("calls still fail");
             assertThat(d.top().explanation()).contains("Retest after " + Scenario.NOW.minus(HOUR).plus(DAY));
             assertThat(d.nextCheckSeconds()).isPresent();
             assertThat(d.plan()).noneMatch(p -> p.kind() == PlanStep.Kind.REQUEST_INCREASE);
