@@ -28,6 +28,13 @@ final class OutputFile {
         if (Files.isDirectory(out.target)) {
             throw new BadInputException("--out " + file + " is a directory");
         }
+        // only a regular file is ever replaced: not /dev/null, a FIFO, a device node, nor a symbolic link (whose
+        // target the move would silently swap for a file of our own)
+        if (Files.isSymbolicLink(out.target)
+                || (Files.exists(out.target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(out.target, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+            throw new BadInputException("--out " + file + " is not a regular file (a link, device or pipe): give a file path");
+        }
         if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)
                 || (Files.exists(out.target) && !Files.isWritable(out.target))) {
             throw new BadInputException("--out " + file + " cannot be written (the directory must exist and be writable)");
@@ -40,6 +47,15 @@ final class OutputFile {
             Path temporary = Files.createTempFile(target.getParent(), ".quota-doctor-", ".tmp");
             try {
                 Files.writeString(temporary, content);
+                // an existing file keeps its permissions (the temporary file is created 0600)
+                if (Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    try {
+                        Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target,
+                                java.nio.file.LinkOption.NOFOLLOW_LINKS));
+                    } catch (UnsupportedOperationException notPosix) {
+                        // a file system without POSIX modes: nothing to keep
+                    }
+                }
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);

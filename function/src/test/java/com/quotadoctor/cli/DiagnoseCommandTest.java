@@ -259,6 +259,25 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void outWritesOnlyRegularFilesAndKeepsAnExistingFilesMode(@TempDir Path dir) throws IOException {
+        Path link = dir.resolve("link.txt");
+        java.nio.file.Files.createSymbolicLink(link, dir.resolve("elsewhere.txt"));
+        assertThat(run("diagnose", "--snapshot", snapshot("region-mismatch.json"), "--out", "/dev/null")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("quota-doctor: --out /dev/null is not a regular file");
+        assertThat(java.nio.file.Files.isRegularFile(Path.of("/dev/null"))).as("/dev/null left a device").isFalse();
+        assertThat(run("diagnose", "--snapshot", snapshot("region-mismatch.json"), "--out", link.toString())).isEqualTo(2);
+        assertThat(java.nio.file.Files.isSymbolicLink(link)).as("the link left as it was").isTrue();
+
+        Path shared = dir.resolve("report.txt");
+        java.nio.file.Files.writeString(shared, "old");
+        java.nio.file.Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(run("diagnose", "--snapshot", snapshot("region-mismatch.json"), "--out", shared.toString())).isZero();
+        assertThat(java.nio.file.Files.readString(shared)).startsWith("Quota Doctor verdict");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(shared)))
+                .isEqualTo("rw-r--r--");
+    }
+
+    @Test
     void captureNeedsSomewhereToWrite() {
         assertThat(run("capture", "--region", "us-west-2")).isEqualTo(2);
         assertThat(err.toString()).contains("--out");

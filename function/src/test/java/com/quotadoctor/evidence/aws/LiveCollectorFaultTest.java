@@ -318,6 +318,23 @@ class LiveCollectorFaultTest {
     }
 
     @Test
+    void throughARoleEachAccountsSeriesAreItsOwnDemandNeverSummed() {
+        // both accounts call the model in us-west-2 at 150,000 input + 12,000 output (5x burndown) a minute: 210,000
+        StubAccount member = StubWorld.failingMember(StubWorld.MEMBER, StubWorld.FAILING_IN, StubWorld.NOW);
+        CollectionSettings settings = everywhere().withRoles(List.of(member.roleArn()));
+
+        Capture capture = collect(new StubAws(StubWorld.home(REGIONS), member), settings);
+        Diagnosis diagnosis = Diagnostician.standard().diagnose(capture.request().inAnyAccount(), capture.snapshot().evidence());
+
+        assertThat(capture.regions().get(StubWorld.FAILING_IN).metrics())
+                .anySatisfy(m -> assertThat(m.account()).contains(StubWorld.MEMBER))
+                .anySatisfy(m -> assertThat(m.account()).isEmpty());
+        assertThat(diagnosis.findings()).filteredOn(f -> StubWorld.MEMBER.equals(f.evidence().get("failingAccount")))
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.evidence().get("peakTokensPerMinute")).isIn(null, 210000L));
+    }
+
+    @Test
     void aRoleThatCannotBeAssumedCostsOnlyItsAccount() {
         StubAccount member = StubAccount.member(StubWorld.MEMBER);
         REGIONS.forEach(r -> StubCatalogue.fill(member.region(r)));
