@@ -36,6 +36,8 @@ public final class MemberRoleStack extends Stack {
                         trusted(homeAccount, config.names().watchRole(config.homeRegion()), config.organizationId())))
                 .build();
         role.addToPolicy(ReadOnlyAccess.serviceQuotas());
+        role.addToPolicy(ReadOnlyAccess.quotaValues(stack));
+        Suppressions.suppress(role, "AwsSolutions-IAM5", Suppressions.QUOTA_VALUES, Suppressions.QUOTA_VALUES_RESOURCE);
         role.addToPolicy(ReadOnlyAccess.evidence());
         role.addToPolicy(ReadOnlyAccess.inferenceProfiles(stack));
         Suppressions.suppress(role, "AwsSolutions-IAM5", Suppressions.READ_ONLY_STAR, "Resource::*");

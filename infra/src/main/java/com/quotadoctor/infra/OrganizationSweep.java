@@ -108,6 +108,15 @@ final class OrganizationSweep extends Construct {
                 + "organisation (aws:ResourceOrgID)", "Resource::arn:<AWS::Partition>:iam::*:role/" + memberRole);
 
         stateMachine = workflow(org, diagnose.alias(), notify);
+        // only our writers: the map (its ResultWriter writes results/…, which Reduce trusts) and the Organization
+        // function (sweeps/…); any other principal allowed s3:PutObject is refused here
+        bucket.addToResourcePolicy(PolicyStatement.Builder.create().sid("OnlyTheSweepWrites")
+                .effect(software.amazon.awscdk.services.iam.Effect.DENY)
+                .principals(List.of(new software.amazon.awscdk.services.iam.AnyPrincipal()))
+                .actions(List.of("s3:PutObject")).resources(List.of(bucket.arnForObjects("*")))
+                .conditions(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn",
+                        List.of(stateMachine.getRole().getRoleArn(), organization.role().getRoleArn()))))
+                .build());
         memberRoles(config, org);
 
         Rule.Builder.create(this, "Schedule").description("Quota Doctor: sweep the organisation")

@@ -172,6 +172,7 @@ public final class QuotaDoctorStack extends Stack {
 
     private void grant(DeploymentConfig config) {
         diagnose.allow(ReadOnlyAccess.serviceQuotas());
+        diagnose.allow(ReadOnlyAccess.quotaValues(this));
         diagnose.allow(ReadOnlyAccess.evidence());
         diagnose.allow(ReadOnlyAccess.inferenceProfiles(this));
         Suppressions.suppress(diagnose, "AwsSolutions-IAM5", Suppressions.APPLICATION_PROFILES,
@@ -210,9 +211,22 @@ public final class QuotaDoctorStack extends Stack {
                 .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("running#*"))))
                 .build());
         watch.allow(PolicyStatement.Builder.create().sid("ReadRequestHistory")
-                .actions(List.of("servicequotas:ListRequestedServiceQuotaChangeHistory", "servicequotas:ListServiceQuotas",
-                        "servicequotas:GetServiceQuota"))
+                .actions(List.of("servicequotas:ListRequestedServiceQuotaChangeHistory", "servicequotas:ListServiceQuotas"))
                 .resources(List.of("*")).build());
+        watch.allow(ReadOnlyAccess.quotaValues(this));
+        for (QuotaDoctorFunction reader : List.of(diagnose, watch)) {
+            Suppressions.suppress(reader.role(), "AwsSolutions-IAM5", Suppressions.QUOTA_VALUES,
+                    Suppressions.QUOTA_VALUES_RESOURCE);
+        }
+        // only our writers: Notify and CloudWatch alarms (Quota Doctor watching itself) may publish findings; anyone
+        // else allowed sns:Publish and the key could otherwise fake a finding, chat cards included
+        findings.addToResourcePolicy(PolicyStatement.Builder.create().sid("OnlyQuotaDoctorPublishes")
+                .effect(software.amazon.awscdk.services.iam.Effect.DENY)
+                .principals(List.of(new software.amazon.awscdk.services.iam.AnyPrincipal()))
+                .actions(List.of("sns:Publish")).resources(List.of(findings.getTopicArn()))
+                .conditions(Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", notify.role().getRoleArn()),
+                        "StringNotEquals", Map.of("aws:PrincipalServiceName", "cloudwatch.amazonaws.com")))
+                .build());
         // each function its own keys of the shared table: Watch cannot write a notification claim, and so on
         watch.allow(PolicyStatement.Builder.create().sid("RecordStatuses")
                 .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem")).resources(List.of(table.getTableArn()))

@@ -7,14 +7,16 @@ import java.util.List;
 /**
  * The read-only evidence permissions, in one place for the Diagnose role and the member-account role. The
  * List/Lookup/GetMetricData actions support no resource-level permissions (Service Authorization Reference), so
- * their resource is "*"; servicequotas:GetServiceQuota shares their statement (whether it accepts the quota ARN as
- * its resource could not be verified offline; it reads what ListServiceQuotas already may). Every write is scoped
- * to an exact ARN elsewhere.
+ * their resource is "*"; servicequotas:GetServiceQuota takes the quota's ARN ({@code quota} resource type,
+ * {@code arn:…:servicequotas:<region>:<account>:<service>/<code>}), so it is scoped to this account's Bedrock quotas.
+ * Every write is scoped to an exact ARN elsewhere.
  */
 final class ReadOnlyAccess {
 
-    static final List<String> SERVICE_QUOTAS = List.of("servicequotas:GetServiceQuota", "servicequotas:ListServiceQuotas",
+    static final List<String> SERVICE_QUOTAS = List.of("servicequotas:ListServiceQuotas",
             "servicequotas:ListAWSDefaultServiceQuotas", "servicequotas:ListRequestedServiceQuotaChangeHistory");
+    /** The one quota read one at a time: its resource is the quota's ARN. */
+    static final String GET_SERVICE_QUOTA = "servicequotas:GetServiceQuota";
     static final List<String> METRICS = List.of("cloudwatch:GetMetricData", "cloudwatch:ListMetrics");
     static final List<String> CLOUDTRAIL = List.of("cloudtrail:LookupEvents");
 
@@ -24,6 +26,16 @@ final class ReadOnlyAccess {
     static PolicyStatement serviceQuotas() {
         return PolicyStatement.Builder.create().sid("ReadBedrockQuotas").actions(SERVICE_QUOTAS)
                 .resources(List.of("*")).build();
+    }
+
+    /** GetServiceQuota on this account's Bedrock quotas only, in any region (the quotas it reads are named at run time). */
+    static PolicyStatement quotaValues(software.amazon.awscdk.Stack stack) {
+        return PolicyStatement.Builder.create().sid("ReadBedrockQuotaValues").actions(List.of(GET_SERVICE_QUOTA))
+                .resources(List.of(quotaArns(stack))).build();
+    }
+
+    static String quotaArns(software.amazon.awscdk.Stack stack) {
+        return "arn:" + stack.getPartition() + ":servicequotas:*:" + stack.getAccount() + ":bedrock/*";
     }
 
     /**

@@ -12,9 +12,12 @@ final class Suppressions {
 
     static final String READ_ONLY_STAR = "The read-only evidence actions (servicequotas:List*, cloudwatch:GetMetricData, "
             + "cloudwatch:ListMetrics, cloudtrail:LookupEvents) and X-Ray's PutTraceSegments/PutTelemetryRecords support no "
-            + "resource-level permissions (Service Authorization Reference), so their resource must be *; "
-            + "servicequotas:GetServiceQuota reads, one quota at a time, what ListServiceQuotas lists. No write action "
+            + "resource-level permissions (Service Authorization Reference), so their resource must be *. No write action "
             + "has a * resource.";
+
+    static final String QUOTA_VALUES = "servicequotas:GetServiceQuota reads one quota by its ARN; the quotas read are "
+            + "named at run time in any region, so the grant is this account's Bedrock quotas (bedrock/*) alone, read-only.";
+    static final String QUOTA_VALUES_RESOURCE = "Resource::arn:<AWS::Partition>:servicequotas:*:<AWS::AccountId>:bedrock/*";
 
     static final String APPLICATION_PROFILES = "The failing calls name their application inference profiles only at "
             + "run time (any region, any profile id); the grant is GetInferenceProfile, read-only, on this account's "

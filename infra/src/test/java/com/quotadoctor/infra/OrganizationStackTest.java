@@ -106,6 +106,16 @@ class OrganizationStackTest {
     }
 
     @Test
+    void onlyTheMapAndTheOrganizationFunctionMayWriteTheResultsBucket() {
+        template.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "OnlyTheSweepWrites", "Effect", "Deny",
+                        "Action", "s3:PutObject", "Principal", Map.of("AWS", "*"),
+                        "Condition", Map.of("ArnNotEquals", Map.of("aws:PrincipalArn", List.of(
+                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("OrganizationStateMachineRole.*"), "Arn")),
+                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("OrganizationRole.*"), "Arn"))))))))))));
+    }
+
+    @Test
     void aFailedSweepAndTheOrganizationFunctionsErrorsRaiseTheirOwnHealthAlarms() {
         for (String name : List.of("sweep-failed", "sweep-timed-out", "sweep-aborted", "organization-errors")) {
             template.hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(

@@ -212,6 +212,35 @@ class QuotaDoctorStackTest {
     }
 
     @Test
+    void onlyNotifyAndCloudWatchAlarmsMayPublishFindings() {
+        template.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "OnlyQuotaDoctorPublishes", "Effect", "Deny",
+                        "Action", "sns:Publish", "Principal", Map.of("AWS", "*"),
+                        "Condition", Map.of(
+                                "ArnNotEquals", Map.of("aws:PrincipalArn", Map.of("Fn::GetAtt",
+                                        List.of(Match.stringLikeRegexp("NotifyRole.*"), "Arn"))),
+                                "StringNotEquals", Map.of("aws:PrincipalServiceName", "cloudwatch.amazonaws.com")))))))));
+    }
+
+    @Test
+    void getServiceQuotaReadsOnlyThisAccountsBedrockQuotas() {
+        Object scoped = Map.of("Fn::Join", List.of("", List.of("arn:aws:servicequotas:*:", Map.of("Ref", "AWS::AccountId"),
+                ":bedrock/*")));
+        template.resourcePropertiesCountIs("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "ReadBedrockQuotaValues",
+                        "Action", "servicequotas:GetServiceQuota", "Resource", scoped)))))), 2);
+        Template.fromStack(Synth.stack(full, "QuotaDoctorMemberRole")).hasResourceProperties("AWS::IAM::Policy",
+                Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Sid", "ReadBedrockQuotaValues", "Action", "servicequotas:GetServiceQuota",
+                        // a stack without a region: the partition is a reference there
+                        "Resource", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                                ":servicequotas:*:", Map.of("Ref", "AWS::AccountId"), ":bedrock/*"))))))))));
+        template.findResources("AWS::IAM::Policy").values().forEach(p -> assertThat(p.toString())
+                .as("GetServiceQuota never on *").doesNotContain("servicequotas:GetServiceQuota, servicequotas:List")
+                .doesNotContain("servicequotas:ListServiceQuotas, servicequotas:GetServiceQuota"));
+    }
+
+    @Test
     void aDefaultDeploymentReservesNoConcurrencySoANewAccountCanTakeIt() {
         Template plain = Template.fromStack(Synth.stack(Synth.app(Map.of()), "QuotaDoctor"));
 
