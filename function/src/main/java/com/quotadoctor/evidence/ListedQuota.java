@@ -14,11 +14,18 @@ import java.util.Optional;
 public record ListedQuota(String code, Optional<String> name, Optional<String> serviceCode, Optional<QuotaArn> arn,
                           Optional<Double> value, Optional<Boolean> adjustable) {
 
+    /** Held to AWS's shapes where it enters: a quota code is a code, a name is one line. */
+    public ListedQuota {
+        com.quotadoctor.domain.AwsId.QUOTA_CODE.require(code, "QuotaCode");
+        name = name.map(n -> com.quotadoctor.domain.Text.oneLine(n, 256));
+        serviceCode = serviceCode.map(c -> com.quotadoctor.domain.Text.oneLine(c, 64));
+    }
+
     /** A {@code ServiceQuota} object as the Service Quotas API's JSON has it. */
     public static ListedQuota read(WireNode n) {
-        return new ListedQuota(n.field("QuotaCode").requiredText(), n.field("QuotaName").text(),
-                n.field("ServiceCode").text(), n.field("QuotaArn").text().flatMap(QuotaArn::parse),
-                n.field("Value").number(), n.field("Adjustable").bool());
+        return SnapshotReader.shaped(n, () -> new ListedQuota(n.field("QuotaCode").requiredText(),
+                n.field("QuotaName").text(), n.field("ServiceCode").text(),
+                n.field("QuotaArn").text().flatMap(QuotaArn::parse), n.field("Value").number(), n.field("Adjustable").bool()));
     }
 
     /** This quota as a {@code ServiceQuota} object of the Service Quotas API's JSON. */

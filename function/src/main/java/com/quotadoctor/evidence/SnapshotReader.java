@@ -179,10 +179,22 @@ public final class SnapshotReader {
 
     private static ListedRequest listedRequest(WireNode n) {
         Requester requester = Requester.parse(n.field("Requester"));
-        return new ListedRequest(n.field("Id").requiredText(), n.field("CaseId").text(), n.field("ServiceCode").text(),
-                n.field("QuotaCode").requiredText(), n.field("QuotaName").text(), n.field("DesiredValue").requiredNumber(),
-                n.field("Status").text().orElse("UNKNOWN"), n.field("Created").instant(), n.field("LastUpdated").instant(),
-                n.field("QuotaArn").text().flatMap(QuotaArn::parse), requester.accountId(), requester.callerArn());
+        return shaped(n, () -> new ListedRequest(n.field("Id").requiredText(), n.field("CaseId").text(),
+                n.field("ServiceCode").text(), n.field("QuotaCode").requiredText(), n.field("QuotaName").text(),
+                n.field("DesiredValue").requiredNumber(), n.field("Status").text().orElse("UNKNOWN"),
+                n.field("Created").instant(), n.field("LastUpdated").instant(),
+                n.field("QuotaArn").text().flatMap(QuotaArn::parse), requester.accountId(), requester.callerArn()));
+    }
+
+    /** A value the record refuses (an id off AWS's pattern) is a malformed value at its place: it costs its section. */
+    static <T> T shaped(WireNode n, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (com.quotadoctor.json.ShapeException e) {
+            throw e; // already names its place
+        } catch (com.quotadoctor.domain.BadInputException e) {
+            throw n.problem(e.getMessage());
+        }
     }
 
     private static MetricSeries metric(WireNode n) {
@@ -210,10 +222,10 @@ public final class SnapshotReader {
     }
 
     private static FailedCall failedCall(String region, WireNode n) {
-        return new FailedCall(n.field("EventTime").requiredInstant(), n.field("AwsRegion").text().orElse(region),
-                n.field("EventName").text().orElse("InvokeModel"), n.field("AccountId").text(),
-                n.field("PrincipalArn").text(), n.field("ModelId").text(), n.field("ErrorCode").requiredText(),
-                n.field("ErrorMessage").text());
+        return shaped(n, () -> new FailedCall(n.field("EventTime").requiredInstant(),
+                n.field("AwsRegion").text().orElse(region), n.field("EventName").text().orElse("InvokeModel"),
+                n.field("AccountId").text(), n.field("PrincipalArn").text(), n.field("ModelId").text(),
+                n.field("ErrorCode").requiredText(), n.field("ErrorMessage").text()));
     }
 
     /** A GetInferenceProfile response as Bedrock sends it: REST JSON, camelCase. */
