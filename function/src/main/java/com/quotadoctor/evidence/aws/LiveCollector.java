@@ -130,8 +130,10 @@ public final class LiveCollector {
 
     /** {@link #collect(DiagnosisRequest)}, telling {@code progress} as regions complete. */
     public Capture collect(DiagnosisRequest request, Progress progress) {
+        // the budget is the whole run's: the caller's identity, roles and every region within it
+        long deadline = System.nanoTime() + settings.runBudget().toNanos();
         Access home = Access.home(credentials);
-        return collect(request, progress, home, caller(home), true, settings.roleArns());
+        return collect(request, progress, home, caller(home, deadline), true, settings.roleArns(), deadline);
     }
 
     /**
@@ -142,22 +144,43 @@ public final class LiveCollector {
      * @throws CredentialsRejectedException when the caller's own credentials are missing, expired or invalid
      */
     public Capture collectMember(DiagnosisRequest request, String account, String roleName, Progress progress) {
+        long deadline = System.nanoTime() + settings.runBudget().toNanos();
         Access home = Access.home(credentials);
-        Read<CallerIdentity> caller = caller(home);
+        Read<CallerIdentity> caller = caller(home, deadline);
         if (caller.value().filter(c -> c.account().equals(account)).isPresent()) {
-            return collect(request, progress, home, caller, true, List.of());
+            return collect(request, progress, home, caller, true, List.of(), deadline);
         }
         String partition = caller.value().map(c -> c.arn().split(":")).filter(p -> p.length > 1).map(p -> p[1])
                 .orElse("aws");
         String role = "arn:" + partition + ":iam::" + account + ":role/" + roleName;
         Read<CallerIdentity> member = new Read<>(Optional.of(new CallerIdentity(account, role, "")), caller.gap());
-        return collect(request, progress, home, member, false, List.of(role));
+        return collect(request, progress, home, member, false, List.of(role), deadline);
+    }
+
+    /** The caller's identity, within what is left of the run's budget; a silent STS is a gap, not a stalled run. */
+    private Read<CallerIdentity> caller(Access home, long deadline) {
+        CompletableFuture<Read<CallerIdentity>> call = CompletableFuture.supplyAsync(() -> caller(home), pool);
+        try {
+            return call.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            call.cancel(true);
+            return new Read<>(Optional.empty(), Optional.of(EvidenceGap.accountWide(
+                    Operation.GET_CALLER_IDENTITY.wireName(), "Timeout", "no answer within the run's "
+                            + settings.runBudget().toSeconds() + " s budget")));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("collection interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // refused credentials stop the run, as before
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private Capture collect(DiagnosisRequest request, Progress progress, Access home, Read<CallerIdentity> caller,
-                            boolean readHome, List<String> roles) {
+                            boolean readHome, List<String> roles, long deadline) {
         // real time, not the clock: the budget bounds how long this run waits on AWS
-        long deadline = System.nanoTime() + settings.runBudget().toNanos();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<String> regions = regions(request);
         List<CompletableFuture<Read<Access>>> accesses = new ArrayList<>();

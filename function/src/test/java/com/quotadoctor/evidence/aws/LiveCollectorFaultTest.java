@@ -335,6 +335,23 @@ class LiveCollectorFaultTest {
     }
 
     @Test
+    void aSilentStsEndpointSpendsTheRunsBudgetNotMore() {
+        CollectionSettings budget = everywhere().withTimeouts(1, Duration.ofSeconds(20), Duration.ofSeconds(20))
+                .withRunBudget(Duration.ofSeconds(2));
+        long start = System.nanoTime();
+
+        Capture capture = collect(new StubAws(StubWorld.home(REGIONS)).fault(StubFault.slow("GetCallerIdentity", 15_000)),
+                budget);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the identity call lives inside the budget")
+                .isLessThan(Duration.ofSeconds(10));
+        assertThat(gaps(capture)).anySatisfy(g -> {
+            assertThat(g.source()).isEqualTo("GetCallerIdentity");
+            assertThat(g.code()).isEqualTo("Timeout");
+        });
+    }
+
+    @Test
     void aRoleThatCannotBeAssumedCostsOnlyItsAccount() {
         StubAccount member = StubAccount.member(StubWorld.MEMBER);
         REGIONS.forEach(r -> StubCatalogue.fill(member.region(r)));
