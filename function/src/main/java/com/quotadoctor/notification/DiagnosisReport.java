@@ -44,7 +44,7 @@ public final class DiagnosisReport {
     private String layout(Diagnosis d) {
         StringBuilder out = new StringBuilder();
         heading(out, 1, "Quota Doctor verdict: " + d.verdict().name());
-        out.append(d.top().title()).append("\n\n");
+        out.append(prose(d.top().title())).append("\n\n");
         line(out, "Judged at", d.judgedAt().toString());
         line(out, "Attempt", String.valueOf(d.attempt()));
         d.nextCheckSeconds().ifPresent(s -> line(out, "Next check in", s + " s"));
@@ -54,7 +54,7 @@ public final class DiagnosisReport {
         plan(out, d.plan());
         d.justification().ifPresent(j -> {
             heading(out, 2, "Justification (paste into the increase request or support case)");
-            out.append(j).append("\n\n");
+            out.append(prose(j)).append("\n\n");
         });
         List<Finding> main = d.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
         List<Finding> info = d.findings().stream().filter(f -> f.severity() == Severity.INFO).toList();
@@ -71,7 +71,7 @@ public final class DiagnosisReport {
         }
         if (!d.evidenceGaps().isEmpty()) {
             heading(out, 2, "Evidence gaps");
-            d.evidenceGaps().forEach(g -> bullet(out, g.where() + " (" + g.code() + "): " + g.message()));
+            d.evidenceGaps().forEach(g -> bullet(out, prose(g.where() + " (" + g.code() + "): " + g.message())));
             out.append('\n');
         }
         return out.toString();
@@ -86,12 +86,12 @@ public final class DiagnosisReport {
         for (PlanStep s : plan) {
             out.append(style == Style.MARKDOWN ? n + ". " : "  " + n + ". ")
                     .append(style == Style.MARKDOWN ? "**" + s.kind().wire() + "** " : "[" + s.kind().wire() + "] ")
-                    .append(s.action()).append('\n');
+                    .append(prose(s.action())).append('\n');
             s.command().ifPresent(c -> command(out, c));
             String indent = style == Style.MARKDOWN ? "   " : "       ";
             s.links().forEach(l -> out.append(indent).append("console: ").append(l).append('\n'));
             if (!s.why().isEmpty()) {
-                out.append(indent).append("why: ").append(s.why()).append(" (")
+                out.append(indent).append("why: ").append(prose(s.why())).append(" (")
                         .append(s.serves().stream().map(Enum::name).collect(Collectors.joining(", "))).append(")\n");
             }
             n++;
@@ -100,12 +100,12 @@ public final class DiagnosisReport {
     }
 
     private void finding(StringBuilder out, int n, Finding f, List<PlanStep> plan) {
-        heading(out, 3, n + ". " + f.code().name() + " [" + f.severity().name() + "] " + f.title());
-        out.append(f.explanation()).append("\n\n");
+        heading(out, 3, n + ". " + f.code().name() + " [" + f.severity().name() + "] " + prose(f.title()));
+        out.append(prose(f.explanation())).append("\n\n");
         if (!f.evidence().isEmpty()) {
             out.append(style == Style.MARKDOWN ? "**Evidence**\n\n" : "Evidence:\n");
             for (Map.Entry<String, Object> e : f.evidence().entrySet()) {
-                bullet(out, e.getKey() + ": " + readable(e.getValue()));
+                bullet(out, e.getKey() + ": " + prose(readable(e.getValue())));
             }
             out.append('\n');
         }
@@ -115,6 +115,17 @@ public final class DiagnosisReport {
                             .collect(Collectors.joining(", "))).append("\n\n");
         }
     }
+
+    /**
+     * Text that may hold outside text (names, messages, ids from AWS or a file), as this format shows it inert: in
+     * Markdown every character that could open a link, an image, emphasis, code, HTML or a mention (Slack's
+     * {@code <!channel>}) is escaped; plain text is printable as it is.
+     */
+    private String prose(String text) {
+        return style == Style.MARKDOWN ? MARKDOWN_SPECIAL.matcher(text).replaceAll("\\\\$0") : text;
+    }
+
+    private static final java.util.regex.Pattern MARKDOWN_SPECIAL = java.util.regex.Pattern.compile("[\\\\`*_\\[\\]<>|~&!#]");
 
     /** Numbers with thousands separators; lists as lists. */
     private static String readable(Object value) {

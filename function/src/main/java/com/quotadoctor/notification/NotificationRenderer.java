@@ -89,7 +89,9 @@ public final class NotificationRenderer {
     }
 
     private String chat(Diagnosis d, Finding top, String subject) {
-        ObjectNode card = card(subject, ChatText.escape(top.explanation()), subject, d.verdict().name());
+        // every field a chat client renders holds outside text inert: the subject carries the top finding's title
+        ObjectNode card = card(ChatText.escape(subject), ChatText.escape(top.explanation()), ChatText.escape(subject),
+                d.verdict().name());
         ObjectNode content = (ObjectNode) card.get("content");
         ArrayNode steps = content.putArray("nextSteps");
         for (PlanStep step : d.plan().stream().limit(3).toList()) {
@@ -99,8 +101,8 @@ public final class NotificationRenderer {
         }
         ArrayNode keywords = content.putArray("keywords");
         keywords.add(d.verdict().name());
-        top.region().ifPresent(keywords::add);
-        top.modelId().ifPresent(keywords::add);
+        top.region().map(ChatText::escape).ifPresent(keywords::add);
+        top.modelId().map(ChatText::escape).ifPresent(keywords::add);
         ObjectNode metadata = (ObjectNode) card.get("metadata");
         metadata.put("threadId", d.fingerprint());
         ObjectNode context = metadata.putObject("additionalContext");

@@ -36,4 +36,19 @@ class DiagnosisReportTest {
     void lineBreaksAndTabsStay() {
         assertThat(DiagnosisReport.printable("a\n\tb\u001b[31mc")).isEqualTo("a\n\tbc");
     }
+
+    @Test
+    void markdownShowsOutsideTextInertNoLinkMentionOrEmphasisOfItsOwn() throws IOException {
+        String text = Files.readString(Path.of("..", "events", "snapshots", "region-mismatch.json"))
+                .replace("Too many tokens, please wait before trying again.",
+                        "<!channel> [Approve here](https://evil.example/approve) ![x](https://evil.example/p.png) `rm` *now*");
+        Snapshot snapshot = new SnapshotReader().read(text);
+        Diagnosis d = Diagnostician.standard().diagnose(snapshot.request(), snapshot.evidence());
+
+        String markdown = new DiagnosisReport(DiagnosisReport.Style.MARKDOWN).render(d);
+
+        assertThat(markdown).contains("Approve here").doesNotContain("<!channel>").doesNotContain("[Approve here](")
+                .doesNotContain("![x](").doesNotContain("`rm`").doesNotContain("*now*")
+                .contains("\\<\\!channel\\>");
+    }
 }

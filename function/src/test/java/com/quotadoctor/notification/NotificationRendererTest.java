@@ -6,6 +6,7 @@ import com.quotadoctor.diagnosis.Diagnostician;
 import com.quotadoctor.evidence.Snapshot;
 import com.quotadoctor.evidence.SnapshotReader;
 import com.quotadoctor.json.JsonTree;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,5 +63,22 @@ class NotificationRendererTest {
         String subject = new NotificationRenderer().render(diagnose(name)).subject();
 
         assertThat(subject).contains(one).contains(other);
+    }
+
+    @Test
+    void theChatCardHoldsOutsideTextInertInEveryFieldItRenders() throws IOException {
+        String text = Files.readString(SNAPSHOTS.resolve("region-mismatch.json"))
+                .replace("Too many tokens, please wait before trying again.", "<!channel> [Approve here](https://evil.example/a)");
+        Snapshot s = new SnapshotReader().read(text);
+        Diagnosis d = Diagnostician.standard().diagnose(s.request(), s.evidence());
+
+        com.fasterxml.jackson.databind.JsonNode card = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(new NotificationRenderer().render(d).chat());
+
+        for (String field : List.of("/content/title", "/content/description", "/metadata/summary",
+                "/metadata/additionalContext/report")) {
+            assertThat(card.at(field).asText()).as(field).doesNotContain("<!channel>").doesNotContain("[Approve here](");
+        }
+        card.at("/content/keywords").forEach(k -> assertThat(k.asText()).doesNotContain("<").doesNotContain("]("));
     }
 }
