@@ -100,9 +100,12 @@ public record RegionCapture(String region, Set<EvidenceSection> collected, List<
     /** Applied values merged with the defaults per account, requests classified against that catalogue. */
     public RegionEvidence evidence() {
         List<Quota> quotas = merge();
+        // indexed once by code: classifying each request against the whole catalogue would be requests × quotas
+        Map<String, QuotaKind> kinds = new java.util.HashMap<>();
+        quotas.forEach(q -> kinds.putIfAbsent(q.code().toUpperCase(java.util.Locale.ROOT), q.kind()));
         List<IncreaseRequest> classified = requests.stream()
                 .filter(ListedRequest::isBedrock)
-                .map(r -> increaseRequest(r, quotas))
+                .map(r -> increaseRequest(r, kinds))
                 .toList();
         return new RegionEvidence(region, collected, quotas, classified, metrics, failedCalls, probes, inferenceProfiles,
                 errors, notNeeded);
@@ -143,10 +146,9 @@ public record RegionCapture(String region, Set<EvidenceSection> collected, List<
     }
 
     /** Names drift and codes stay: a request is classified by the catalogue's current name for its code. */
-    private IncreaseRequest increaseRequest(ListedRequest r, List<Quota> catalogue) {
+    private IncreaseRequest increaseRequest(ListedRequest r, Map<String, QuotaKind> catalogue) {
         String name = r.quotaName().or(() -> QuotaClassifier.knownName(r.quotaCode())).orElse(r.quotaCode());
-        QuotaKind kind = catalogue.stream().filter(q -> q.code().equalsIgnoreCase(r.quotaCode())).findFirst()
-                .map(Quota::kind)
+        QuotaKind kind = Optional.ofNullable(catalogue.get(r.quotaCode().toUpperCase(java.util.Locale.ROOT)))
                 .filter(k -> k != QuotaKind.UNRECOGNISED)
                 .orElseGet(() -> QuotaClassifier.classify(r.quotaCode(), name));
         return new IncreaseRequest(r.id(), r.caseId(), r.quotaCode(), name, kind, r.desiredValue(),
