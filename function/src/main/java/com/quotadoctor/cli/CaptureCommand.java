@@ -41,11 +41,7 @@ final class CaptureCommand implements Callable<Integer> {
         DiagnosisRequest request = context.over(DiagnosisRequest.empty());
         OutputFile target = OutputFile.checked(out);
         Capture capture = collection.collect(request);
-        if (capture.regions().values().stream().allMatch(r -> r.collected().isEmpty())) {
-            throw new BadInputException("nothing could be read ("
-                    + capture.evidence().allGaps().stream().findFirst().map(g -> g.where() + ": " + g.code() + " " + g.message())
-                    .orElse("no region collected") + "); " + out + " left as it was");
-        }
+        CollectionOptions.requireSomethingRead(capture, "; " + out + " left as it was");
         target.write(new SnapshotWriter().write(capture));
         int gaps = capture.evidence().allGaps().size();
         spec.commandLine().getOut().println("wrote " + out + ": " + capture.regions().size() + " regions, "

@@ -53,6 +53,18 @@ final class CollectionOptions {
         }
     }
 
+    /**
+     * A run that read nothing at all (no network, an endpoint that never answers, every region refused) is not a
+     * diagnosis: one line naming where and why, exit 2, as {@code capture} does. A partial read stays a diagnosis
+     * with its gaps.
+     */
+    static void requireSomethingRead(Capture capture, String after) {
+        if (capture.regions().values().stream().allMatch(r -> r.collected().isEmpty())) {
+            throw new BadInputException("nothing could be read (" + capture.evidence().allGaps().stream().findFirst()
+                    .map(g -> g.where() + ": " + g.code() + " " + g.message()).orElse("no region collected") + ")" + after);
+        }
+    }
+
     CollectionSettings settings() {
         if (profile != null) {
             if (!profile.matches("[\\w.+@-]{1,128}")) {

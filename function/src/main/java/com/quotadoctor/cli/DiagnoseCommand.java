@@ -74,8 +74,7 @@ final class DiagnoseCommand implements Callable<Integer> {
             return organization();
         }
         OutputFile file = out == null ? null : OutputFile.checked(out);
-        Snapshot evidence = snapshot != null ? new SnapshotReader().read(snapshot)
-                : collection.collect(context.over(DiagnosisRequest.empty())).snapshot();
+        Snapshot evidence = snapshot != null ? new SnapshotReader().read(snapshot) : live();
         DiagnosisRequest request = context.over(evidence.request());
         Diagnosis diagnosis = Diagnostician.standard().diagnose(request, evidence.evidence());
         String rendered = switch (format) {
@@ -85,6 +84,12 @@ final class DiagnoseCommand implements Callable<Integer> {
         };
         print(file, rendered);
         return failOn != null && diagnosis.findings().stream().anyMatch(f -> atLeast(f.severity())) ? FINDING_AT_SEVERITY : 0;
+    }
+
+    private Snapshot live() {
+        var capture = collection.collect(context.over(DiagnosisRequest.empty()));
+        CollectionOptions.requireSomethingRead(capture, "");
+        return capture.snapshot();
     }
 
     /** Every member account, each diagnosed, then set against each other: the organisation's report. */

@@ -156,6 +156,17 @@ class LiveCommandsIT {
     }
 
     @Test
+    void aDeadNetworkIsOneLineAndExitTwoNotADiagnosis() throws Exception {
+        Run run = run(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:9"), // nothing listens there
+                concat(List.of("diagnose", "--region", "us-west-2", "--fail-on", "warning"), SCAN));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().startsWith("quota-doctor: nothing could be read (")
+                .contains("ConnectionFailed");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void withoutCredentialsNothingIsCalledAndTheReasonIsOneLine() throws Exception {
         int before = aws.calls("ListServiceQuotas");
 
