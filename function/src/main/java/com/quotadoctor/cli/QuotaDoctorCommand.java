@@ -26,7 +26,9 @@ public final class QuotaDoctorCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        // no command is a usage error (exit 2, one line), not a successful run; --help prints the help
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: "
+                + String.join(", ", COMMANDS.keySet()) + " (quota-doctor --help lists them)");
     }
 
     public static void main(String[] args) {

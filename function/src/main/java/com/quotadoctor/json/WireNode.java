@@ -69,6 +69,11 @@ public record WireNode(JsonNode node, String path, String document) {
         return node != null && !node.isNull() && !node.isMissingNode();
     }
 
+    /** Whether this value is a JSON object (a map of fields). */
+    public boolean isObject() {
+        return node != null && node.isObject();
+    }
+
     public <T> List<T> list(Function<WireNode, T> reader) {
         if (!present()) {
             return List.of();

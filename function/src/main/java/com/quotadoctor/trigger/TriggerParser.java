@@ -48,6 +48,10 @@ public final class TriggerParser {
         if (event.field("memberAccount").present()) {
             return member(event);
         }
+        if (event.field("capturedAt").present() && event.field("regions").isObject()) {
+            throw new ShapeException("event: this is an evidence snapshot, not an event: diagnose it with "
+                    + "'quota-doctor diagnose --snapshot FILE', or give handle --snapshot FILE with an event");
+        }
         if (event.node().isEmpty()) {
             return new Trigger.Scheduled(TriggerKind.CONSOLE_TEST);
         }

@@ -278,6 +278,16 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void noCommandIsAUsageErrorAndASnapshotIsNotAnEvent() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).startsWith("quota-doctor: a command is required: diagnose, capture, handle");
+        assertThat(err.toString().lines()).hasSize(1);
+        err.getBuffer().setLength(0);
+        assertThat(run("handle", "--event", snapshot("aligned.json"))).isEqualTo(2);
+        assertThat(err.toString()).startsWith("quota-doctor: event: this is an evidence snapshot, not an event");
+    }
+
+    @Test
     void captureNeedsSomewhereToWrite() {
         assertThat(run("capture", "--region", "us-west-2")).isEqualTo(2);
         assertThat(err.toString()).contains("--out");
