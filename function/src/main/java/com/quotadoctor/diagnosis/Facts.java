@@ -182,6 +182,13 @@ final class Facts {
     }
 
     /**
+     * Requests per minute, one truth (AWS's runtime-quota page): they apply on bedrock-runtime to the models Service
+     * Quotas lists a requests-per-minute quota for, and never on bedrock-mantle.
+     */
+    static final String REQUESTS_PER_MINUTE = "Requests-per-minute quotas apply on bedrock-runtime to the models Service "
+            + "Quotas lists one for (and never on bedrock-mantle)";
+
+    /**
      * Where calls of {@code family} could move for more throughput: on-demand to a geographic or global cross-Region
      * profile, a geographic profile to a global one; a global profile has nowhere further (never the family the calls
      * are already on).

@@ -84,11 +84,20 @@ sealed interface IncreaseSize {
         java.util.Set<IncreaseRequest> forTheseCalls = new java.util.HashSet<>();
         s.assessments().forEach(a -> a.workload().filter(w -> governedBy(w, q, account)).ifPresent(w -> forTheseCalls.add(a.request())));
         return s.evidence().requests()
-                .filter(r -> !r.status().isRefused())
+                .filter(r -> !r.status().isRefused() && !settledAgainst(s, r))
                 .filter(r -> r.quotaCode().equalsIgnoreCase(q.code()) || r.kind().metric() == q.kind().metric()
                         && (forTheseCalls.contains(r) || model.isPresent()
                         && r.kind().model().map(model.get()::sameModel).orElse(false)))
                 .max(Comparator.comparingDouble(IncreaseRequest::desiredValue));
+    }
+
+    /**
+     * AWS decided against it, at least in part: refused, closed with the value unchanged, or partly granted. Its
+     * desired value is not an intent to repeat: the evidence, not the rejected figure, sizes the next ask.
+     */
+    private static boolean settledAgainst(Situation s, IncreaseRequest r) {
+        Optional<Quota> quota = s.evidence().region(r.region()).flatMap(region -> region.quota(r.quotaCode(), r.account()));
+        return RequestState.of(new Assessment(r, Optional.empty(), java.util.Set.of(), quota), s).isSettledAgainst();
     }
 
     /** Whether the calls of {@code w} count against {@code q}: its region and account, its model or its governing quota. */

@@ -26,7 +26,14 @@ final class Justification {
                     .filter(x -> step.region().map(x.region()::equals).orElse(true) && x.demand().isKnown())
                     .findFirst();
             if (w.isPresent()) {
-                return Optional.of(text(s, step, w.get()));
+                // every other value the plan asks is stated with its basis too, not only the first
+                StringBuilder all = new StringBuilder(text(s, step, w.get()));
+                plan.stream().filter(p -> p != step && p.kind() == PlanStep.Kind.REQUEST_INCREASE && p.value().isPresent()
+                                && p.quotaCode().isPresent())
+                        .forEach(p -> all.append(" Asking ").append(Format.text(p.value().get())).append(" for ")
+                                .append(p.quotaCode().get()).append(" in ").append(p.region().orElse(w.get().region()))
+                                .append(basis(s, p, w.get())));
+                return Optional.of(all.toString());
             }
         }
         return Optional.empty();

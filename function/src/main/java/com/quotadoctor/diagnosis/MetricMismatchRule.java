@@ -18,8 +18,8 @@ final class MetricMismatchRule extends MismatchRule {
         QuotaMetric raised = a.request().kind().metric();
         String binding = w.boundMetric().map(QuotaMetric::label).orElse("another metric");
         String rpmNote = raised == QuotaMetric.REQUESTS_PER_MINUTE
-                ? " AWS has stopped enforcing requests-per-minute quotas on bedrock-runtime in newer documentation; "
-                + "tokens are what throttle." : "";
+                ? " " + Facts.REQUESTS_PER_MINUTE + "; where both apply, the tokens-per-minute quota is usually the one "
+                + "the errors name." : "";
         return draft.title("Increase raised " + raised.label() + ", calls are limited by " + binding)
                 .explain(Facts.describe(a.request()) + " raised " + raised.label() + ", but the throttling errors ("
                         + w.calls().stream().findFirst().flatMap(c -> c.errorMessage()).orElse("error message of the trigger")

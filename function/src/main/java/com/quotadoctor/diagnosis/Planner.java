@@ -39,7 +39,8 @@ final class Planner {
     }
 
     /** A request that forbids a new one for its quota, and why. */
-    private record Blocker(IncreaseRequest request, String state) {
+    /** @param open pending with AWS or Support (else approved and still being applied) */
+    private record Blocker(IncreaseRequest request, String state, boolean open) {
     }
 
     /**
@@ -147,7 +148,7 @@ final class Planner {
             boolean applying = state == RequestState.PROPAGATING || state == RequestState.OVERDUE
                     || (state == RequestState.UNJUDGEABLE && r.status() == RequestStatus.APPROVED);
             if (open || applying) {
-                out.putIfAbsent(key, new Blocker(r, open ? r.rawStatus() : "APPROVED, not applied yet"));
+                out.putIfAbsent(key, new Blocker(r, open ? r.rawStatus() : "APPROVED, not applied yet", open));
             }
         });
         return out;
@@ -163,15 +164,21 @@ final class Planner {
             return Optional.of(key);
         }
         Optional<com.quotadoctor.domain.ModelName> model = quota(key).flatMap(q -> q.kind().model());
+        // only a request still open can take another quota into its case: an approval being applied has no case left
         return model.flatMap(m -> blockers.entrySet().stream()
+                .filter(e -> e.getValue().open())
                 .filter(e -> e.getKey().region().equals(key.region()) && e.getKey().account().equals(key.account())
                         && e.getValue().request().kind().model().map(m::sameModel).orElse(false))
                 .map(Map.Entry::getKey).findFirst());
     }
 
-    /** The floor a new value must clear: the desired value of any request for the quota that is not refused. */
+    /**
+     * The floor a new value must clear: the desired value of any request for the quota that AWS did not decide against
+     * (refused, closed unchanged, partly granted): an open or approved request's value is never undercut.
+     */
     private double floor(QuotaKey key) {
-        return s.evidence().requests().filter(r -> key(r).equals(key) && !r.status().isRefused())
+        return s.evidence().requests().filter(r -> key(r).equals(key) && !r.status().isRefused()
+                        && !RequestState.of(new Assessment(r, Optional.empty(), Set.of(), quota(key)), s).isSettledAgainst())
                 .mapToDouble(IncreaseRequest::desiredValue).max().orElse(0);
     }
 
@@ -233,7 +240,8 @@ final class Planner {
                 .command(Commands.getRequest(r.id(), r.region())).link(Commands.requestsConsole(r.region()))
                 .on(r.quotaCode(), r.region(), r.account().or(() -> s.evidence().callerAccount()))
                 .value(r.desiredValue())
-                .because("Service Quotas keeps one open request per quota, and an approved value is still being applied");
+                .because(b.open() ? "Service Quotas keeps one open request per quota"
+                        : "the approved value is not applied yet: a new request would not apply it sooner");
     }
 
     /** The calls whose daily budget is spent: per-minute advice does not help them until it frees up. */

@@ -47,9 +47,8 @@ final class UsageExceedsQuotaRule implements DiagnosisRule {
                         + "; the busiest minute used " + Format.text(Math.round(peak)) + " (" + Format.percent(peak, limit) + ")"
                         + (metric == QuotaMetric.TOKENS_PER_MINUTE ? ", counting input and cache-write tokens plus output "
                         + "tokens at " + w.demand().burndown() + "x burndown" : "") + ". The context is right; the value is too small."
-                        + (requests ? " Requests-per-minute quotas apply on bedrock-runtime to the models Service Quotas "
-                        + "lists one for (and never on bedrock-mantle); this account lists " + q.code() + " for this "
-                        + "model, so it applies." : ""))
+                        + (requests ? " " + Facts.REQUESTS_PER_MINUTE + "; this account lists " + q.code()
+                        + " for this model, so it applies." : ""))
                 .proof(proof)
                 .about(Optional.of(w.region()), w.account(), Optional.of(q.code()), Optional.of(w.model().raw()));
         if (q.isAdjustable()) {

@@ -545,6 +545,37 @@ class RulesTest {
         }
 
         @Test
+        void anOldApprovalOfAnotherQuotaOfTheModelNeverHoldsBackTheIncreaseTheseCallsNeed() {
+            // calls on the us. profile over their cross-region quota; an approval of the global quota 10 days ago never
+            // applied: it does not govern these calls and has no open case to ride along in
+            Scenario s = aligned(430000, 1000, 2);
+            s.region("us-east-1").quota("L-27C57EE8", 400000, 400000)
+                    .request("g1", "L-27C57EE8", 900000, "APPROVED", DAY.multipliedBy(11), DAY.multipliedBy(10));
+
+            Diagnosis d = s.diagnose();
+
+            assertThat(d.plan()).anySatisfy(p -> {
+                assertThat(p.kind()).isEqualTo(PlanStep.Kind.REQUEST_INCREASE);
+                assertThat(p.quotaCode()).contains(TPM_SONNET_45);
+            });
+            assertThat(d.plan()).extracting(PlanStep::action).noneMatch(a -> a.contains("ask in its case for " + TPM_SONNET_45));
+        }
+
+        @Test
+        void aValueAwsRefusedIsNeverTheIntentTheNextAskRepeats() {
+            // the busiest minute at 450,000 over the 400,000 applied; a case closed four days ago left it unchanged
+            Scenario s = aligned(450000, 0, 2);
+            s.region("us-east-1").request("r2", TPM_SONNET_45, 2000000, "CASE_CLOSED", DAY.multipliedBy(5), DAY.multipliedBy(4));
+
+            Diagnosis d = s.diagnose();
+
+            assertThat(d.plan()).filteredOn(p -> p.kind() == PlanStep.Kind.REQUEST_INCREASE && p.value().isPresent())
+                    .singleElement().satisfies(p -> assertThat(p.value()).contains(570000.0));
+            assertThat(d.justification()).hasValueSatisfying(j -> assertThat(j).doesNotContain("to match the 2,000,000")
+                    .contains("the observed peak 450,000 tokens per minute + 25 %"));
+        }
+
+        @Test
         void oneAccountsTrafficIsNeverAnothersDemand() {
             // the caller's own account at 380,000 tokens a minute beside a member account (read through its role) at
             // 290,000 whose calls fail: the member's demand is its own 290,000, not the sum
