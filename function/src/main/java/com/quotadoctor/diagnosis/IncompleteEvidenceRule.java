@@ -48,9 +48,12 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
                 case ROLE_NOT_ASSUMED -> "Let the collecting role assume " + g.account()
                         .map(a -> "the read-only role in account " + a).orElse("the configured read-only role")
                         + " (its trust policy must name the collecting role).";
-                case ACCESS_DENIED -> "Grant the read-only permission that " + g.source() + " needs (servicequotas:List*, "
-                        + "servicequotas:GetServiceQuota, cloudwatch:GetMetricData, cloudtrail:LookupEvents, "
-                        + "bedrock:GetInferenceProfile) to the role that collects evidence.";
+                // the one action the failed call needs, not every read-only permission there is
+                case ACCESS_DENIED -> com.quotadoctor.domain.Operation.named(g.source())
+                        .map(o -> "Grant " + o.iamAction() + " (what " + g.source() + " needs) to the role that collects "
+                                + "evidence" + (g.isAccountWide() ? "" : " in " + g.region()) + ".")
+                        .orElse("Grant the read-only permission that " + g.source() + " needs to the role that collects "
+                                + "evidence.");
                 case THROTTLED -> "Capture again in a few minutes: " + g.source() + " was throttled in " + g.region() + ".";
                 case REGION_NOT_ENABLED -> "Enable " + g.region() + " for the account, or drop it from the configured regions.";
                 case UNRESOLVED_MODEL -> "Resolve the application inference profile to its model, then add the response "
@@ -62,7 +65,10 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
                         + "lists the command for each).";
                 case RUN_BUDGET_SPENT -> "Capture again with fewer regions (--scan-region), or find what is slow in "
                         + g.region() + ": " + g.message() + ".";
-                case FAILED -> "Capture again; " + g.where() + " failed with " + g.code() + " after the SDK's retries.";
+                case FAILED -> g.code().equals("NoSuchResourceException")
+                        ? g.where() + " answered NoSuchResourceException: what was asked for does not exist there (not "
+                        + "transient); check the request id or quota code."
+                        : "Capture again; " + g.where() + " failed with " + g.code() + " after the SDK's retries.";
             });
         }
         return steps;

@@ -47,6 +47,23 @@ public enum Operation {
         return maxItemsPerPage;
     }
 
+    /** The one IAM action this operation needs (Service Authorization Reference). */
+    public String iamAction() {
+        return switch (this) {
+            case LOOKUP_EVENTS -> "cloudtrail:LookupEvents";
+            case GET_METRIC_DATA, LIST_METRICS -> "cloudwatch:" + wireName;
+            case GET_INFERENCE_PROFILE -> "bedrock:GetInferenceProfile";
+            case CONVERSE -> "bedrock:InvokeModel";
+            case GET_CALLER_IDENTITY, ASSUME_ROLE -> "sts:" + wireName;
+            default -> "servicequotas:" + wireName;
+        };
+    }
+
+    /** The operation a gap's source names, if it is one. */
+    public static java.util.Optional<Operation> named(String source) {
+        return java.util.Arrays.stream(values()).filter(o -> o.is(source)).findFirst();
+    }
+
     /** Whether {@code source} (a gap's source) names this operation. */
     public boolean is(String source) {
         return wireName.equals(source);

@@ -148,8 +148,10 @@ class LiveCollectorFaultTest {
                 .allSatisfy(q -> assertThat(q.applied()).isEmpty()); // the defaults still name every quota
         Diagnosis diagnosis = diagnose(capture);
         theMisalignmentIsStillFound(diagnosis);
-        assertThat(incompleteEvidence(diagnosis).remediation()).anySatisfy(step ->
-                assertThat(step.action()).contains("Grant the read-only permission"));
+        // the one action the failed call needs, not every read-only permission
+        assertThat(incompleteEvidence(diagnosis).remediation()).anySatisfy(step -> assertThat(step.action())
+                .isEqualTo("Grant servicequotas:ListServiceQuotas (what ListServiceQuotas needs) to the role that "
+                        + "collects evidence in eu-west-1."));
     }
 
     @org.junit.jupiter.params.ParameterizedTest
