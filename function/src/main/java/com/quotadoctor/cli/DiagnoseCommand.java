@@ -65,6 +65,9 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "Write the diagnosis to FILE (atomically, checked before any AWS call) instead of standard output.")
     Path out;
 
+    @Option(names = "--brief", description = "Only the verdict, the top finding and the plan (text and markdown).")
+    boolean brief;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -79,8 +82,10 @@ final class DiagnoseCommand implements Callable<Integer> {
         Diagnosis diagnosis = Diagnostician.standard().diagnose(request, evidence.evidence());
         String rendered = switch (format) {
             case json -> DiagnosisJson.write(diagnosis);
-            case markdown -> new DiagnosisReport(DiagnosisReport.Style.MARKDOWN).render(diagnosis);
-            case text -> new DiagnosisReport(DiagnosisReport.Style.TEXT).render(diagnosis);
+            case markdown -> brief ? new DiagnosisReport(DiagnosisReport.Style.MARKDOWN).brief(diagnosis)
+                    : new DiagnosisReport(DiagnosisReport.Style.MARKDOWN).render(diagnosis);
+            case text -> brief ? new DiagnosisReport(DiagnosisReport.Style.TEXT).brief(diagnosis)
+                    : new DiagnosisReport(DiagnosisReport.Style.TEXT).render(diagnosis);
         };
         print(file, rendered);
         return failOn != null && diagnosis.findings().stream().anyMatch(f -> atLeast(f.severity())) ? FINDING_AT_SEVERITY : 0;

@@ -35,6 +35,8 @@ public final class DiagnosisJson {
     public static ObjectNode toTree(Diagnosis d) {
         ObjectNode root = JSON.objectNode();
         root.put("verdict", d.verdict().name());
+        // the verdict's severity at the top: what a script or a chat integration branches on
+        root.put("severity", d.top().severity().name());
         ArrayNode findings = root.putArray("findings");
         d.findings().forEach(f -> findings.add(finding(f)));
         root.set("request", RequestJson.write(d.request()));

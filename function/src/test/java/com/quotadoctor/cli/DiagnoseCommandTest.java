@@ -288,6 +288,18 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void briefIsTheVerdictTheTopFindingAndThePlanAndJsonCarriesTheSeverity() throws IOException {
+        assertThat(run("diagnose", "--snapshot", snapshot("region-mismatch.json"), "--brief")).isZero();
+        String brief = out.toString();
+        assertThat(brief).startsWith("Quota Doctor verdict: REGION_MISMATCH").contains("[CRITICAL]").contains("Plan")
+                .doesNotContain("Findings").doesNotContain("Evidence").doesNotContain("Justification");
+        assertThat(brief.lines().count()).isLessThan(20);
+        out.getBuffer().setLength(0);
+        assertThat(run("diagnose", "--snapshot", snapshot("region-mismatch.json"), "--format", "json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("severity").asText()).isEqualTo("CRITICAL");
+    }
+
+    @Test
     void captureNeedsSomewhereToWrite() {
         assertThat(run("capture", "--region", "us-west-2")).isEqualTo(2);
         assertThat(err.toString()).contains("--out");
