@@ -78,6 +78,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         OutputFile file = out == null ? null : OutputFile.checked(out);
         Snapshot evidence = snapshot != null ? new SnapshotReader().read(snapshot) : live();
+        context.requireMatches(evidence.evidence(), spec.commandLine().getErr());
         DiagnosisRequest request = context.over(evidence.request());
         Diagnosis diagnosis = Diagnostician.standard().diagnose(request, evidence.evidence());
         String rendered = switch (format) {

@@ -300,6 +300,34 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void aFilterThatMatchesNothingSaysSoWithTheValuesThatExist() {
+        String snapshot = snapshot("region-mismatch.json");
+
+        assertThat(run("diagnose", "--snapshot", snapshot, "--quota-code", "L-NOPE")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("quota-doctor: --quota-code L-NOPE matches no quota or request in the evidence")
+                .contains("L-F4DDD3EB");
+        err.getBuffer().setLength(0);
+        assertThat(run("diagnose", "--snapshot", snapshot, "--request-id", "nonexistent")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("quota-doctor: --request-id nonexistent matches no request in the evidence")
+                .contains("e4292098c6135c804c6ce11f5aba1793");
+        err.getBuffer().setLength(0);
+        assertThat(run("diagnose", "--snapshot", snapshot, "--account", "999988887777")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("quota-doctor: --account 999988887777: the evidence is of account 111122223333");
+        err.getBuffer().setLength(0);
+        assertThat(run("diagnose", "--snapshot", snapshot, "--model", "claude-sonnet-4.5")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("quota-doctor: --model claude-sonnet-4.5 is not a model id")
+                .contains("us.anthropic.claude-sonnet-4-5-20250929-v1:0");
+    }
+
+    @Test
+    void aMistypedModelIdIsDiagnosedAsGivenWithTheNearestIdTheEvidenceHolds() {
+        assertThat(run("diagnose", "--snapshot", snapshot("region-mismatch.json"), "--model",
+                "us.anthropic.claude-sonet-4-5-20250929-v1:0")).isZero();
+        assertThat(err.toString()).startsWith("quota-doctor: --model us.anthropic.claude-sonet-4-5-20250929-v1:0 was never "
+                + "seen failing").contains("did you mean us.anthropic.claude-sonnet-4-5-20250929-v1:0?");
+    }
+
+    @Test
     void captureNeedsSomewhereToWrite() {
         assertThat(run("capture", "--region", "us-west-2")).isEqualTo(2);
         assertThat(err.toString()).contains("--out");
