@@ -40,7 +40,7 @@ final class CollectionOptions {
     boolean allQuotas;
 
     @Option(names = "--profile", paramLabel = "NAME",
-            description = "The named profile of ~/.aws/config and ~/.aws/credentials to use (as AWS_PROFILE).")
+            description = "The named profile to use, as AWS_PROFILE (the AWS config and credentials files in ~/.aws).")
     String profile;
 
     @Option(names = "--home-region", paramLabel = "REGION",

@@ -104,6 +104,7 @@ final class OrganizationOptions {
                     + directory);
         }
         Map<String, Snapshot> out = new java.util.TreeMap<>();
+        Map<String, Path> origin = new java.util.HashMap<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
                 Snapshot snapshot = new SnapshotReader().read(file);
@@ -113,7 +114,14 @@ final class OrganizationOptions {
                     throw new BadInputException(file + ": names no account (no caller identity, and the file name is not "
                             + "a 12-digit account id)");
                 }
+                // one snapshot per account: a second would silently replace the first, and the report undercount
+                Path first = origin.get(account);
+                if (first != null) {
+                    throw new BadInputException(file + ": account " + account + " again (also in " + first
+                            + "); one snapshot per account");
+                }
                 out.put(account, snapshot);
+                origin.put(account, file);
             }
         } catch (IOException e) {
             throw new BadInputException("cannot read " + directory + ": " + e.getMessage(), e);

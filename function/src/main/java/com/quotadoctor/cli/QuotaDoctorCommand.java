@@ -32,7 +32,45 @@ public final class QuotaDoctorCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(execute(args, terminal(System.out, "stdout"), terminal(System.err, "stderr")));
+    }
+
+    /**
+     * A writer on {@code stream} in the encoding the platform gives it; where that encoding cannot show the report's
+     * separators and signs (a C or POSIX locale), they are written in ASCII rather than as "?".
+     */
+    static PrintWriter terminal(java.io.PrintStream stream, String which) {
+        // the encoding the JVM writes this stream in (stdout.encoding on Java 19+, sun.stdout.encoding on a console)
+        java.nio.charset.Charset charset;
+        try {
+            charset = java.nio.charset.Charset.forName(System.getProperty(which + ".encoding",
+                    System.getProperty("sun." + which + ".encoding", System.getProperty("native.encoding",
+                            java.nio.charset.Charset.defaultCharset().name()))));
+        } catch (RuntimeException unknown) {
+            charset = java.nio.charset.Charset.defaultCharset();
+        }
+        if (charset.newEncoder().canEncode("·—×…≤≥→é")) {
+            return new PrintWriter(stream, true);
+        }
+        return new PrintWriter(new java.io.FilterWriter(new java.io.OutputStreamWriter(stream, charset)) {
+            @Override
+            public void write(int c) throws java.io.IOException {
+                write(String.valueOf((char) c), 0, 1);
+            }
+
+            @Override
+            public void write(char[] buffer, int offset, int length) throws java.io.IOException {
+                write(new String(buffer, offset, length), 0, length);
+            }
+
+            @Override
+            public void write(String text, int offset, int length) throws java.io.IOException {
+                String ascii = text.substring(offset, offset + length).replace('·', '.').replace("—", "-")
+                        .replace('×', 'x').replace("…", "...").replace("≤", "<=").replace("≥", ">=")
+                        .replace("→", "->");
+                out.write(ascii, 0, ascii.length());
+            }
+        }, true);
     }
 
     /** The commands, in the order --help lists them. */

@@ -328,6 +328,16 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void anOrganisationDirectoryHoldsOneSnapshotPerAccount(@TempDir Path dir) throws IOException {
+        java.nio.file.Files.copy(Path.of(snapshot("region-mismatch.json")), dir.resolve("a.json"));
+        java.nio.file.Files.copy(Path.of(snapshot("aligned.json")), dir.resolve("b.json"));
+
+        assertThat(run("diagnose", "--organization", "--snapshot", dir.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("account 111122223333 again").contains("one snapshot per account");
+        assertThat(err.toString().lines()).hasSize(1);
+    }
+
+    @Test
     void captureNeedsSomewhereToWrite() {
         assertThat(run("capture", "--region", "us-west-2")).isEqualTo(2);
         assertThat(err.toString()).contains("--out");

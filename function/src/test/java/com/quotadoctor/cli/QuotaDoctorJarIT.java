@@ -23,10 +23,16 @@ class QuotaDoctorJarIT {
     }
 
     private static Run run(String... args) throws IOException, InterruptedException {
+        return run(java.util.Map.of(), args);
+    }
+
+    private static Run run(java.util.Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
         return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
@@ -40,6 +46,17 @@ class QuotaDoctorJarIT {
         assertThat(run.exitCode()).isZero();
         assertThat(json.get("verdict").asText()).isEqualTo("REGION_MISMATCH");
         assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void withoutAUtf8LocaleTheReportIsWrittenInAsciiNotQuestionMarks() throws Exception {
+        Run run = run(java.util.Map.of("LANG", "C", "LC_ALL", "C"), "diagnose", "--snapshot",
+                SNAPSHOTS.resolve("region-mismatch.json").toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Judged at 2026-11-25T10:00:00Z . attempt 1 . fingerprint").contains("\n.....")
+                .doesNotContain("???").doesNotContain("· ");
+        assertThat(run("--version").out()).startsWith("quota-doctor 0.1.0");
     }
 
     @Test
