@@ -97,7 +97,7 @@ sealed interface IncreaseSize {
      */
     private static boolean settledAgainst(Situation s, IncreaseRequest r) {
         Optional<Quota> quota = s.evidence().region(r.region()).flatMap(region -> region.quota(r.quotaCode(), r.account()));
-        return RequestState.of(new Assessment(r, Optional.empty(), java.util.Set.of(), quota), s).isSettledAgainst();
+        return RequestState.alone(r, quota, s).isSettledAgainst();
     }
 
     /** Whether the calls of {@code w} count against {@code q}: its region and account, its model or its governing quota. */

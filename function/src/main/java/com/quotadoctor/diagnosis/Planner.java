@@ -143,7 +143,7 @@ final class Planner {
         Map<QuotaKey, Blocker> out = new LinkedHashMap<>();
         s.evidence().requests().forEach(r -> {
             QuotaKey key = key(r);
-            RequestState state = RequestState.of(new Assessment(r, Optional.empty(), Set.of(), quota(key)), s);
+            RequestState state = RequestState.alone(r, quota(key), s);
             boolean open = state == RequestState.OPEN || state == RequestState.UNKNOWN_STATUS;
             boolean applying = state == RequestState.PROPAGATING || state == RequestState.OVERDUE
                     || (state == RequestState.UNJUDGEABLE && r.status() == RequestStatus.APPROVED);
@@ -178,7 +178,7 @@ final class Planner {
      */
     private double floor(QuotaKey key) {
         return s.evidence().requests().filter(r -> key(r).equals(key) && !r.status().isRefused()
-                        && !RequestState.of(new Assessment(r, Optional.empty(), Set.of(), quota(key)), s).isSettledAgainst())
+                        && !RequestState.alone(r, quota(key), s).isSettledAgainst())
                 .mapToDouble(IncreaseRequest::desiredValue).max().orElse(0);
     }
 

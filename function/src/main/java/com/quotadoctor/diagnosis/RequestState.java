@@ -30,6 +30,12 @@ enum RequestState {
     /** Decided, but the applied value (or, for a closed case, the default) could not be read: reported as a gap. */
     UNJUDGEABLE;
 
+    /** A request judged on its own, against its own quota's values (no failing context): for the plan's rules. */
+    static RequestState alone(com.quotadoctor.domain.IncreaseRequest r, Optional<com.quotadoctor.domain.Quota> quota,
+                              Situation s) {
+        return of(new Assessment(r, Optional.empty(), java.util.Set.of(), quota), s);
+    }
+
     static RequestState of(Assessment a, Situation s) {
         Instant now = s.now();
         Duration propagationWindow = s.settings().propagationWindow();

@@ -21,7 +21,12 @@ public sealed interface Trigger {
      * @param supportCase a support case id that must belong to a Bedrock quota request for the diagnosis to
      *                    concern us (a Support Case Update alone does not say which service it is about)
      */
-    record Diagnose(TriggerKind type, DiagnosisRequest request, Optional<String> supportCase) implements Trigger {
+    record Diagnose(TriggerKind type, DiagnosisRequest request, Optional<String> supportCase, Optional<String> situation)
+            implements Trigger {
+
+        public Diagnose(TriggerKind type, DiagnosisRequest request, Optional<String> supportCase) {
+            this(type, request, supportCase, Optional.empty());
+        }
     }
 
     /** One member account of an organisation sweep: diagnose that account alone, through its member role. */

@@ -141,6 +141,7 @@ public final class TriggerParser {
                 Optional.of(requestId), quotaCode), Optional.empty());
     }
 
+    private static final java.util.regex.Pattern SITUATION = java.util.regex.Pattern.compile("^[0-9a-f]{32}$");
     private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("^[0-9a-zA-Z][a-zA-Z0-9-]{1,128}$");
     private static final java.util.regex.Pattern QUOTA_CODE = java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9-]{1,128}$");
     private static final java.util.regex.Pattern DISPLAY_ID = java.util.regex.Pattern.compile("^[0-9]{1,20}$");
@@ -180,7 +181,11 @@ public final class TriggerParser {
 
     private static Trigger previousDiagnosis(WireNode diagnosis) {
         DiagnosisRequest previous = RequestJson.read(diagnosis.field("request"), diagnosis);
-        return new Trigger.Diagnose(TriggerKind.PREVIOUS_DIAGNOSIS, previous.nextAttempt(), Optional.empty());
+        // the running diagnosis's claim, carried by the loop (32 hex digits, as Fingerprint writes it)
+        Optional<String> situation = diagnosis.field("situation").present()
+                ? Optional.of(matching(diagnosis.field("situation"), SITUATION, "a running diagnosis's claim"))
+                : Optional.empty();
+        return new Trigger.Diagnose(TriggerKind.PREVIOUS_DIAGNOSIS, previous.nextAttempt(), Optional.empty(), situation);
     }
 
     private static Optional<String> account(WireNode event, WireNode preferred) {

@@ -73,7 +73,8 @@ public final class DiagnoseStep {
         DiagnosisRequest request = trigger instanceof Trigger.Diagnose d ? d.request().over(configuration.workload())
                 : configuration.workload();
         String supportCase = trigger instanceof Trigger.Diagnose d ? d.supportCase().orElse(null) : null;
-        java.util.Optional<String> situation = situation(trigger.kind(), event, request, supportCase);
+        java.util.Optional<String> situation = trigger instanceof Trigger.Diagnose d && d.situation().isPresent()
+                ? d.situation() : situation(trigger.kind(), request, supportCase);
         if (situation.isPresent() && !trigger.kind().equals(TriggerKind.PREVIOUS_DIAGNOSIS.label())) {
             java.time.Instant now = clock.instant();
             if (!runs.start(situation.get(), owner(event), now, now.plus(CLAIM))) {
@@ -97,29 +98,19 @@ public final class DiagnoseStep {
      * diagnoses (not its trigger: an alarm and a status change about the same calls are one situation). A person's
      * on-demand run claims nothing: it always runs. The loop's later looks carry their first look's claim.
      */
-    private static java.util.Optional<String> situation(String kind, String event, DiagnosisRequest request,
-                                                         String supportCase) {
-        if (kind.equals(TriggerKind.ON_DEMAND.label())) {
-            return java.util.Optional.empty();
+    private static java.util.Optional<String> situation(String kind, DiagnosisRequest request, String supportCase) {
+        if (kind.equals(TriggerKind.ON_DEMAND.label()) || kind.equals(TriggerKind.PREVIOUS_DIAGNOSIS.label())) {
+            return java.util.Optional.empty(); // a loop without its claim (an older output) claims nothing new
         }
-        if (kind.equals(TriggerKind.PREVIOUS_DIAGNOSIS.label())) {
-            try {
-                return java.util.Optional.of(com.quotadoctor.json.JsonTree.parse(event).path("situation"))
-                        .filter(n -> n.isTextual() && n.asText().matches("[0-9a-f]{32}")).map(n -> n.asText());
-            } catch (java.io.IOException e) {
-                return java.util.Optional.empty();
-            }
-        }
-        return java.util.Optional.of(sha256(String.join("|", request.account().orElse(""),
+        return java.util.Optional.of(com.quotadoctor.domain.Fingerprint.of(String.join("|", request.account().orElse(""),
                 String.join(",", request.regions().stream().sorted().toList()),
                 String.join(",", request.models().stream().map(Object::toString).sorted().toList()),
-                request.requestId().orElse(""), request.quotaCode().orElse(""), supportCase == null ? "" : supportCase))
-                .substring(0, 32));
+                request.requestId().orElse(""), request.quotaCode().orElse(""), supportCase == null ? "" : supportCase)));
     }
 
     /** The same event retried (by Lambda or the workflow) finds its own claim. */
     private static String owner(String event) {
-        return sha256(event).substring(0, 32);
+        return com.quotadoctor.domain.Fingerprint.of(event);
     }
 
     private static String describe(DiagnosisRequest request) {
@@ -134,14 +125,6 @@ public final class DiagnoseStep {
         return parts.isEmpty() ? "the configured workload" : String.join(", ", parts);
     }
 
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
-    }
 
     /** One account of an organisation sweep, read through its member role only: its diagnosis and its summary. */
     private StepOutcome member(Trigger.Member member) {

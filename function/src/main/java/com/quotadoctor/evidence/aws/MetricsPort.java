@@ -61,13 +61,12 @@ final class MetricsPort {
             if (!results.complete()) {
                 return new Pages.Listing<>(series, results.gap());
             }
-            Optional<com.quotadoctor.domain.EvidenceGap> failed = failed(access, region, batch, results.items());
-            if (failed.isPresent()) {
-                Set<String> bad = unreadable(results.items());
+            Set<String> bad = unreadable(results.items());
+            if (!bad.isEmpty()) {
                 // a series CloudWatch could not read is missing, not zero: it is left out and said
                 series.removeIf(m -> batch.stream().anyMatch(q -> bad.contains(q.id()) && q.metric().equals(m.metricName())
                         && q.model().equals(m.modelId())));
-                return new Pages.Listing<>(series, failed);
+                return new Pages.Listing<>(series, Optional.of(failed(access, region, batch, results.items(), bad)));
             }
         }
         return new Pages.Listing<>(series, Optional.empty());
@@ -89,19 +88,15 @@ final class MetricsPort {
         return bad;
     }
 
-    private static Optional<com.quotadoctor.domain.EvidenceGap> failed(Access access, String region, List<Query> batch,
-                                                                      List<MetricDataResult> results) {
-        Set<String> bad = unreadable(results);
-        if (bad.isEmpty()) {
-            return Optional.empty();
-        }
+    private static com.quotadoctor.domain.EvidenceGap failed(Access access, String region, List<Query> batch,
+                                                            List<MetricDataResult> results, Set<String> bad) {
         Map<String, String> status = new LinkedHashMap<>();
         results.stream().filter(r -> bad.contains(r.id())).forEach(r -> status.putIfAbsent(r.id(), r.statusCodeAsString()));
         List<String> named = batch.stream().filter(q -> bad.contains(q.id()))
                 .map(q -> q.metric() + " of " + q.model() + " (" + status.get(q.id()) + ")").toList();
-        return Optional.of(com.quotadoctor.domain.EvidenceGap.in(region, Operation.GET_METRIC_DATA.wireName(),
+        return com.quotadoctor.domain.EvidenceGap.in(region, Operation.GET_METRIC_DATA.wireName(),
                 "SeriesNotComplete", "CloudWatch did not return these series whole, so they are missing, not zero: "
-                        + String.join(", ", named), access.account()));
+                        + String.join(", ", named), access.account());
     }
 
     /** The model ids with throttles lately: what to read when nobody named a model. */
