@@ -97,8 +97,7 @@ public final class QuotaDoctorCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("quota-doctor: " + ex.getMessage().lines().findFirst().orElse("bad usage")
-                    + " (see --help)");
+            err.println("quota-doctor: " + line(ex.getMessage(), "bad usage") + " (see --help)");
             return EXIT_BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, err));
@@ -111,10 +110,16 @@ public final class QuotaDoctorCommand implements Runnable {
      */
     static int failed(Exception ex, java.io.PrintWriter err) {
         if (ex instanceof com.quotadoctor.domain.BadInputException bad) {
-            err.println("quota-doctor: " + String.valueOf(bad.getMessage()).lines().findFirst().orElse("bad input"));
+            err.println("quota-doctor: " + line(bad.getMessage(), "bad input"));
             return bad.status();
         }
-        err.println("quota-doctor: unexpected failure (a bug; please report it): " + ex);
+        err.println("quota-doctor: unexpected failure (a bug; please report it): " + line(ex.toString(), ""));
         return EXIT_FAILURE;
+    }
+
+    /** An error's first line, inert: its text may quote a file, an event or an endpoint's answer. */
+    private static String line(String message, String otherwise) {
+        String first = String.valueOf(message).lines().findFirst().orElse("");
+        return first.isBlank() ? otherwise : com.quotadoctor.domain.Text.oneLine(first, 2_000);
     }
 }

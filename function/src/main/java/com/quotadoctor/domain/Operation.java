@@ -11,26 +11,43 @@ package com.quotadoctor.domain;
  * pacing (one call per run).
  */
 public enum Operation {
-    LIST_SERVICE_QUOTAS("ListServiceQuotas", 10, 100),
-    LIST_AWS_DEFAULT_SERVICE_QUOTAS("ListAWSDefaultServiceQuotas", 10, 100),
-    GET_SERVICE_QUOTA("GetServiceQuota", 5, 1),
-    LIST_REQUESTED_SERVICE_QUOTA_CHANGE_HISTORY("ListRequestedServiceQuotaChangeHistory", 5, 100),
-    LOOKUP_EVENTS("LookupEvents", 2, 50),
-    GET_METRIC_DATA("GetMetricData", 50, 500),
-    LIST_METRICS("ListMetrics", 25, 500),
-    GET_INFERENCE_PROFILE("GetInferenceProfile", 5, 1),
-    CONVERSE("Converse", 0, 1),
-    GET_CALLER_IDENTITY("GetCallerIdentity", 0, 1),
-    ASSUME_ROLE("AssumeRole", 0, 1);
+    LIST_SERVICE_QUOTAS("ListServiceQuotas", 10, 100, 8 * 1024L),
+    LIST_AWS_DEFAULT_SERVICE_QUOTAS("ListAWSDefaultServiceQuotas", 10, 100, 8 * 1024L),
+    GET_SERVICE_QUOTA("GetServiceQuota", 5, 1, 64 * 1024L),
+    LIST_REQUESTED_SERVICE_QUOTA_CHANGE_HISTORY("ListRequestedServiceQuotaChangeHistory", 5, 100, 8 * 1024L),
+    /** CloudTrail's event size limit is 256 KB: a page of 50 full events. */
+    LOOKUP_EVENTS("LookupEvents", 2, 50, 256 * 1024L),
+    /** 180 one-minute points of a series at ~100 bytes each, with room. */
+    GET_METRIC_DATA("GetMetricData", 50, 500, 32 * 1024L),
+    LIST_METRICS("ListMetrics", 25, 500, 4 * 1024L),
+    GET_INFERENCE_PROFILE("GetInferenceProfile", 5, 1, 256 * 1024L),
+    CONVERSE("Converse", 0, 1, 1024 * 1024L),
+    GET_CALLER_IDENTITY("GetCallerIdentity", 0, 1, 64 * 1024L),
+    ASSUME_ROLE("AssumeRole", 0, 1, 64 * 1024L);
+
+    /**
+     * The bound of a response to an operation not listed here (Organizations' pages of 20 accounts, an error body).
+     */
+    public static final long DEFAULT_RESPONSE_BYTES = 4L * 1024 * 1024;
 
     private final String wireName;
     private final double perSecond;
     private final int maxItemsPerPage;
+    private final long bytesPerItem;
 
-    Operation(String wireName, double perSecond, int maxItemsPerPage) {
+    Operation(String wireName, double perSecond, int maxItemsPerPage, long bytesPerItem) {
         this.wireName = wireName;
         this.perSecond = perSecond;
         this.maxItemsPerPage = maxItemsPerPage;
+        this.bytesPerItem = bytesPerItem;
+    }
+
+    /**
+     * The most bytes one response may hold: a full page of generously sized items (an AWS answer is a small fraction
+     * of it). Past it the response is not AWS's and is not read on.
+     */
+    public long maxResponseBytes() {
+        return Math.max(DEFAULT_RESPONSE_BYTES / 4, maxItemsPerPage * bytesPerItem);
     }
 
     /** The operation's name as AWS spells it: in gaps, logs and the snapshot. */

@@ -39,6 +39,7 @@ public final class AwsClients implements AutoCloseable {
     private final CollectionSettings settings;
     private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
     private final Map<String, Pacer> pacers = new ConcurrentHashMap<>();
+    private final ResponseBound bound = new ResponseBound();
 
     /** @param endpoint one endpoint for every service (a local stub); empty for AWS's own */
     public AwsClients(CollectionSettings settings, Optional<URI> endpoint) {
@@ -108,6 +109,7 @@ public final class AwsClients implements AutoCloseable {
                 .credentialsProvider(credentials)
                 .httpClient(http)
                 .overrideConfiguration(o -> o
+                        .addExecutionInterceptor(bound)
                         .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                                 .maxAttempts(attempts).build())
                         .apiCallAttemptTimeout(settings.attemptTimeout())

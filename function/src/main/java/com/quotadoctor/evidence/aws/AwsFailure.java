@@ -72,6 +72,12 @@ public final class AwsFailure {
     }
 
     public static String code(Throwable failure) {
+        if (causedBy(failure, ResponseBound.TooLarge.class)) {
+            return "ResponseTooLarge";
+        }
+        if (causedBy(failure, com.quotadoctor.domain.BadInputException.class)) {
+            return "MalformedResponse"; // a 200 whose item lacks or misshapes a field AWS always sends
+        }
         if (failure instanceof AwsServiceException e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             return code == null || code.isBlank() ? "HTTP" + e.statusCode() : code;
@@ -98,20 +104,28 @@ public final class AwsFailure {
     }
 
     public static String message(Throwable failure) {
+        Throwable named = cause(failure, ResponseBound.TooLarge.class)
+                .or(() -> cause(failure, com.quotadoctor.domain.BadInputException.class)).orElse(failure);
+        if (named != failure) {
+            return com.quotadoctor.domain.Text.oneLine(named.getMessage(), LONGEST_MESSAGE);
+        }
         String text = failure instanceof AwsServiceException e && e.awsErrorDetails() != null
                 && e.awsErrorDetails().errorMessage() != null
                 ? e.awsErrorDetails().errorMessage()
                 : Optional.ofNullable(failure.getMessage()).orElse(failure.getClass().getSimpleName());
-        String line = text.lines().findFirst().orElse("").trim();
-        return line.length() > LONGEST_MESSAGE ? line.substring(0, LONGEST_MESSAGE) + "…" : line;
+        return com.quotadoctor.domain.Text.oneLine(text.lines().findFirst().orElse(""), LONGEST_MESSAGE);
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        return cause(failure, type).isPresent();
+    }
+
+    private static Optional<Throwable> cause(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return Optional.of(t);
             }
         }
-        return false;
+        return Optional.empty();
     }
 }

@@ -87,7 +87,8 @@ public final class AwsRuntime {
 
     /** The organisation sweep's list and reduce tasks: Organizations (a global service) and the results bucket. */
     public static OrganizationStep organizationStep(Configuration c) {
-        OrganizationsClient organizations = home(OrganizationsClient.builder(), c);
+        OrganizationsClient organizations = OrganizationsDirectory.client(Region.of(c.homeRegion()), Http.CLIENT,
+                EnvironmentVariableCredentialsProvider.create());
         S3Objects bucket = new S3Objects(home(S3Client.builder(), c), required(c.resultsBucket(), "RESULTS_BUCKET"));
         return new OrganizationStep(new OrganizationsDirectory(organizations), bucket, c.accountFilter());
     }
@@ -116,8 +117,8 @@ public final class AwsRuntime {
         return List.copyOf(regions);
     }
 
-    /** A client of the function's own region, on the shared HTTP client, with the execution role's credentials. */
     /**
+     * A client of the function's own region, on the shared HTTP client, with the execution role's credentials.
      * Every call bounded well below the function's timeout: Notify makes three (claim, publish, mark sent) in its
      * 30 s, so each call gets 8 s in all, 3 s per attempt; one that overruns fails the task, which the workflow retries.
      */

@@ -26,10 +26,34 @@ public final class OrganizationsDirectory implements AccountDirectory {
     /** Far above any organisation (the default limit is 10 accounts, the largest raise thousands) at 20 per page. */
     private static final int MAX_PAGES = 2_000;
 
+    /**
+     * The whole listing's budget: well inside the Organization function's 120 s, and a CLI user's patience. A token
+     * that keeps changing, a slow endpoint or an organisation too large for it ends the listing with one clear error.
+     */
+    public static final java.time.Duration BUDGET = java.time.Duration.ofSeconds(90);
+
     private final OrganizationsClient client;
+    private final java.time.Duration budget;
+    private long deadline;
 
     public OrganizationsDirectory(OrganizationsClient client) {
+        this(client, BUDGET);
+    }
+
+    public OrganizationsDirectory(OrganizationsClient client, java.time.Duration budget) {
         this.client = client;
+        this.budget = budget;
+    }
+
+    /** The Organizations client every listing uses: each call and attempt bounded, each response bounded in bytes. */
+    public static OrganizationsClient client(software.amazon.awssdk.regions.Region region,
+                                             software.amazon.awssdk.http.SdkHttpClient http,
+                                             software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+        return OrganizationsClient.builder().region(region).httpClient(http).credentialsProvider(credentials)
+                .overrideConfiguration(o -> o.apiCallTimeout(java.time.Duration.ofSeconds(20))
+                        .apiCallAttemptTimeout(java.time.Duration.ofSeconds(8))
+                        .addExecutionInterceptor(new com.quotadoctor.evidence.aws.ResponseBound()))
+                .build();
     }
 
     /**
@@ -37,10 +61,12 @@ public final class OrganizationsDirectory implements AccountDirectory {
      * administrator user), Organizations called in {@code region}.
      */
     public static List<String> standard(String region, AccountFilter filter) {
-        try (OrganizationsClient organizations = OrganizationsClient.builder()
-                .region(software.amazon.awssdk.regions.Region.of(region))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+        try (var http = software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create();
+             OrganizationsClient organizations = client(software.amazon.awssdk.regions.Region.of(region), http,
+                     software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider.builder().build())) {
             return new OrganizationsDirectory(organizations).activeAccounts(filter);
+        } catch (ListingException e) {
+            throw new com.quotadoctor.domain.BadInputException("AWS Organizations: " + e.getMessage(), e);
         } catch (software.amazon.awssdk.core.exception.SdkException e) {
             // the caller's environment, not a bug: one line naming AWS's refusal and who may list the accounts
             throw new com.quotadoctor.domain.BadInputException("AWS Organizations would not list the accounts ("
@@ -51,6 +77,7 @@ public final class OrganizationsDirectory implements AccountDirectory {
 
     @Override
     public List<String> activeAccounts(AccountFilter filter) {
+        deadline = System.nanoTime() + budget.toNanos();
         List<Account> accounts = filter.parents().isEmpty()
                 ? pages(token -> {
                     var page = client.listAccounts(b -> b.nextToken(token));
@@ -107,11 +134,15 @@ public final class OrganizationsDirectory implements AccountDirectory {
     }
 
     /** Every page; a token repeated or a list without end is an error, not a loop. */
-    private static <T> List<T> pages(Function<String, Page<T>> call) {
+    private <T> List<T> pages(Function<String, Page<T>> call) {
         List<T> items = new ArrayList<>();
         String token = null;
         Set<String> tokens = new LinkedHashSet<>();
         for (int n = 0; n < MAX_PAGES; n++) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new ListingException("the accounts were not all listed within " + budget.toSeconds()
+                        + " s (" + n + " pages of this list read); not swept");
+            }
             Page<T> page = call.apply(token);
             items.addAll(Optional.ofNullable(page.items()).orElse(List.of()));
             token = page.next();
@@ -119,10 +150,17 @@ public final class OrganizationsDirectory implements AccountDirectory {
                 return items;
             }
             if (!tokens.add(token)) {
-                throw new IllegalStateException("AWS Organizations returned the same page token twice");
+                throw new ListingException("the same page token came back twice");
             }
         }
-        throw new IllegalStateException("AWS Organizations listed more than " + MAX_PAGES + " pages");
+        throw new ListingException("more than " + MAX_PAGES + " pages of one list");
+    }
+
+    /** A listing that cannot be trusted to end or to be whole: the sweep does not start on part of it. */
+    public static final class ListingException extends RuntimeException {
+        ListingException(String message) {
+            super(message);
+        }
     }
 
 }

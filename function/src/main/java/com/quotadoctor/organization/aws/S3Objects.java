@@ -14,18 +14,40 @@ public final class S3Objects implements ResultsBucket {
     private final S3Client s3;
     private final String bucket;
 
+    private final int maxBytes;
+
     public S3Objects(S3Client s3, String bucket) {
+        this(s3, bucket, MAX_BYTES);
+    }
+
+    S3Objects(S3Client s3, String bucket, int maxBytes) {
         this.s3 = s3;
         this.bucket = bucket;
+        this.maxBytes = maxBytes;
     }
 
     public String bucket() {
         return bucket;
     }
 
+    /**
+     * The most one file may hold: a result file carries each child execution's input and output (at most 256 KiB
+     * each); beyond this the file is not read (its accounts are reported unreadable) rather than filling the heap.
+     */
+    static final int MAX_BYTES = 128 * 1024 * 1024;
+
     @Override
     public String read(String key) {
-        return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String();
+        try (var body = s3.getObject(b -> b.bucket(bucket).key(key))) {
+            byte[] bytes = body.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                body.abort();
+                throw new IllegalStateException("larger than " + maxBytes + " bytes; not read");
+            }
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("reading s3://" + bucket + "/" + key + " failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

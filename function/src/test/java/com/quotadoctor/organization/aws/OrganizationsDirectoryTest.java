@@ -108,7 +108,20 @@ class OrganizationsDirectoryTest {
         answer("ListAccounts", "{", "{\"Accounts\":[],\"NextToken\":\"same\"}");
 
         assertThatThrownBy(() -> new OrganizationsDirectory(client).activeAccounts(AccountFilter.ALL))
-                .hasMessageContaining("same page token twice");
+                .hasMessage("the same page token came back twice");
+    }
+
+    @Test
+    void aTokenThatNeverEndsStopsAtTheListingsBudgetNotAfterHours() {
+        server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TARGET + "ListAccounts"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+                        .withBody("{\"Accounts\":[],\"NextToken\":\"{{randomValue length=24 type='ALPHANUMERIC'}}\"}")
+                        .withTransformers("response-template")));
+
+        assertThatThrownBy(() -> new OrganizationsDirectory(client, java.time.Duration.ofSeconds(1))
+                .activeAccounts(AccountFilter.ALL))
+                .isInstanceOf(OrganizationsDirectory.ListingException.class)
+                .hasMessageStartingWith("the accounts were not all listed within 1 s (");
     }
 
     @Test

@@ -77,4 +77,16 @@ class S3ObjectsTest {
         assertThatThrownBy(() -> new S3Objects(s3, "quota-doctor-results").read("sweeps/s1/accounts.json"))
                 .isInstanceOf(NoSuchKeyException.class);
     }
+
+    @Test
+    void aFileBeyondTheBoundIsRefusedUnreadNotLoaded() {
+        server.stubFor(get(urlEqualTo("/quota-doctor-results/results/run/SUCCEEDED_0.json"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("[" + "{\"Status\":\"SUCCEEDED\"},".repeat(1000) + "{}]")));
+
+        assertThatThrownBy(() -> new S3Objects(s3, "quota-doctor-results", 4096).read("results/run/SUCCEEDED_0.json"))
+                .hasMessage("larger than 4096 bytes; not read");
+        assertThat(new S3Objects(s3, "quota-doctor-results", 64 * 1024).read("results/run/SUCCEEDED_0.json"))
+                .startsWith("[{\"Status\"");
+    }
 }
