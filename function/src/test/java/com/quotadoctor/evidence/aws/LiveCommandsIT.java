@@ -52,8 +52,13 @@ class LiveCommandsIT {
     }
 
     private Run run(Map<String, String> endpoints, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()));
+        return run(List.of(), endpoints, args);
+    }
+
+    private Run run(List<String> jvm, Map<String, String> endpoints, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
@@ -91,6 +96,35 @@ class LiveCommandsIT {
         assertThat(verdict(replay)).isEqualTo("REGION_MISMATCH");
         assertThat(live.err()).isEmpty();
         assertThat(verdict(live)).isEqualTo(verdict(replay));
+    }
+
+    /**
+     * Every list and lookup of every region but the request history answered with a body that never ends, at a
+     * Lambda-sized heap: the run ends in seconds with one gap per read, never an OutOfMemoryError or a stack trace.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(com.quotadoctor.stub.HostileFront.Mode.class)
+    void hostileBodiesEverywhereEndInGapsAtALambdaSizedHeap(com.quotadoctor.stub.HostileFront.Mode mode) throws Exception {
+        try (var front = new com.quotadoctor.stub.HostileFront(aws.endpoint(), mode, java.util.Set.of("ListServiceQuotas",
+                "ListAWSDefaultServiceQuotas", "LookupEvents", "GetMetricData"))) {
+            long start = System.nanoTime();
+            Run live = run(List.of("-Xmx512m"), Map.of("AWS_ENDPOINT_URL", front.endpoint().toString()),
+                    concat(List.of("diagnose", "--format", "json", "--region", "us-west-2", "--model", StubWorld.MODEL),
+                            SCAN));
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+
+            assertThat(live.err()).doesNotContain("OutOfMemoryError", "Exception", "\tat ");
+            assertThat(live.exitCode()).as(live.err()).isZero();
+            assertThat(seconds).isLessThan(60);
+            JsonNode gaps = JsonTree.parse(live.out()).get("evidenceGaps");
+            assertThat(gaps).isNotEmpty();
+            // cut at its bound; or, where the body is not even the operation's protocol (XML), malformed at once; and
+            // the requests that can't be judged without the quotas
+            List<String> codes = new ArrayList<>();
+            gaps.forEach(g -> codes.add(g.get("code").asText()));
+            assertThat(codes).contains("ResponseTooLarge")
+                    .isSubsetOf("ResponseTooLarge", "MalformedResponse", "UnjudgeableRequest");
+        }
     }
 
     @Test
