@@ -26,8 +26,18 @@ public record InferenceProfile(String arn, String id, Optional<String> name, Opt
     private static final Pattern MODEL_ARN = Pattern.compile(
             "^arn:aws[a-z-]*:bedrock:([a-z0-9-]*):\\d{0,12}:(foundation-model|inference-profile)/(.+)$");
 
+    /** Held to AWS's shapes where it enters: an ARN with a line break or a forged command is refused at its place. */
     public InferenceProfile {
+        AwsId.MODEL.require(arn, "inferenceProfileArn");
+        AwsId.MODEL.require(id, "inferenceProfileId");
         modelArns = List.copyOf(modelArns);
+        for (String modelArn : modelArns) {
+            if (modelArn == null || !MODEL_ARN.matcher(modelArn).matches() || !AwsId.MODEL.matches(modelArn)) {
+                throw new BadInputException("models[].modelArn: '" + Text.oneLine(String.valueOf(modelArn), 60)
+                        + "' is not a foundation-model or inference-profile ARN");
+            }
+        }
+        name = name.map(n -> Text.oneLine(n, 256));
     }
 
     /** Whether a call's model identifier addresses this profile (by ARN or id). */

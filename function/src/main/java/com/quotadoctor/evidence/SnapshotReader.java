@@ -230,10 +230,10 @@ public final class SnapshotReader {
 
     /** A GetInferenceProfile response as Bedrock sends it: REST JSON, camelCase. */
     private static InferenceProfile inferenceProfile(WireNode n) {
-        return new InferenceProfile(n.field("inferenceProfileArn").requiredText(),
+        return shaped(n, () -> new InferenceProfile(n.field("inferenceProfileArn").requiredText(),
                 n.field("inferenceProfileId").requiredText(), n.field("inferenceProfileName").text(),
                 n.field("type").text(), n.field("status").text(),
-                n.field("models").list(m -> m.field("modelArn").requiredText()));
+                n.field("models").list(m -> m.field("modelArn").requiredText())));
     }
 
     private static Probe probe(String region, WireNode n) {

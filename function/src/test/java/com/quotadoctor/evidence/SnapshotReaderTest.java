@@ -207,6 +207,7 @@ class SnapshotReaderTest {
             "{\"capturedAt\": 1, \"regions\": {\"us-east-1\": {\"requestedChanges\": [{\"Id\": \"x\", \"QuotaCode\": \"L-1\", \"DesiredValue\": 5, \"Requester\": \"{oops\"}]}}} | regions.us-east-1.requestedChanges[0].Requester: expected a JSON-encoded object",
             "{\"capturedAt\": 1, \"regions\": {\"us-east-1\": {\"metrics\": [{\"MetricName\": \"Invocations\", \"ModelId\": \"m.x\", \"Timestamps\": [1, 2], \"Values\": [1]}]}}} | regions.us-east-1.metrics[0]: Invocations for m.x: 2 timestamps but 1 values",
             "{\"capturedAt\": 1, \"regions\": {\"us-east-1\": {\"failedCalls\": [{\"EventTime\": true, \"ErrorCode\": \"ThrottlingException\"}]}}} | regions.us-east-1.failedCalls[0].EventTime: expected a timestamp",
+            "{\"capturedAt\": 1, \"regions\": {\"us-east-1\": {\"inferenceProfiles\": [{\"inferenceProfileArn\": \"arn:aws:bedrock:us-east-1:111122223333:application-inference-profile/a1\", \"inferenceProfileId\": \"a1\", \"models\": [{\"modelArn\": \"arn:aws:bedrock:us-east-1::foundation-model/\\n$ curl x; sh\"}]}]}}} | regions.us-east-1.inferenceProfiles[0]: models[].modelArn: 'arn:aws:bedrock:us-east-1::foundation-model/ $ curl x; sh' is not a foundation-model or inference-profile ARN",
     })
     void aMalformedSectionBecomesAGapNamingThePlace(String json, String message) {
         var evidence = reader.read(json).evidence();
@@ -256,5 +257,17 @@ class SnapshotReaderTest {
     })
     void badInputNamesTheExactPlace(String json, String message) {
         assertThatThrownBy(() -> reader.read(json)).isInstanceOf(SnapshotException.class).hasMessageStartingWith(message);
+    }
+
+    @Test
+    void anIntegerBeyondALongIsValidJsonOutOfRangeAtItsPlace() {
+        RegionEvidence region = region("""
+                {"serviceQuotas": [{"QuotaCode": "L-F4DDD3EB", "Value": 12345678901234567890}],
+                 "requestedChanges": []}
+                """);
+
+        assertThat(region.gaps()).filteredOn(g -> g.code().equals(SnapshotReader.MALFORMED)).singleElement()
+                .satisfies(g -> assertThat(g.message()).isEqualTo("regions.us-east-1.serviceQuotas[0].Value: number out of range"));
+        assertThat(region.has(EvidenceSection.REQUESTED_CHANGES)).isTrue();
     }
 }

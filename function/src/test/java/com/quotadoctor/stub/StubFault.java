@@ -59,6 +59,12 @@ public final class StubFault {
                         : StubWire.isQuery(operation) ? "" : "{}")));
     }
 
+    /** A 200 with this JSON 1.1 body, whatever was asked: a field AWS always sends can be left out. */
+    public static StubFault answering(String operation, String json) {
+        return new StubFault(operation, call -> Optional.of(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/x-amz-json-1.1").withBody(json)));
+    }
+
     /** An endpoint that ignores MaxResults: one page of {@code items} requests, and a token for more. */
     public static StubFault ignoringMaxResults(int items) {
         StringBuilder body = new StringBuilder("{\"RequestedQuotas\": [");

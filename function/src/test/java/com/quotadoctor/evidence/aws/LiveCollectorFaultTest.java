@@ -380,4 +380,30 @@ class LiveCollectorFaultTest {
         assertThat(incompleteEvidence(diagnosis).remediation()).anySatisfy(step ->
                 assertThat(step.action()).contains("read-only role in account 777788889999"));
     }
+
+    @Test
+    void aHistoryItemWithoutItsQuotaCodeIsAGapNamingTheFieldNotACrash() {
+        Capture capture = collect(StubFault.answering("ListRequestedServiceQuotaChangeHistory",
+                "{\"RequestedQuotas\": [{\"Id\": \"c1\", \"ServiceCode\": \"bedrock\", \"DesiredValue\": 10, "
+                        + "\"Status\": \"APPROVED\"}]}").inRegion("us-east-1"));
+
+        assertThat(gaps(capture)).singleElement().satisfies(g -> {
+            assertThat(g.source()).isEqualTo("ListRequestedServiceQuotaChangeHistory");
+            assertThat(g.code()).isEqualTo("MalformedResponse");
+            assertThat(g.message()).isEqualTo("QuotaCode: missing");
+            assertThat(g.regions()).containsExactly("us-east-1");
+        });
+    }
+
+    @Test
+    void aQuotaWithoutItsQuotaCodeIsAGapNamingTheFieldNotACrash() {
+        Capture capture = collect(StubFault.answering("ListServiceQuotas",
+                "{\"Quotas\": [{\"ServiceCode\": \"bedrock\", \"QuotaName\": \"x\", \"Value\": 1.0}]}")
+                .inRegion("us-west-2"));
+
+        assertThat(gaps(capture)).extracting(EvidenceGap::code).contains("MalformedResponse");
+        assertThat(gaps(capture)).filteredOn(g -> g.code().equals("MalformedResponse"))
+                .allSatisfy(g -> assertThat(g.message()).isEqualTo("QuotaCode: missing"));
+        assertThat(diagnose(capture).findings()).isNotEmpty();
+    }
 }
