@@ -28,6 +28,7 @@ final class RequestMatching {
     private final DiagnosisRequest request;
     private final Evidence evidence;
     private final Catalogues catalogues;
+    private final QuotaMatcher.Memo governing = new QuotaMatcher.Memo();
 
     RequestMatching(DiagnosisRequest request, Evidence evidence, Catalogues catalogues) {
         this.catalogues = catalogues;
@@ -71,7 +72,7 @@ final class RequestMatching {
             }
             List<Assessment> mine = new ArrayList<>();
             for (IncreaseRequest r : candidates) {
-                Set<Mismatch> misses = mismatches(r, w, catalogueOf(r));
+                Set<Mismatch> misses = mismatches(r, w, catalogueOf(r), governing);
                 if (misses.isEmpty() || (misses.size() <= 2 && related(r, w))) {
                     mine.add(new Assessment(r, Optional.of(w), misses, quotaOf(r)));
                 }
@@ -123,7 +124,7 @@ final class RequestMatching {
                 Optional.empty(), Optional.empty());
     }
 
-    static Set<Mismatch> mismatches(IncreaseRequest r, Workload w, List<Quota> catalogue) {
+    static Set<Mismatch> mismatches(IncreaseRequest r, Workload w, List<Quota> catalogue, QuotaMatcher.Memo governing) {
         Set<Mismatch> misses = EnumSet.noneOf(Mismatch.class);
         if (r.account().isPresent() && w.account().isPresent() && !r.account().get().equals(w.account().get())) {
             misses.add(Mismatch.ACCOUNT);
@@ -136,7 +137,7 @@ final class RequestMatching {
         }
         Optional<ModelName> invoked = w.model().name();
         if (r.kind().metric() != QuotaMetric.CROSS_MODEL_TOKENS_PER_DAY && invoked.isPresent()
-                && !QuotaMatcher.isGoverning(requestedQuota(r), invoked.get(), catalogue)) {
+                && !governing.isGoverning(requestedQuota(r), invoked.get(), catalogue)) {
             misses.add(Mismatch.MODEL);
         }
         if (!r.kind().metric().isRuntimeLimit()) {

@@ -38,6 +38,11 @@ public record ModelId(String raw, InferenceFamily family, Optional<String> geogr
             throw new BadInputException("empty model id");
         }
         String raw = text.trim();
+        if (!AwsId.MODEL.matches(raw)) {
+            // AWS's limit and alphabet for a model identifier: one value can't blow up memory or output
+            throw new BadInputException("malformed model id (" + (raw.length() > 2048 ? raw.length()
+                    + " characters, AWS allows 2,048" : "'" + Text.oneLine(raw, 60) + "': letters, digits and . : / _ - only") + ")");
+        }
         Matcher arn = ARN.matcher(raw);
         if (arn.matches()) {
             Optional<String> region = Optional.of(arn.group(1)).filter(r -> !r.isEmpty());
@@ -51,11 +56,11 @@ public record ModelId(String raw, InferenceFamily family, Optional<String> geogr
                 case "application-inference-profile" -> new ModelId(raw, InferenceFamily.OTHER, Optional.empty(),
                         Optional.empty(), region, account);
                 default -> throw new BadInputException(
-                        "not a model ARN (resource type '" + arn.group(3) + "'): " + raw);
+                        "not a model ARN (resource type '" + arn.group(3) + "'): " + Text.oneLine(raw, 200));
             };
         }
         if (raw.startsWith("arn:")) {
-            throw new BadInputException("not a Bedrock model ARN: " + raw);
+            throw new BadInputException("not a Bedrock model ARN: " + Text.oneLine(raw, 200));
         }
         return fromProfileId(raw, raw, Optional.empty(), Optional.empty());
     }

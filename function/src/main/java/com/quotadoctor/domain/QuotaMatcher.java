@@ -56,29 +56,74 @@ public final class QuotaMatcher {
 
     /** The quota of {@code metric} that governs {@code family} calls to the model {@code name}, the tie, or nothing. */
     public static Match best(ModelName name, InferenceFamily family, QuotaMetric metric, Collection<Quota> catalogue) {
+        return rank(name, family, metric, catalogue).match(metric);
+    }
+
+    /** The candidates that fit best and their score; empty when none fits. */
+    private record Ranking(OptionalDouble top, List<Quota> best) {
+
+        Match match(QuotaMetric metric) {
+            return best.size() == 1 ? new Match(metric, Optional.of(best.get(0)), List.of())
+                    : new Match(metric, Optional.empty(), best);
+        }
+    }
+
+    private static Ranking rank(ModelName name, InferenceFamily family, QuotaMetric metric, Collection<Quota> catalogue) {
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Quota> byCode = new LinkedHashMap<>();
         for (Quota q : catalogue) {
             if (q.kind().metric() != metric || !q.kind().governs(family)) {
                 continue;
             }
-            OptionalDouble fit = metric == QuotaMetric.CROSS_MODEL_TOKENS_PER_DAY
-                    ? OptionalDouble.of(0)
-                    : q.kind().model().map(m -> m.fit(name)).orElse(OptionalDouble.empty());
+            OptionalDouble fit = fit(q, name, metric);
             if (fit.isPresent()) {
                 scores.merge(q.code(), fit.getAsDouble(), Math::max);
                 byCode.putIfAbsent(q.code(), q);
             }
         }
         if (scores.isEmpty()) {
-            return new Match(metric, Optional.empty(), List.of());
+            return new Ranking(OptionalDouble.empty(), List.of());
         }
         double top = scores.values().stream().max(Comparator.naturalOrder()).orElseThrow();
         List<Quota> best = scores.entrySet().stream().filter(e -> e.getValue() == top)
                 .map(e -> byCode.get(e.getKey())).toList();
-        return best.size() == 1
-                ? new Match(metric, Optional.of(best.get(0)), List.of())
-                : new Match(metric, Optional.empty(), best);
+        return new Ranking(OptionalDouble.of(top), best);
+    }
+
+    private static OptionalDouble fit(Quota q, ModelName name, QuotaMetric metric) {
+        return metric == QuotaMetric.CROSS_MODEL_TOKENS_PER_DAY ? OptionalDouble.of(0)
+                : q.kind().model().map(m -> m.fit(name)).orElse(OptionalDouble.empty());
+    }
+
+    /**
+     * {@link #isGoverning} for many quotas against the same few catalogues: each catalogue is ranked once per model,
+     * family and metric, so setting N requests against a catalogue of N quotas costs N + N, not N × N. A catalogue is
+     * known by identity (the diagnosis builds each once); not thread-safe.
+     */
+    public static final class Memo {
+        private final Map<Collection<Quota>, Map<List<Object>, Ranking>> rankings = new java.util.IdentityHashMap<>();
+        private final Map<Collection<Quota>, java.util.Set<String>> codes = new java.util.IdentityHashMap<>();
+
+        public boolean isGoverning(Quota quota, ModelName name, Collection<Quota> catalogue) {
+            QuotaMetric metric = quota.kind().metric();
+            InferenceFamily family = quota.kind().family();
+            Ranking ranking = rankings.computeIfAbsent(catalogue, c -> new java.util.HashMap<>())
+                    .computeIfAbsent(List.of(name, family, metric), k -> rank(name, family, metric, catalogue));
+            boolean listed = codes.computeIfAbsent(catalogue, c -> {
+                java.util.Set<String> all = new java.util.HashSet<>();
+                c.forEach(q -> all.add(q.code().toUpperCase(java.util.Locale.ROOT)));
+                return all;
+            }).contains(quota.code().toUpperCase(java.util.Locale.ROOT));
+            if (listed) {
+                return ranking.best().size() == 1 && ranking.best().get(0).code().equalsIgnoreCase(quota.code());
+            }
+            // not in the catalogue: it governs when it fits, and fits better than every listed candidate
+            if (!quota.kind().governs(family)) {
+                return false;
+            }
+            OptionalDouble fit = fit(quota, name, metric);
+            return fit.isPresent() && (ranking.top().isEmpty() || fit.getAsDouble() > ranking.top().getAsDouble());
+        }
     }
 
     /**

@@ -11,14 +11,24 @@ import java.util.Set;
 /**
  * Everything read in one region. A section absent from {@code collected} was not read; its list is empty.
  *
- * @param quotas    applied values merged with defaults
- * @param errors    API errors met while reading this region
- * @param notNeeded sections left unread on purpose (the region held nothing that needs them): not gaps
+ * Immutable; its per-account catalogues are indexed by code on first use.
  */
-public record RegionEvidence(String region, Set<EvidenceSection> collected, List<Quota> quotas,
-                             List<IncreaseRequest> requests, List<MetricSeries> metrics,
-                             List<FailedCall> failedCalls, List<Probe> probes, List<InferenceProfile> inferenceProfiles,
-                             List<EvidenceGap> errors, Set<EvidenceSection> notNeeded) {
+public final class RegionEvidence {
+
+    private final String region;
+    private final Set<EvidenceSection> collected;
+    private final List<Quota> quotas;
+    private final List<IncreaseRequest> requests;
+    private final List<MetricSeries> metrics;
+    private final List<FailedCall> failedCalls;
+    private final List<Probe> probes;
+    private final List<InferenceProfile> inferenceProfiles;
+    private final List<EvidenceGap> errors;
+    private final Set<EvidenceSection> notNeeded;
+    /** The catalogue per account it applies to, by upper-case code: built once, so a lookup is O(1), not O(quotas). */
+    private final Map<Optional<String>, Map<String, Quota>> catalogues = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Quota> firstByCode = new java.util.HashMap<>();
+    private final Set<Optional<String>> accountsRead = new java.util.HashSet<>();
 
     public RegionEvidence(String region, Set<EvidenceSection> collected, List<Quota> quotas,
                           List<IncreaseRequest> requests, List<MetricSeries> metrics, List<FailedCall> failedCalls,
@@ -26,16 +36,67 @@ public record RegionEvidence(String region, Set<EvidenceSection> collected, List
         this(region, collected, quotas, requests, metrics, failedCalls, probes, inferenceProfiles, errors, Set.of());
     }
 
-    public RegionEvidence {
-        notNeeded = Set.copyOf(notNeeded);
-        collected = Set.copyOf(collected);
-        quotas = List.copyOf(quotas);
-        requests = List.copyOf(requests);
-        metrics = List.copyOf(metrics);
-        failedCalls = List.copyOf(failedCalls);
-        probes = List.copyOf(probes);
-        inferenceProfiles = List.copyOf(inferenceProfiles);
-        errors = List.copyOf(errors);
+    public RegionEvidence(String region, Set<EvidenceSection> collected, List<Quota> quotas,
+                          List<IncreaseRequest> requests, List<MetricSeries> metrics, List<FailedCall> failedCalls,
+                          List<Probe> probes, List<InferenceProfile> inferenceProfiles, List<EvidenceGap> errors,
+                          Set<EvidenceSection> notNeeded) {
+        this.region = region;
+        this.notNeeded = Set.copyOf(notNeeded);
+        this.collected = Set.copyOf(collected);
+        this.quotas = List.copyOf(quotas);
+        this.requests = List.copyOf(requests);
+        this.metrics = List.copyOf(metrics);
+        this.failedCalls = List.copyOf(failedCalls);
+        this.probes = List.copyOf(probes);
+        this.inferenceProfiles = List.copyOf(inferenceProfiles);
+        this.errors = List.copyOf(errors);
+        for (Quota q : this.quotas) {
+            firstByCode.putIfAbsent(q.code().toUpperCase(Locale.ROOT), q);
+            accountsRead.add(q.account());
+        }
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public Set<EvidenceSection> collected() {
+        return collected;
+    }
+
+    /** Applied values merged with defaults. */
+    public List<Quota> quotas() {
+        return quotas;
+    }
+
+    public List<IncreaseRequest> requests() {
+        return requests;
+    }
+
+    public List<MetricSeries> metrics() {
+        return metrics;
+    }
+
+    public List<FailedCall> failedCalls() {
+        return failedCalls;
+    }
+
+    public List<Probe> probes() {
+        return probes;
+    }
+
+    public List<InferenceProfile> inferenceProfiles() {
+        return inferenceProfiles;
+    }
+
+    /** API errors met while reading this region. */
+    public List<EvidenceGap> errors() {
+        return errors;
+    }
+
+    /** Sections left unread on purpose (the region held nothing that needs them): not gaps. */
+    public Set<EvidenceSection> notNeeded() {
+        return notNeeded;
     }
 
     public boolean has(EvidenceSection section) {
@@ -43,12 +104,12 @@ public record RegionEvidence(String region, Set<EvidenceSection> collected, List
     }
 
     public Optional<Quota> quota(String code) {
-        return quotas.stream().filter(q -> q.code().equalsIgnoreCase(code)).findFirst();
+        return Optional.ofNullable(firstByCode.get(code.toUpperCase(Locale.ROOT)));
     }
 
     /** {@code code} as it applies to calls made by {@code account}; see {@link #quotasFor}. */
     public Optional<Quota> quota(String code, Optional<String> account) {
-        return quotasFor(account).stream().filter(q -> q.code().equalsIgnoreCase(code)).findFirst();
+        return Optional.ofNullable(catalogue(account).get(code.toUpperCase(Locale.ROOT)));
     }
 
     /**
@@ -56,15 +117,21 @@ public record RegionEvidence(String region, Set<EvidenceSection> collected, List
      * read, else one entry per quota carrying over only what holds for every account (identity, default).
      */
     public List<Quota> quotasFor(Optional<String> account) {
-        boolean readHere = account.isPresent() && quotas.stream().anyMatch(q -> q.account().equals(account));
-        Map<String, Quota> byCode = new LinkedHashMap<>();
-        for (Quota q : quotas) {
-            if (readHere && q.account().isPresent() && !q.account().equals(account)) {
-                continue;
+        return List.copyOf(catalogue(account).values());
+    }
+
+    private Map<String, Quota> catalogue(Optional<String> account) {
+        return catalogues.computeIfAbsent(account, a -> {
+            boolean readHere = a.isPresent() && accountsRead.contains(a);
+            Map<String, Quota> byCode = new LinkedHashMap<>();
+            for (Quota q : quotas) {
+                if (readHere && q.account().isPresent() && !q.account().equals(a)) {
+                    continue;
+                }
+                byCode.putIfAbsent(q.code().toUpperCase(Locale.ROOT), q.forAccount(a));
             }
-            byCode.putIfAbsent(q.code().toUpperCase(Locale.ROOT), q.forAccount(account));
-        }
-        return List.copyOf(byCode.values());
+            return java.util.Collections.unmodifiableMap(byCode);
+        });
     }
 
     /** Errors met here plus expected sections that were not collected. */
@@ -79,5 +146,26 @@ public record RegionEvidence(String region, Set<EvidenceSection> collected, List
             }
         }
         return gaps;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RegionEvidence r && region.equals(r.region) && collected.equals(r.collected)
+                && quotas.equals(r.quotas) && requests.equals(r.requests) && metrics.equals(r.metrics)
+                && failedCalls.equals(r.failedCalls) && probes.equals(r.probes)
+                && inferenceProfiles.equals(r.inferenceProfiles) && errors.equals(r.errors) && notNeeded.equals(r.notNeeded);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(region, collected, quotas, requests, metrics, failedCalls, probes, inferenceProfiles,
+                errors, notNeeded);
+    }
+
+    @Override
+    public String toString() {
+        return "RegionEvidence[region=" + region + ", collected=" + collected + ", quotas=" + quotas.size()
+                + ", requests=" + requests.size() + ", metrics=" + metrics.size() + ", failedCalls=" + failedCalls.size()
+                + ", errors=" + errors + "]";
     }
 }

@@ -101,4 +101,12 @@ class ModelIdTest {
     void outputBurndownFollowsTheModelGeneration(String raw, int burndown) {
         assertThat(ModelId.parse(raw).outputBurndown()).isEqualTo(burndown);
     }
+
+    @org.junit.jupiter.api.Test
+    void anIdBeyondAwsLimitIsRefusedBeforeItIsParsed() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelId.parse("us.anthropic." + "x".repeat(500_000)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("malformed model id (500013 characters, AWS allows 2,048)");
+        org.assertj.core.api.Assertions.assertThat(ModelId.parse("us.anthropic." + "x".repeat(2_035)).raw()).hasSize(2_048);
+    }
 }

@@ -45,6 +45,7 @@ final class QuotaInterest {
     }
     private final Optional<String> namedCode;
     private final boolean focused;
+    private final com.quotadoctor.domain.QuotaMatcher.Memo governing = new com.quotadoctor.domain.QuotaMatcher.Memo();
 
     private QuotaInterest(Map<ModelId, Set<String>> models, boolean unresolved, List<Filed> requests,
                           Optional<String> namedCode, boolean focused) {
@@ -150,7 +151,9 @@ final class QuotaInterest {
             int misses = 0;
             misses += e.getValue().isEmpty() || e.getValue().contains(region) ? 0 : 1;
             misses += kind.governs(e.getKey().family()) ? 0 : 1;
-            misses += QuotaMatcher.isGoverning(asQuota, invoked, catalogue) ? 0 : 1;
+            synchronized (governing) { // regions are read in parallel
+                misses += governing.isGoverning(asQuota, invoked, catalogue) ? 0 : 1;
+            }
             return misses <= 2;
         });
     }
