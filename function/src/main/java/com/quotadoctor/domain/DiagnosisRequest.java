@@ -18,9 +18,23 @@ public record DiagnosisRequest(Optional<String> account, List<String> regions, L
                                Optional<String> requestId, Optional<String> quotaCode, ErrorSignal error,
                                int attempt, Optional<Instant> deadline) {
 
+    /**
+     * The most model ids one diagnosis names: far beyond a workload's (one model, a few profiles), and at AWS's 2,048
+     * characters each it keeps the request, carried whole in every output, well inside 256 KiB.
+     */
+    public static final int MOST_MODELS = 20;
+    /** Every commercial region and more. */
+    public static final int MOST_REGIONS = 40;
+
     public DiagnosisRequest {
         regions = List.copyOf(regions);
         models = List.copyOf(models);
+        if (models.size() > MOST_MODELS) {
+            throw new BadInputException("at most " + MOST_MODELS + " model ids per diagnosis, got " + models.size());
+        }
+        if (regions.size() > MOST_REGIONS) {
+            throw new BadInputException("at most " + MOST_REGIONS + " regions per diagnosis, got " + regions.size());
+        }
         if (attempt < 1) {
             throw new BadInputException("attempt must be 1 or more, was " + attempt);
         }

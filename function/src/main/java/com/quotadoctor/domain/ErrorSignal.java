@@ -10,6 +10,14 @@ import java.util.Optional;
 public record ErrorSignal(Optional<String> code, Optional<String> message) {
 
     public static final ErrorSignal NONE = new ErrorSignal(Optional.empty(), Optional.empty());
+    /** AWS's error messages are a sentence; a longer one is cut here, so it can't crowd a notification. */
+    public static final int LONGEST_MESSAGE = 1_000;
+
+    /** One line each, the message at most {@link #LONGEST_MESSAGE} characters: outside text, shown and sent on. */
+    public ErrorSignal {
+        code = code.map(c -> Text.oneLine(c, 128));
+        message = message.map(m -> Text.oneLine(m, LONGEST_MESSAGE));
+    }
 
     /** The metric the message points at, e.g. "Too many tokens per day" → tokens per day. */
     public Optional<QuotaMetric> boundMetric() {

@@ -62,6 +62,14 @@ public final class RequestJson {
             throw loop.field("attempt").problem(attempt < 1 ? "must be 1 or more"
                     : "expected a whole number up to " + LAST_ATTEMPT);
         }
+        if (models.size() > DiagnosisRequest.MOST_MODELS) {
+            throw context.field("modelIds").problem("at most " + DiagnosisRequest.MOST_MODELS
+                    + " model ids per diagnosis, got " + models.size());
+        }
+        if (regions.size() > DiagnosisRequest.MOST_REGIONS) {
+            throw context.field("regions").problem("at most " + DiagnosisRequest.MOST_REGIONS
+                    + " regions per diagnosis, got " + regions.size());
+        }
         return new DiagnosisRequest(account, regions, models, context.field("requestId").text(),
                 context.field("quotaCode").text(), signal, (int) attempt, loop.field("deadline").instant());
     }
