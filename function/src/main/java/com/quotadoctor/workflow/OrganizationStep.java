@@ -38,15 +38,32 @@ public final class OrganizationStep {
 
     private static final Pattern SWEEP = Pattern.compile("^[A-Za-z0-9_-]{1,80}$");
 
+    /**
+     * The one situation every sweep claims: at most one sweep runs at a time, however many alarms fire (or are set by
+     * hand, SetAlarmState) meanwhile. The claim lasts the sweep's own timeout and is given back when it reduces.
+     */
+    public static final String SWEEP_SITUATION = "organization-sweep";
+    /** The sweep state machine's timeout: a claim its execution can't outlive. */
+    public static final java.time.Duration SWEEP_TIMEOUT = java.time.Duration.ofHours(6);
+
     private final AccountDirectory directory;
     private final ResultsBucket bucket;
     private final AccountFilter filter;
+    private final RunLedger runs;
+    private final java.time.Clock clock;
     private final OrganizationDigest digest = new OrganizationDigest();
 
     public OrganizationStep(AccountDirectory directory, ResultsBucket bucket, AccountFilter filter) {
+        this(directory, bucket, filter, RunLedger.NONE, java.time.Clock.systemUTC());
+    }
+
+    public OrganizationStep(AccountDirectory directory, ResultsBucket bucket, AccountFilter filter, RunLedger runs,
+                            java.time.Clock clock) {
         this.directory = directory;
         this.bucket = bucket;
         this.filter = filter;
+        this.runs = runs;
+        this.clock = clock;
     }
 
     /** @throws ShapeException when the input names no known action or lacks what it needs */
@@ -69,6 +86,13 @@ public final class OrganizationStep {
     }
 
     private ObjectNode accounts(String sweep) {
+        java.time.Instant now = clock.instant();
+        if (!runs.start(SWEEP_SITUATION, sweep, now, now.plus(SWEEP_TIMEOUT))) {
+            ObjectNode busy = JsonTree.NODES.objectNode();
+            busy.put("busy", "another organisation sweep is running; this one ends without sweeping (its findings "
+                    + "will be that sweep's)");
+            return busy;
+        }
         List<String> accounts = directory.activeAccounts(filter);
         ArrayNode items = JsonTree.NODES.arrayNode();
         accounts.forEach(a -> items.addObject().put("memberAccount", a));
@@ -93,6 +117,7 @@ public final class OrganizationStep {
         OrganizationReport report = OrganizationReport.of(reports);
         String reportKey = SWEEPS + sweep + "/report.json";
         bucket.write(reportKey, JsonTree.compact(OrganizationReportJson.write(report, Integer.MAX_VALUE)));
+        runs.hold(SWEEP_SITUATION, clock.instant().minusSeconds(1)); // swept: lapsed, the next trigger may sweep
         Notification notification = digest.render(report);
         ObjectNode out = JsonTree.NODES.objectNode();
         out.put("verdict", "ORGANIZATION_SWEEP");

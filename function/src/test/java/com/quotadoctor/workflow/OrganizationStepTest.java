@@ -76,4 +76,36 @@ class OrganizationStepTest {
                 + "{\"Bucket\":\"b\",\"Key\":\"sweeps/other/report.json\"}}}"))
                 .isInstanceOf(ShapeException.class).hasMessageContaining("results/");
     }
+
+    @Test
+    void oneSweepAtATimeOnAwsOwnDynamoDbLocalAndTheNextAfterItReduces() {
+        try (com.quotadoctor.stub.LocalDynamo dynamo = new com.quotadoctor.stub.LocalDynamo()) {
+            RunLedger ledger = new com.quotadoctor.workflow.aws.DynamoDbRunLedger(dynamo.client(),
+                    com.quotadoctor.stub.LocalDynamo.TABLE);
+            java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-25T10:00:00Z"),
+                    java.time.ZoneOffset.UTC);
+            java.util.concurrent.atomic.AtomicInteger listed = new java.util.concurrent.atomic.AtomicInteger();
+            OrganizationStep step = new OrganizationStep(filter -> {
+                listed.incrementAndGet();
+                return List.of(account(1));
+            }, bucket, AccountFilter.ALL, ledger, clock);
+
+            ObjectNode first = step.run("{\"action\":\"accounts\",\"sweep\":\"first\"}");
+            // 50 alarms set by hand while it runs: none of them sweeps, none lists the organisation
+            for (int i = 0; i < 50; i++) {
+                assertThat(step.run("{\"action\":\"accounts\",\"sweep\":\"alarm-" + i + "\"}").has("busy")).isTrue();
+            }
+            // the first sweep's own task retried is still the first sweep
+            ObjectNode retried = step.run("{\"action\":\"accounts\",\"sweep\":\"first\"}");
+            objects.put("results/run/manifest.json", "{\"ResultFiles\":{}}");
+            step.run("{\"action\":\"reduce\",\"sweep\":\"first\",\"results\":{\"ResultWriterDetails\":"
+                    + "{\"Bucket\":\"b\",\"Key\":\"results/run/manifest.json\"}}}");
+            ObjectNode next = step.run("{\"action\":\"accounts\",\"sweep\":\"next\"}");
+
+            assertThat(first.has("busy")).isFalse();
+            assertThat(retried.has("busy")).isFalse();
+            assertThat(next.has("busy")).isFalse();
+            assertThat(listed.get()).isEqualTo(3);
+        }
+    }
 }

@@ -209,8 +209,12 @@ final class OrganizationSweep extends Construct {
         StateMachine machine = StateMachine.Builder.create(this, "StateMachine")
                 .comment("Quota Doctor: sweep every member account of the organisation")
                 .stateMachineType(StateMachineType.STANDARD)
-                .definitionBody(DefinitionBody.fromChainable(listAccounts.next(sweep).next(reduce).next(stampDigest)
-                        .next(notifyDigest).next(Succeed.Builder.create(this, "Swept").build())))
+                .definitionBody(DefinitionBody.fromChainable(listAccounts.next(Choice.Builder.create(this, "OneSweepAtATime")
+                        .build()
+                        .when(Condition.isPresent("$.listed.busy"), Succeed.Builder.create(this, "AnotherSweepRuns")
+                                .comment("Another sweep holds the claim: its findings answer this trigger too").build())
+                        .otherwise(sweep.next(reduce).next(stampDigest).next(notifyDigest)
+                                .next(Succeed.Builder.create(this, "Swept").build())))))
                 .timeout(Duration.hours(6))
                 .tracingEnabled(true)
                 .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(false).build())
@@ -255,6 +259,10 @@ final class OrganizationSweep extends Construct {
 
     private String logicalId(Bucket b) {
         return Stack.of(this).getLogicalId((CfnElement) b.getNode().getDefaultChild());
+    }
+
+    QuotaDoctorFunction organizationFunction() {
+        return organization;
     }
 
     StateMachine stateMachine() {

@@ -139,6 +139,11 @@ public final class QuotaDoctorStack extends Stack {
         workflow = new DiagnosisWorkflow(this, "Workflow", diagnose.alias(), notify.alias());
         java.util.Optional<OrganizationSweep> sweep = config.organization().map(org -> new OrganizationSweep(this,
                 "Organization", config, org, common, deadLetters, diagnose, notify.alias()));
+        // one sweep at a time, however many alarms fire or are set by hand: its claim only (key "running#organization-sweep")
+        sweep.ifPresent(s -> s.organizationFunction().allow(PolicyStatement.Builder.create().sid("ClaimTheSweep")
+                .actions(List.of("dynamodb:PutItem", "dynamodb:UpdateItem")).resources(List.of(table.getTableArn()))
+                .conditions(Map.of("ForAllValues:StringEquals", Map.of("dynamodb:LeadingKeys",
+                        List.of("running#organization-sweep")))).build()));
         new Triggers(this, "Triggers", config, workflow.stateMachine(), watch.alias(), deadLetters, statusBus);
         if (config.workloadRegions().contains(config.homeRegion())) {
             new ThrottleAlarms(this, "Alarms", config);

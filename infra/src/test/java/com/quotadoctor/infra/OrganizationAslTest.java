@@ -85,4 +85,24 @@ class OrganizationAslTest {
         assertThat(result.at("/inputs/NotifyDigest/0/delivery/execution").asText()).startsWith("arn:aws:states:");
         assertThat(result.at("/inputs/NotifyAccount/0/delivery/execution").asText()).startsWith("arn:aws:states:");
     }
+
+    @Test
+    void aSweepStartedWhileAnotherRunsEndsAtOnceWithoutSweeping() throws Exception {
+        String definition = WorkflowAslTest.definitionOf(Template.fromStack(Synth.stack(Synth.app(OrganizationStackTest.ORGANIZATION),
+                "QuotaDoctor")), "OrganizationStateMachine").toString();
+        Map<String, Object> scenario = new HashMap<>();
+        scenario.put("input", Map.of("source", "aws.cloudwatch", "detail-type", "CloudWatch Alarm State Change",
+                "detail", Map.of()));
+        scenario.put("enteredTime", "2026-11-25T10:00:00Z");
+        scenario.put("tasks", Map.of("ListAccounts", List.of(Map.of("return", Map.of("busy",
+                "another organisation sweep is running")))));
+
+        JsonNode result = WorkflowAslTest.interpret(dir, definition, scenario);
+
+        assertThat(result.get("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
+        assertThat(result.at("/calls/ListAccounts").asInt()).isEqualTo(1);
+        assertThat(result.at("/calls/DiagnoseAccount").asInt()).isZero();
+        assertThat(result.at("/calls/Reduce").asInt()).isZero();
+        assertThat(result.at("/calls/NotifyDigest").asInt()).isZero();
+    }
 }

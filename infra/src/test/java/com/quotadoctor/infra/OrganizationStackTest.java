@@ -76,6 +76,15 @@ class OrganizationStackTest {
     }
 
     @Test
+    void theOrganizationFunctionClaimsOnlyTheOneSweepKey() {
+        template.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "ClaimTheSweep",
+                        "Action", List.of("dynamodb:PutItem", "dynamodb:UpdateItem"),
+                        "Condition", Map.of("ForAllValues:StringEquals", Map.of("dynamodb:LeadingKeys",
+                                List.of("running#organization-sweep")))))))))));
+    }
+
+    @Test
     void theResultsBucketIsPrivateEncryptedTlsOnlyAndExpires() {
         template.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
                 "BucketEncryption", Map.of("ServerSideEncryptionConfiguration", List.of(Map.of(

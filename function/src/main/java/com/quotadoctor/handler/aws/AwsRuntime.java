@@ -90,7 +90,10 @@ public final class AwsRuntime {
         OrganizationsClient organizations = OrganizationsDirectory.client(Region.of(c.homeRegion()), Http.CLIENT,
                 EnvironmentVariableCredentialsProvider.create());
         S3Objects bucket = new S3Objects(home(S3Client.builder(), c), required(c.resultsBucket(), "RESULTS_BUCKET"));
-        return new OrganizationStep(new OrganizationsDirectory(organizations), bucket, c.accountFilter());
+        RunLedger runs = c.tableName().<RunLedger>map(table -> new DynamoDbRunLedger(home(DynamoDbClient.builder(), c),
+                table)).orElse(RunLedger.NONE);
+        return new OrganizationStep(new OrganizationsDirectory(organizations), bucket, c.accountFilter(), runs,
+                Clock.systemUTC());
     }
 
     public static NotifyStep notifyStep(Configuration c, Telemetry telemetry) {
