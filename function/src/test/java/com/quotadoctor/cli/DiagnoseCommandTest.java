@@ -224,6 +224,15 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void anErrorLineQuotingOutsideTextCarriesNoTerminalControl() {
+        int code = run("diagnose", "--snapshot", "/nonexistent/\u001b]0;owned\u0007\u001b[2J\u202Egnp.json");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("quota-doctor: ").doesNotContain("\u001b", "\u0007", "\u202E")
+                .hasLineCount(1);
+    }
+
+    @Test
     void malformedModelIdExitsTwo() {
         int code = run("diagnose", "--snapshot", snapshot("aligned.json"), "--model", "claude sonnet");
 
