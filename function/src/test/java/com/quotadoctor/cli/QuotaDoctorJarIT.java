@@ -60,6 +60,17 @@ class QuotaDoctorJarIT {
     }
 
     @Test
+    void theVersionNamesTheProjectVersionAndTheCommitItWasBuiltFrom() throws Exception {
+        String version = run("--version").out().trim();
+        // built from a clone: the commit; from a source tree without .git the build writes "unknown" and it is left out
+        assertThat(version).matches("quota-doctor 0\\.1\\.0(-SNAPSHOT)?( \\(commit [0-9a-f]{12}\\))?");
+        java.nio.file.Path git = java.nio.file.Path.of("..", ".git");
+        if (java.nio.file.Files.exists(git)) {
+            assertThat(version).contains("(commit ");
+        }
+    }
+
+    @Test
     void helpExitsZeroAndBadInputExitsTwo() throws Exception {
         assertThat(run("--help").exitCode()).isZero();
 
