@@ -43,6 +43,15 @@ final class CaptureCommand implements Callable<Integer> {
         Capture capture = collection.collect(request);
         CollectionOptions.requireSomethingRead(capture, "; " + out + " left as it was");
         target.write(new SnapshotWriter().write(capture));
+        var err = spec.commandLine().getErr();
+        try {
+            // the evidence is kept either way: a filter that matched nothing is said, not a lost capture
+            context.requireMatches(capture.evidence(), err);
+        } catch (BadInputException unmatched) {
+            err.println("quota-doctor: note: " + com.quotadoctor.domain.Text.oneLine(unmatched.getMessage(), 2_000)
+                    + "; the snapshot holds what was read");
+        }
+        err.flush();
         int gaps = capture.evidence().allGaps().size();
         spec.commandLine().getOut().println("wrote " + out + ": " + capture.regions().size() + " regions, "
                 + gaps + " evidence gap" + (gaps == 1 ? "" : "s"));

@@ -128,6 +128,19 @@ class LiveCommandsIT {
     }
 
     @Test
+    void aCaptureWhoseFilterMatchesNothingSaysSoAndKeepsTheSnapshot() throws Exception {
+        Path snapshot = dir.resolve("filtered.json");
+
+        Run capture = run(Map.of("AWS_ENDPOINT_URL", aws.endpoint().toString()), concat(List.of("capture", "--out",
+                snapshot.toString(), "--region", "us-west-2", "--quota-code", "L-NOPE0000"), SCAN));
+
+        assertThat(capture.exitCode()).isZero();
+        assertThat(capture.err()).startsWith("quota-doctor: note: --quota-code L-NOPE0000 matches no quota or request "
+                + "in the evidence").contains("; the snapshot holds what was read").hasLineCount(1);
+        assertThat(Files.readString(snapshot)).contains("\"requestedChanges\"");
+    }
+
+    @Test
     void perServiceEndpointOverridesWork() throws Exception {
         String stub = aws.endpoint().toString();
         Map<String, String> endpoints = Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:9", // nothing listens there
