@@ -51,11 +51,11 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
                 // the one action the failed call needs, not every read-only permission there is
                 case ACCESS_DENIED -> com.quotadoctor.domain.Operation.named(g.source())
                         .map(o -> "Grant " + o.iamAction() + " (what " + g.source() + " needs) to the role that collects "
-                                + "evidence" + (g.isAccountWide() ? "" : " in " + g.region()) + ".")
+                                + "evidence" + (g.isAccountWide() ? "" : " in " + g.regionsText()) + ".")
                         .orElse("Grant the read-only permission that " + g.source() + " needs to the role that collects "
                                 + "evidence.");
-                case THROTTLED -> "Capture again in a few minutes: " + g.source() + " was throttled in " + g.region() + ".";
-                case REGION_NOT_ENABLED -> "Enable " + g.region() + " for the account, or drop it from the configured regions.";
+                case THROTTLED -> "Capture again in a few minutes: " + g.source() + " was throttled in " + g.regionsText() + ".";
+                case REGION_NOT_ENABLED -> "Enable " + g.regionsText() + " for the account, or drop it from the configured regions.";
                 case UNRESOLVED_MODEL -> "Resolve the application inference profile to its model, then add the response "
                         + "to the snapshot's inferenceProfiles section: " + g.message();
                 case UNJUDGEABLE_REQUEST -> "Read that quota's value, then diagnose again (capture with --all-quotas, or "
@@ -64,8 +64,12 @@ final class IncompleteEvidenceRule implements DiagnosisRule {
                 case NOT_COLLECTED -> "Add the missing sections to the snapshot from the aws CLI (events/snapshots/README.md "
                         + "lists the command for each).";
                 case RUN_BUDGET_SPENT -> "Capture again with fewer regions (--scan-region), or find what is slow in "
-                        + g.region() + ": " + g.message() + ".";
-                case FAILED -> g.code().equals("NoSuchResourceException")
+                        + g.regionsText() + ": " + g.message() + ".";
+                // not retried: the endpoint answered something that is not AWS's answer (a proxy, a wrong endpoint URL)
+                case FAILED -> g.code().equals("ResponseTooLarge") || g.code().equals("MalformedResponse")
+                        ? g.where() + " answered what is not AWS's answer (" + g.code() + "): check the endpoint the "
+                        + "collector reaches (AWS_ENDPOINT_URL, a proxy), then capture again."
+                        : g.code().equals("NoSuchResourceException")
                         ? g.where() + " answered NoSuchResourceException: what was asked for does not exist there (not "
                         + "transient); check the request id or quota code."
                         : "Capture again; " + g.where() + " failed with " + g.code() + " after the SDK's retries.";

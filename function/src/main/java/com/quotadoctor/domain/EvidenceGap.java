@@ -119,15 +119,20 @@ public record EvidenceGap(List<String> regions, String source, String code, Stri
         for (List<EvidenceGap> group : groups.values()) {
             EvidenceGap first = group.get(0);
             List<String> regions = group.stream().flatMap(g -> g.regions().stream()).distinct().toList();
+            // the regions are the gap's own field, printed before it: the message does not list them again
             out.add(group.size() == 1 || regions.size() <= 1 ? first : new EvidenceGap(regions, first.source(),
-                    first.code(), first.message().replace(first.region(), "each region") + " (in " + regions.size()
-                    + " regions: " + String.join(", ", regions) + ")", first.account()));
+                    first.code(), first.message().replace(first.region(), "each region"), first.account()));
         }
         return List.copyOf(out);
     }
 
     /** Region, account when there is one, and source: where to look, in one phrase. */
     public String where() {
-        return region() + account.map(a -> " account " + a).orElse("") + " " + source;
+        return regionsText() + account.map(a -> " account " + a).orElse("") + " " + source;
+    }
+
+    /** The regions as a sentence shows them ("us-east-1, us-west-2"); {@value #ACCOUNT_WIDE} for none. */
+    public String regionsText() {
+        return regions.isEmpty() ? ACCOUNT_WIDE : String.join(", ", regions);
     }
 }
