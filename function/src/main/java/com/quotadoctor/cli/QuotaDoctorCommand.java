@@ -79,6 +79,7 @@ public final class QuotaDoctorCommand implements Runnable {
     static {
         COMMANDS.put("diagnose", DiagnoseCommand::new);
         COMMANDS.put("capture", CaptureCommand::new);
+        COMMANDS.put("plan", PlanCommand::new);
         COMMANDS.put("handle", HandleCommand::new);
     }
 

@@ -82,7 +82,7 @@ public final class Commands {
                 + " --end-time " + end + " --region " + quote(region);
     }
 
-    static String quotaConsole(String quotaCode, String region) {
+    public static String quotaConsole(String quotaCode, String region) {
         return "https://" + region + ".console.aws.amazon.com/servicequotas/home/services/bedrock/quotas/" + quotaCode
                 + "?region=" + region;
     }

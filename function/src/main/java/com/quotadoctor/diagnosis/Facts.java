@@ -158,7 +158,7 @@ final class Facts {
     }
 
     /** What an increase asks above the observed peak: room for growth and for the minute metrics smooth away. */
-    static final double HEADROOM = 1.25;
+    static final double HEADROOM = Asking.HEADROOM;
 
     /** The demand figure that the quota counts, if measured. */
     static Optional<Double> demandFor(Workload w, QuotaMetric metric) {
@@ -203,7 +203,6 @@ final class Facts {
 
     /** Rounded up to two significant digits: 312,345 asks for 320,000. */
     static double readable(double value) {
-        double step = Math.pow(10, Math.max(0, Math.floor(Math.log10(Math.max(1, value))) - 1));
-        return Math.ceil(value / step) * step;
+        return Asking.readable(value);
     }
 }

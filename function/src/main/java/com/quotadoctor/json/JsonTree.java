@@ -32,7 +32,29 @@ public final class JsonTree {
 
     /** @throws com.fasterxml.jackson.core.JsonProcessingException with the line and column of a syntax error */
     public static JsonNode parse(String text) throws IOException {
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        return parse(FACTORY, text);
+    }
+
+    /** A YAML document into the same tree (one document; anchors and aliases under SnakeYAML's own limits). */
+    public static JsonNode parseYaml(String text) throws IOException {
+        return parse(YAML.get(), text);
+    }
+
+    // built on first use: the CLI's other commands never load SnakeYAML
+    private static final java.util.function.Supplier<JsonFactory> YAML = new java.util.function.Supplier<>() {
+        private volatile JsonFactory factory;
+
+        @Override
+        public JsonFactory get() {
+            if (factory == null) {
+                factory = new com.fasterxml.jackson.dataformat.yaml.YAMLFactory();
+            }
+            return factory;
+        }
+    };
+
+    private static JsonNode parse(JsonFactory factory, String text) throws IOException {
+        try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return null;

@@ -41,17 +41,35 @@ public record WireNode(JsonNode node, String path, String document) {
     }
 
     private static JsonNode parsed(String document, String text) {
+        return parsed(document, text, false);
+    }
+
+    /** A YAML document (a file a person wrote: a traffic file), read into the same tree and complained of the same way. */
+    public static WireNode yamlDocument(String document, String text) {
+        JsonNode root = parsed(document, text, true);
+        if (root == null || !root.isObject()) {
+            throw new ShapeException(document + ": expected a mapping (key: value lines) at the top");
+        }
+        return root(root, document);
+    }
+
+    private static JsonNode parsed(String document, String text, boolean yaml) {
         com.fasterxml.jackson.databind.JsonNode root;
         try {
-            root = JsonTree.parse(text);
+            root = yaml ? JsonTree.parseYaml(text) : JsonTree.parse(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // Jackson's own limits (nesting depth, number and string length) come without a location
             var at = e.getLocation();
-            throw new ShapeException(document + " is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr()
-                    + ", column " + at.getColumnNr() + ")") + ": " + String.valueOf(e.getOriginalMessage()).lines()
-                    .findFirst().orElse("").replaceAll(", from `[^`]*`", ""), e);
+            throw new ShapeException(document + " is not valid " + (yaml ? "YAML" : "JSON") + (at == null ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": "
+                    + String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("")
+                    .replaceAll(", from `[^`]*`", ""), e);
         } catch (java.io.IOException e) {
             throw new ShapeException(document + " cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // SnakeYAML's own refusals (an alias bomb, a document past its size limit) are unchecked
+            throw new ShapeException(document + " is not valid " + (yaml ? "YAML" : "JSON") + ": "
+                    + com.quotadoctor.domain.Text.oneLine(String.valueOf(e.getMessage()), 200), e);
         }
         return root;
     }

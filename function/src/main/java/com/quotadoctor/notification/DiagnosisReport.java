@@ -216,10 +216,8 @@ public final class DiagnosisReport {
      * {@code <!channel>}) is escaped; plain text is printable as it is.
      */
     private String prose(String text) {
-        return style == Style.MARKDOWN ? MARKDOWN_SPECIAL.matcher(text).replaceAll("\\\\$0") : text;
+        return style == Style.MARKDOWN ? Markdown.escape(text) : text;
     }
-
-    private static final java.util.regex.Pattern MARKDOWN_SPECIAL = java.util.regex.Pattern.compile("[\\\\`*_\\[\\]<>|~&!#]");
 
     /** Numbers with thousands separators; lists as lists. */
     private static String readable(Object value) {

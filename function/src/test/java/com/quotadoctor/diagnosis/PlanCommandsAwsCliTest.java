@@ -56,6 +56,12 @@ class PlanCommandsAwsCliTest {
         assertThat(commands).hasSizeGreaterThan(20);
         // the organisation report's fix, and how README starts a sweep by hand with an event as its input
         commands.addAll(organisationCommands());
+        // the capacity plan's filings for the example traffic file
+        var workloads = com.quotadoctor.json.TrafficJson.read("traffic", Files.readString(Path.of("..", "events",
+                "traffic.yaml")));
+        new com.quotadoctor.capacity.CapacityPlanner().plan(workloads, new SnapshotReader().read(SNAPSHOTS.resolve(
+                "region-mismatch.json")).evidence()).filings().forEach(f -> commands.add(Commands.requestIncrease(
+                f.quotaCode(), f.value(), f.region())));
 
         try (StubAws stub = new StubAws(StubAccount.home(StubWorld.HOME))) {
             Path bin = Files.createDirectories(dir.resolve("bin"));

@@ -26,34 +26,11 @@ class RealCatalogueMatchingTest {
     }
 
     private static List<String[]> rows(String resource) throws IOException {
-        try (InputStream in = RealCatalogueMatchingTest.class.getResourceAsStream("/catalogue/" + resource)) {
-            assertThat(in).as(resource).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                    .map(l -> l.split("\t", -1))
-                    .toList();
-        }
+        return RealCatalogue.rows(resource);
     }
 
-    /** The catalogue of one era: current names, or older names standing in for the codes that had them. */
     private static List<Quota> catalogue(boolean older) throws IOException {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (String[] row : rows("bedrock-quotas.tsv")) {
-            if (row[2].equals("current")) {
-                names.putIfAbsent(row[0], row[1]);
-            }
-        }
-        if (older) {
-            for (String[] row : rows("bedrock-quotas.tsv")) {
-                if (row[2].equals("older")) {
-                    names.put(row[0], row[1]);
-                }
-            }
-        }
-        List<Quota> out = new ArrayList<>();
-        names.forEach((code, name) -> out.add(new Quota(code, name, QuotaClassifier.classify(code, name), "us-east-1",
-                Optional.of("111122223333"), Optional.of(1.0), Optional.of(1.0), Optional.of(true))));
-        return out;
+        return RealCatalogue.quotas(older, "us-east-1");
     }
 
     private static List<Expectation> expectations() throws IOException {
