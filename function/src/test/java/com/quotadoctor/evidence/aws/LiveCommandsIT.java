@@ -141,6 +141,30 @@ class LiveCommandsIT {
     }
 
     @Test
+    void planReadsOnlyTheWorkloadsRegionsAndSizesTheGoverningQuotas() throws Exception {
+        Path traffic = dir.resolve("traffic.yaml");
+        Files.writeString(traffic, "workloads:\n  - name: launch\n    model: " + StubWorld.MODEL + "\n    regions: ["
+                + StubWorld.APPROVED_IN + ", " + StubWorld.FAILING_IN + "]\n    callsPerMinute: {peak: 120}\n"
+                + "    tokensPerCall: {input: 3000, output: 800}\n    maxTokens: 4096\n");
+
+        Run plan = run(Map.of("AWS_ENDPOINT_URL", aws.endpoint().toString()), "plan", "--traffic", traffic.toString(),
+                "--format", "json");
+
+        assertThat(plan.exitCode()).as(plan.err()).isZero();
+        JsonNode json = JsonTree.parse(plan.out());
+        List<String> verdicts = new ArrayList<>();
+        json.get("quotas").forEach(q -> {
+            if (q.get("measure").asText().equals("tokens per minute")) {
+                verdicts.add(q.get("region").asText() + " " + q.get("quotaCode").asText() + " " + q.get("verdict").asText());
+            }
+        });
+        // the approved 2,000,000 in us-east-1 carries 851,520; us-west-2 still applies the default
+        assertThat(verdicts).containsExactly(StubWorld.APPROVED_IN + " " + StubWorld.QUOTA_CODE + " fits",
+                StubWorld.FAILING_IN + " " + StubWorld.QUOTA_CODE + " raise");
+        assertThat(json.get("evidenceGaps")).isEmpty();
+    }
+
+    @Test
     void perServiceEndpointOverridesWork() throws Exception {
         String stub = aws.endpoint().toString();
         Map<String, String> endpoints = Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:9", // nothing listens there
