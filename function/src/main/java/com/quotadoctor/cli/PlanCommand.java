@@ -71,7 +71,7 @@ final class PlanCommand implements Callable<Integer> {
         OutputFile file = out == null ? null : OutputFile.checked(out);
         List<ExpectedWorkload> workloads = TrafficJson.read("traffic file " + traffic,
                 TextFile.read(traffic, LARGEST_TRAFFIC_FILE, "traffic file"));
-        Snapshot evidence = snapshot != null ? new SnapshotReader().read(snapshot) : live(workloads);
+        Snapshot evidence = snapshot != null ? new SnapshotReader().read(snapshot) : collectFor(workloads, collection);
         CapacityPlan plan = new CapacityPlanner().plan(workloads, evidence.evidence());
         String rendered = switch (format) {
             case json -> JsonTree.write(CapacityJson.write(plan));
@@ -89,7 +89,7 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** The quotas of every region the workloads name, read for their models: the collector names the governing codes. */
-    private Snapshot live(List<ExpectedWorkload> workloads) {
+    static Snapshot collectFor(List<ExpectedWorkload> workloads, CollectionOptions collection) {
         Set<String> regions = new LinkedHashSet<>();
         Set<com.quotadoctor.domain.ModelId> models = new LinkedHashSet<>();
         workloads.forEach(w -> {

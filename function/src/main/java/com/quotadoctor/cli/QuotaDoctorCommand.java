@@ -80,6 +80,7 @@ public final class QuotaDoctorCommand implements Runnable {
         COMMANDS.put("diagnose", DiagnoseCommand::new);
         COMMANDS.put("capture", CaptureCommand::new);
         COMMANDS.put("plan", PlanCommand::new);
+        COMMANDS.put("fix", FixCommand::new);
         COMMANDS.put("handle", HandleCommand::new);
     }
 

@@ -76,6 +76,11 @@ public final class StubAws implements AutoCloseable {
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
     }
 
+    /** An account's data, to change while a test runs (a request filed by someone else meanwhile). */
+    public StubAccount account(String id) {
+        return accounts.get(id);
+    }
+
     public URI endpoint() {
         return URI.create("http://localhost:" + server.port());
     }
@@ -293,6 +298,11 @@ public final class StubAws implements AutoCloseable {
             case "ListServiceQuotas" -> page(call, "Quotas", account.region(call.region()).applied(), 100);
             case "ListAWSDefaultServiceQuotas" -> page(call, "Quotas", account.region(call.region()).defaults(), 100);
             case "GetServiceQuota" -> getServiceQuota(call, account);
+            case "GetAWSDefaultServiceQuota" -> getDefaultServiceQuota(call, account);
+            case "ListRequestedServiceQuotaChangeHistoryByQuota" -> page(call, "RequestedQuotas",
+                    account.region(call.region()).requests().stream().filter(r -> r.path("QuotaCode").asText()
+                            .equals(call.json().path("QuotaCode").asText())).toList(), 100);
+            case "RequestServiceQuotaIncrease" -> requestIncrease(call, account);
             case "ListRequestedServiceQuotaChangeHistory" ->
                     page(call, "RequestedQuotas", account.region(call.region()).requests(), 100);
             case "LookupEvents" -> lookupEvents(call, account);
@@ -337,6 +347,42 @@ public final class StubAws implements AutoCloseable {
                 })
                 .orElse(StubWire.error("GetServiceQuota", 400, "NoSuchResourceException",
                         "The specified resource does not exist."));
+    }
+
+    private static ResponseDefinitionBuilder getDefaultServiceQuota(Call call, StubAccount account) {
+        String code = call.json().path("QuotaCode").asText("");
+        return account.region(call.region()).defaults().stream().filter(q -> q.path("QuotaCode").asText().equals(code))
+                .findFirst()
+                .map(q -> {
+                    ObjectNode body = JsonTree.NODES.objectNode();
+                    body.set("Quota", q);
+                    return StubWire.json(200, body);
+                })
+                .orElse(StubWire.error("GetAWSDefaultServiceQuota", 400, "NoSuchResourceException",
+                        "The specified resource does not exist."));
+    }
+
+    /**
+     * Files a request as Service Quotas does: PENDING, one active request per quota (a second is
+     * ResourceAlreadyExistsException), and the RequestedQuota in the answer.
+     */
+    private static ResponseDefinitionBuilder requestIncrease(Call call, StubAccount account) {
+        String code = call.json().path("QuotaCode").asText("");
+        StubAccount.RegionData region = account.region(call.region());
+        boolean open = region.requests().stream().anyMatch(r -> r.path("QuotaCode").asText().equals(code)
+                && java.util.Set.of("PENDING", "CASE_OPENED").contains(r.path("Status").asText()));
+        if (open) {
+            return StubWire.error("RequestServiceQuotaIncrease", 400, "ResourceAlreadyExistsException",
+                    "Only one open service quota increase request is allowed per quota.");
+        }
+        String name = region.defaults().stream().filter(q -> q.path("QuotaCode").asText().equals(code)).findFirst()
+                .map(q -> q.path("QuotaName").asText()).orElse(code);
+        String id = "req" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 28);
+        Instant now = Instant.now();
+        region.request(id, code, name, call.json().path("DesiredValue").asDouble(), "PENDING", now, now);
+        ObjectNode body = JsonTree.NODES.objectNode();
+        body.set("RequestedQuota", region.requests().get(region.requests().size() - 1));
+        return StubWire.json(200, body);
     }
 
     private ResponseDefinitionBuilder assumeRole(Call call) {

@@ -1,0 +1,58 @@
+package com.quotadoctor.fix;
+
+import com.quotadoctor.diagnosis.Format;
+
+/**
+ * Whether a candidate may be filed against the quota's state read just now: never twice (an open request for the
+ * quota ends it), never on stale evidence (a value that already applies ends it), never past the rails.
+ */
+public final class FilingGuard {
+
+    /** The outcome for one candidate. */
+    public sealed interface Decision {
+        String reason();
+    }
+
+    /** File it. */
+    public record File(String reason) implements Decision {
+    }
+
+    /** Nothing to file: already asked, or already applied. Not an error. */
+    public record Nothing(String reason) implements Decision {
+    }
+
+    /** Not filed, and the person must look: a rail, a quota AWS won't raise. */
+    public record Refused(String reason) implements Decision {
+    }
+
+    private FilingGuard() {
+    }
+
+    public static Decision decide(FilingCandidate c, QuotaState now, FilingRails rails) {
+        String where = c.quotaCode() + " in " + c.region();
+        if (!now.open().isEmpty()) {
+            QuotaState.OpenRequest r = now.open().get(0);
+            return new Nothing("request " + r.id() + " for " + where + " is " + r.status() + " (desired "
+                    + Format.text(r.desiredValue()) + "): AWS takes one open request per quota; nothing filed");
+        }
+        if (now.current().map(v -> v >= c.value()).orElse(false)) {
+            return new Nothing(where + " already applies " + Format.text(now.current().get()) + ", at least the "
+                    + Format.text(c.value()) + " planned: nothing filed");
+        }
+        if (!now.adjustable()) {
+            return new Refused(where + " is not adjustable: AWS takes no increase request for it");
+        }
+        double ceiling = now.awsDefault().map(d -> d * rails.ceilingMultiple()).orElse(FilingRails.LARGEST_VALUE);
+        if (c.value() > Math.min(ceiling, FilingRails.LARGEST_VALUE)) {
+            return new Refused(Format.text(c.value()) + " for " + where + " is above the ceiling of "
+                    + Format.text(Math.min(ceiling, FilingRails.LARGEST_VALUE)) + " (" + Format.text(rails.ceilingMultiple())
+                    + "× the AWS default; --ceiling raises it)");
+        }
+        if (now.filedToday() >= rails.perDay()) {
+            return new Refused(now.filedToday() + " increase requests were filed in " + c.region() + " in the last 24 hours,"
+                    + " the most allowed (" + rails.perDay() + "; --per-day raises it)");
+        }
+        return new File("file " + Format.text(c.value()) + " for " + where + " (applies "
+                + now.current().map(Format::text).orElse("an unread value") + ")");
+    }
+}
