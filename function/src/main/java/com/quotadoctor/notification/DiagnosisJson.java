@@ -49,6 +49,20 @@ public final class DiagnosisJson {
         ArrayNode plan = root.putArray("plan");
         d.plan().forEach(step -> plan.add(step(step)));
         d.justification().ifPresent(j -> root.put("justification", j));
+        // the plan's increases, as the guided fix files them: present only when the plan asks AWS for one
+        ArrayNode filings = JsonTree.NODES.arrayNode();
+        d.plan().stream().filter(s -> s.kind() == com.quotadoctor.diagnosis.PlanStep.Kind.REQUEST_INCREASE
+                        && s.quotaCode().isPresent() && s.region().isPresent() && s.value().isPresent())
+                .forEach(s -> {
+                    ObjectNode f = filings.addObject();
+                    f.put("quotaCode", s.quotaCode().get());
+                    f.put("region", s.region().get());
+                    s.account().ifPresent(a -> f.put("account", a));
+                    f.put("desiredValue", s.value().get());
+                });
+        if (!filings.isEmpty()) {
+            root.set("filings", filings);
+        }
         return root;
     }
 

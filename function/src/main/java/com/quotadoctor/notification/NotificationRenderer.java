@@ -8,6 +8,7 @@ import com.quotadoctor.diagnosis.PlanStep;
 import com.quotadoctor.json.JsonTree;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Renders a diagnosis as a {@link Notification}: e-mail text, chat card, filterable attributes. */
@@ -49,6 +50,48 @@ public final class NotificationRenderer {
                 + ChatText.escape(message) + "\nWorking on: " + ChatText.escape(plain(trigger, 200))
                 + "\nWhere to look: " + ChatText.escape(where), subject, "failure");
         return new Notification(subject, body, JsonTree.compact(card), Map.of("verdict", "FAILURE", "severity", "WARNING"));
+    }
+
+    /**
+     * The guided fix asks a person: the increases the plan would file, the exact commands that approve or reject them
+     * (the approver's IAM identity is the audit record, in CloudTrail), and the execution's console page.
+     *
+     * @param filings   one line each, already held to AWS's patterns ("L-… in us-west-2: 400,000")
+     * @param token     the task token the workflow waits on
+     * @param execution the execution's ARN
+     * @param region    where the workflow runs
+     * @param hours     how long the workflow waits for an answer
+     */
+    public Notification approval(List<String> filings, String justification, String token, String execution,
+                                 String region, long hours) {
+        String subject = subject("Quota Doctor: approve " + filings.size() + " quota increase request"
+                + (filings.size() == 1 ? "" : "s") + "?");
+        String approve = "aws stepfunctions send-task-success --task-token '" + token + "' --task-output "
+                + "'{\"approved\":true}' --region " + region;
+        String reject = "aws stepfunctions send-task-failure --task-token '" + token + "' --error Rejected --cause "
+                + "'not now' --region " + region;
+        String console = "https://" + region + ".console.aws.amazon.com/states/home?region=" + region
+                + "#/v2/executions/details/" + execution;
+        String body = "The plan asks AWS for:\n" + String.join("\n", filings.stream().map(f -> "  - " + f).toList())
+                + "\n\nJustification: " + plain(justification, 3_000)
+                + "\n\nNothing is filed until someone approves; each quota is read again just before filing. The "
+                + "approver's identity is recorded in CloudTrail (SendTaskSuccess). The question lapses in " + hours + " h.\n"
+                + "\nApprove:\n  $ " + approve + "\nReject:\n  $ " + reject + "\nExecution: " + console + "\n";
+        ObjectNode card = card("Quota Doctor: approve " + filings.size() + " increase request" + (filings.size() == 1 ? "" : "s")
+                + "?", ChatText.escape(String.join("; ", filings)) + "\nApprove with `send-task-success` (see the e-mail or "
+                + "the execution): " + ChatText.escape(console), subject, "approval");
+        return new Notification(subject, body, JsonTree.compact(card), Map.of("verdict", "APPROVAL", "severity", "INFO"));
+    }
+
+    /** What became of an approval: rejected, lapsed, or filed nothing after all. */
+    public Notification approvalOutcome(String outcome, List<String> filings, String execution) {
+        String subject = subject("Quota Doctor: " + plain(outcome, 60) + ", nothing filed");
+        String body = "The quota increase request" + (filings.size() == 1 ? "" : "s") + " below " + plain(outcome, 60)
+                + "; nothing was filed:\n" + String.join("\n", filings.stream().map(f -> "  - " + f).toList())
+                + "\nExecution: " + plain(execution, 300) + "\n";
+        ObjectNode card = card("Quota Doctor: " + plain(outcome, 60) + ", nothing filed",
+                ChatText.escape(String.join("; ", filings)), subject, "approval");
+        return new Notification(subject, body, JsonTree.compact(card), Map.of("verdict", "APPROVAL", "severity", "INFO"));
     }
 
     /** A Lambda error's cause is its JSON error object: the message alone, without type or stack trace. */

@@ -64,6 +64,18 @@ public record Configuration(String homeRegion, List<String> workloadRegions, Lis
                         list(env, PREFIX + "ACCOUNT_TAG").stream().findFirst())));
     }
 
+    /**
+     * The guided fix's rails ({@code QUOTA_DOCTOR_FIX_CEILING}: times the AWS default, {@code QUOTA_DOCTOR_FIX_PER_DAY}:
+     * filings per region a day), read by the filing function only.
+     */
+    public static com.quotadoctor.fix.FilingRails filingRails(Map<String, String> env) {
+        double ceiling = variable(env, PREFIX + "FIX_CEILING", () -> Double.parseDouble(env.getOrDefault(PREFIX
+                + "FIX_CEILING", String.valueOf(com.quotadoctor.fix.FilingRails.DEFAULT.ceilingMultiple()))));
+        int perDay = variable(env, PREFIX + "FIX_PER_DAY", () -> Integer.parseInt(env.getOrDefault(PREFIX + "FIX_PER_DAY",
+                String.valueOf(com.quotadoctor.fix.FilingRails.DEFAULT.perDay()))));
+        return variable(env, PREFIX + "FIX_CEILING", () -> new com.quotadoctor.fix.FilingRails(ceiling, perDay));
+    }
+
     /** For local runs: nothing deployed, the workload named by the event or the snapshot. */
     public static Configuration local() {
         return new Configuration("us-east-1", List.of(), List.of(), List.of(), List.of(), false, Duration.ofHours(24),

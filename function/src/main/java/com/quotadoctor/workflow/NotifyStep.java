@@ -14,6 +14,7 @@ import com.quotadoctor.notification.NotificationRenderer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -68,6 +69,9 @@ public final class NotifyStep {
         if (in.field("failure").present()) {
             return failure(root, in.field("failure"), owner);
         }
+        if (in.field("approval").present()) {
+            return approval(in.field("approval"), owner);
+        }
         if (in.field("skipped").present() || in.field("error").present()) {
             return Result.NOTHING_TO_SEND;
         }
@@ -96,6 +100,41 @@ public final class NotifyStep {
         Notification notification = renderer.failure(error, cause, working, execution);
         return announce("failure-" + sha(error + "\n" + inputText), owner, notification,
                 JsonTree.compact(failureRecord(error, working, execution)));
+    }
+
+    /** A task token as Step Functions issues it (SendTaskSuccess: 1 to 2,048 characters). */
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("^[A-Za-z0-9+/=_.:-]{1,2048}$");
+    private static final java.util.regex.Pattern EXECUTION = java.util.regex.Pattern.compile(
+            "^arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:execution:[A-Za-z0-9_.:-]{1,160}$");
+
+    /**
+     * The guided fix: ask a person to approve the plan's increases ({@code approval.taskToken} present), or say what
+     * became of the question ({@code approval.outcome}: rejected, lapsed, nothing left to file). Once per question.
+     */
+    private Result approval(WireNode approval, String owner) {
+        List<String> filings = approval.field("filings").list(f -> com.quotadoctor.domain.AwsId.QUOTA_CODE
+                .require(f.field("quotaCode").requiredText(), "quotaCode") + " in "
+                + com.quotadoctor.domain.AwsId.REGION.require(f.field("region").requiredText(), "region") + ": "
+                + com.quotadoctor.diagnosis.Format.text(f.field("desiredValue").requiredNumber()));
+        String execution = approval.field("execution").requiredText();
+        if (!EXECUTION.matcher(execution).matches()) {
+            throw approval.field("execution").problem("expected an execution ARN");
+        }
+        Optional<String> outcome = approval.field("outcome").text();
+        if (outcome.isPresent()) {
+            Notification n = renderer.approvalOutcome(outcome.get(), filings, execution);
+            return announce("approval-outcome-" + sha(execution + "\n" + outcome.get()), owner, n,
+                    JsonTree.compact(JsonTree.NODES.objectNode().put("verdict", "APPROVAL").put("outcome", outcome.get())));
+        }
+        String token = approval.field("taskToken").requiredText();
+        if (!TOKEN.matcher(token).matches()) {
+            throw approval.field("taskToken").problem("expected a Step Functions task token");
+        }
+        String region = execution.split(":")[3];
+        Notification n = renderer.approval(filings, approval.field("justification").text().orElse(""), token, execution,
+                region, approval.field("hours").number().map(Double::longValue).orElse(24L));
+        ObjectNode machine = JsonTree.NODES.objectNode().put("verdict", "APPROVAL").put("execution", execution);
+        return announce("approval-" + sha(token), owner, n, JsonTree.compact(machine));
     }
 
     /** The machine-readable failure: what failed and where, without the event or the stack trace. */

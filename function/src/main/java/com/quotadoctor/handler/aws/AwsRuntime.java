@@ -96,6 +96,12 @@ public final class AwsRuntime {
                 Clock.systemUTC());
     }
 
+    /** The guided fix's filing task: Service Quotas with the execution role's credentials, the rails configured. */
+    public static com.quotadoctor.workflow.FixStep fixStep(Configuration c) {
+        return new com.quotadoctor.workflow.FixStep(new com.quotadoctor.fix.aws.ServiceQuotasDesk(
+                EnvironmentVariableCredentialsProvider.create(), Clock.systemUTC()), Configuration.filingRails(System.getenv()));
+    }
+
     public static NotifyStep notifyStep(Configuration c, Telemetry telemetry) {
         DynamoDbClient dynamo = home(DynamoDbClient.builder(), c);
         SnsClient sns = home(SnsClient.builder(), c);

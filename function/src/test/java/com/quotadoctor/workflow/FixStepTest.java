@@ -1,0 +1,70 @@
+package com.quotadoctor.workflow;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quotadoctor.fix.FilingRails;
+import com.quotadoctor.fix.QuotaDesk;
+import com.quotadoctor.fix.QuotaState;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The guided fix's filing task: the CLI's guard and rails, and the request the loop follows next. */
+class FixStepTest {
+
+    private static final String INPUT = "{\"filings\":[{\"quotaCode\":\"L-F4DDD3EB\",\"region\":\"us-west-2\","
+            + "\"desiredValue\":400000}],\"justification\":\"peak 205,000\",\"request\":{\"regions\":[\"us-west-2\"],"
+            + "\"modelIds\":[\"us.anthropic.claude-sonnet-4-5-20250929-v1:0\"],\"attempt\":3}}";
+
+    /** Service Quotas in memory: the quota at 200,000 (default 200,000), the requests filed so far. */
+    private static final class Desk implements QuotaDesk {
+        final List<QuotaState.OpenRequest> open = new ArrayList<>();
+        int filed;
+
+        @Override
+        public QuotaState read(String quotaCode, String region) {
+            return new QuotaState("Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1",
+                    Optional.of(200_000.0), Optional.of(200_000.0), true, open, filed);
+        }
+
+        @Override
+        public Filed file(String quotaCode, String region, double value) {
+            filed++;
+            open.add(new QuotaState.OpenRequest("req-" + filed, "PENDING", value, Optional.empty()));
+            return new Filed("req-" + filed, "PENDING", Optional.empty());
+        }
+    }
+
+    @Test
+    void filesOnceAndTheLoopFollowsTheNewRequest() {
+        Desk desk = new Desk();
+        FixStep step = new FixStep(desk, FilingRails.DEFAULT);
+
+        ObjectNode first = step.run(INPUT);
+        ObjectNode again = step.run(INPUT); // a retried task, or the same approval delivered twice
+
+        assertThat(first.at("/filed/0/requestId").asText()).isEqualTo("req-1");
+        assertThat(first.at("/follow/requestId").asText()).isEqualTo("req-1");
+        assertThat(first.at("/follow/quotaCode").asText()).isEqualTo("L-F4DDD3EB");
+        assertThat(first.at("/follow/regions/0").asText()).isEqualTo("us-west-2");
+        assertThat(first.at("/follow").has("attempt")).isFalse();
+        assertThat(again.get("filed")).isEmpty();
+        assertThat(again.has("follow")).isFalse();
+        assertThat(again.at("/nothing/0").asText()).startsWith("request req-1 for L-F4DDD3EB in us-west-2 is PENDING");
+        assertThat(desk.filed).isEqualTo(1);
+    }
+
+    @Test
+    void aRailRefusesAndNothingIsFiled() {
+        Desk desk = new Desk();
+
+        ObjectNode out = new FixStep(desk, new FilingRails(1.5, 2)).run(INPUT);
+
+        assertThat(out.at("/refused/0").asText()).contains("is above the ceiling of 300,000");
+        assertThat(desk.filed).isZero();
+        assertThat(out.has("follow")).isFalse();
+    }
+}
