@@ -57,6 +57,7 @@ const execution = machine.run(scenario.input, {
   overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: waits, retryIntervalOverrides: retries },
   // what Step Functions puts in the context object; the interpreter takes it from here
   context: { State: { EnteredTime: scenario.enteredTime },
+             Task: { Token: 'AQCEAAAAKgAAAAMAAAAAAAAAAYscenarioToken==' },
              Execution: { Id: 'arn:aws:states:us-east-1:111122223333:execution:QuotaDoctor:scenario', Name: 'scenario',
                           Input: scenario.input } },
 });

@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  *                          Lambda keeps 100 of an account's concurrency unreserved, so a new account (a limit as low
  *                          as 10) cannot reserve any
  * @param alarms            when a throttle alarm means a sustained problem (threshold, period, M of N)
+ * @param guidedFix         file the plan's increases after a person approves ({@code guidedFix=true}); off by default
  */
 public record DeploymentConfig(String homeRegion, List<String> workloadRegions, List<String> models,
                                Optional<String> email, String watchSchedule, String diagnoseSchedule,
@@ -44,7 +45,16 @@ public record DeploymentConfig(String homeRegion, List<String> workloadRegions, 
                                boolean createTrail, Optional<String> homeAccount, boolean clientErrorAlarms,
                                List<String> alarmNamePrefixes, Optional<ChatChannel> chat,
                                Optional<String> organizationId, Optional<Organization> organization, Names names,
-                               Optional<Integer> reservedConcurrency, AlarmSettings alarms) {
+                               Optional<Integer> reservedConcurrency, AlarmSettings alarms,
+                               Optional<GuidedFix> guidedFix) {
+
+    /**
+     * The guided fix ({@code -c guidedFix=true}): a diagnosis whose plan files an increase waits for a person's
+     * approval ({@code approvalHours}, default 24), then a dedicated function files it within the rails: never above
+     * {@code fixCeiling} times the AWS default (default 10), at most {@code fixPerDay} filings per region a day (2).
+     */
+    public record GuidedFix(int approvalHours, int ceiling, int perDay) {
+    }
 
     /**
      * A throttle alarm's rule: in ALARM when at least {@code datapointsToAlarm} of the last {@code evaluationPeriods}
@@ -143,7 +153,7 @@ public record DeploymentConfig(String homeRegion, List<String> workloadRegions, 
         return new DeploymentConfig(home, regions, models, email, watch, diagnose, window, roles, probe,
                 bool(context, "createTrail"), homeAccount, bool(context, "clientErrorAlarms"), prefixes, chat(context),
                 organizationId(context), organization(context, diagnose), names(context),
-                number(context, "reservedConcurrency", 1, 1000), alarms(context));
+                number(context, "reservedConcurrency", 1, 1000), alarms(context), guidedFix(context));
     }
 
     private static Names names(Node context) {
@@ -166,6 +176,15 @@ public record DeploymentConfig(String homeRegion, List<String> workloadRegions, 
         check(datapoints <= evaluation, "alarmDatapointsToAlarm", Integer.toString(datapoints),
                 "at most alarmEvaluationPeriods (" + evaluation + ")");
         return new AlarmSettings(number(context, "alarmThreshold", 1, 1_000_000).orElse(5), period, evaluation, datapoints);
+    }
+
+    private static Optional<GuidedFix> guidedFix(Node context) {
+        if (!bool(context, "guidedFix")) {
+            return Optional.empty();
+        }
+        // Step Functions' task token timeout is at most a year; a person answers within days or not at all
+        return Optional.of(new GuidedFix(number(context, "approvalHours", 1, 24 * 14).orElse(24),
+                number(context, "fixCeiling", 1, 1000).orElse(10), number(context, "fixPerDay", 1, 20).orElse(2)));
     }
 
     private static Optional<Integer> number(Node context, String key, int least, int most) {

@@ -40,7 +40,11 @@ final class DiagnosisWorkflow extends Construct {
 
     private final StateMachine stateMachine;
 
-    DiagnosisWorkflow(Construct scope, String id, IFunction diagnose, IFunction notify) {
+    /** The guided fix's parts: the filing function, and how long a person has to answer. */
+    record GuidedFix(IFunction fix, int approvalHours) {
+    }
+
+    DiagnosisWorkflow(Construct scope, String id, IFunction diagnose, IFunction notify, java.util.Optional<GuidedFix> guided) {
         super(scope, id);
         LambdaInvoke diagnoseTask = LambdaInvoke.Builder.create(this, "Diagnose")
                 .comment("Collect the evidence and diagnose; the output is the diagnosis JSON with its notification")
@@ -49,7 +53,9 @@ final class DiagnosisWorkflow extends Construct {
 
         LambdaInvoke notifyTask = LambdaInvoke.Builder.create(this, "Notify")
                 .comment("Announce once per fingerprint; a failed publish fails the task, so it is retried")
-                .lambdaFunction(notify).payloadResponseOnly(true).retryOnServiceExceptions(false).build();
+                .lambdaFunction(notify).payloadResponseOnly(true).retryOnServiceExceptions(false)
+                // the diagnosis stays the state: the guided fix reads its filings after the announcement
+                .resultPath(software.amazon.awscdk.services.stepfunctions.JsonPath.DISCARD).build();
         notifyTask.addRetry(transientRetry(4));
         notifyTask.addRetry(taskFailedRetry(3));
         Fail notifyFailed = Fail.Builder.create(this, "NotificationFailed").error("NotificationFailed")
@@ -77,7 +83,8 @@ final class DiagnosisWorkflow extends Construct {
                         Condition.or(Condition.isNotPresent("$.deadline"),
                                 Condition.timestampGreaterThanJsonPath("$.deadline", "$$.State.EnteredTime"))),
                         wait.next(diagnoseTask))
-                .otherwise(stamp("StampDelivery").next(notifyTask).next(Succeed.Builder.create(this, "Done").build()));
+                .otherwise(stamp("StampDelivery").next(notifyTask).next(guided.map(g -> guidedFix(g, notify, diagnoseTask))
+                        .orElseGet(() -> Succeed.Builder.create(this, "Done").build())));
 
         LogGroup logs = LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH)
                 .removalPolicy(RemovalPolicy.DESTROY).build();
@@ -89,11 +96,72 @@ final class DiagnosisWorkflow extends Construct {
                 .tracingEnabled(true)
                 .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(false).build())
                 .build();
+        List<String> invoked = new java.util.ArrayList<>(List.of("Resource::<" + functionLogicalId(diagnose) + ".Arn>:*",
+                "Resource::<" + functionLogicalId(notify) + ".Arn>:*"));
+        guided.ifPresent(g -> invoked.add("Resource::<" + functionLogicalId(g.fix()) + ".Arn>:*"));
         Suppressions.suppress(stateMachine, "AwsSolutions-IAM5", "Invoking a Lambda function by ARN:* covers its "
-                + "versions and aliases; the grant names the Diagnose and Notify functions only",
-                "Resource::<" + functionLogicalId(diagnose) + ".Arn>:*", "Resource::<" + functionLogicalId(notify) + ".Arn>:*");
+                + "versions and aliases; the grant names the Diagnose and Notify functions (and Fix, with guidedFix) only",
+                invoked.toArray(String[]::new));
         Suppressions.suppress(stateMachine, "AwsSolutions-IAM5", "X-Ray tracing and CloudWatch Logs delivery "
                 + "(logs:CreateLogDelivery and friends) support no resource-level permissions", "Resource::*");
+    }
+
+    /**
+     * With {@code guidedFix=true}, after the announcement: a plan that files increases waits for a person (a task token
+     * Notify puts in an approval message; SendTaskSuccess approves, SendTaskFailure "Rejected" rejects, the wait lapses
+     * after {@code approvalHours}); on approval the Fix function files and the loop diagnoses the new request; a
+     * rejection, a lapse or nothing left to file is said once and ends the run.
+     */
+    private software.amazon.awscdk.services.stepfunctions.IChainable guidedFix(GuidedFix g, IFunction notify,
+                                                                                LambdaInvoke diagnoseTask) {
+        software.amazon.awscdk.services.stepfunctions.Succeed done = Succeed.Builder.create(this, "Done").build();
+        Map<String, Object> question = Map.of("taskToken", software.amazon.awscdk.services.stepfunctions.JsonPath.getTaskToken(),
+                "execution.$", "$$.Execution.Id", "filings.$", "$.filings", "justification.$", "$.justification",
+                "hours", g.approvalHours());
+        LambdaInvoke awaitApproval = LambdaInvoke.Builder.create(this, "AwaitApproval")
+                .comment("Ask a person; the execution waits for SendTaskSuccess or SendTaskFailure on this token")
+                .lambdaFunction(notify).retryOnServiceExceptions(false)
+                .integrationPattern(software.amazon.awscdk.services.stepfunctions.IntegrationPattern.WAIT_FOR_TASK_TOKEN)
+                .payload(software.amazon.awscdk.services.stepfunctions.TaskInput.fromObject(Map.of("approval", question,
+                        "delivery", Map.of("execution.$", "$$.Execution.Id"))))
+                .taskTimeout(software.amazon.awscdk.services.stepfunctions.Timeout.duration(Duration.hours(g.approvalHours())))
+                .resultPath("$.approved").build();
+        awaitApproval.addRetry(transientRetry(4));
+        awaitApproval.addCatch(outcome("Rejected", "was rejected", notify).next(Succeed.Builder.create(this, "NotFiledRejected")
+                .build()), CatchProps.builder().errors(List.of("Rejected")).resultPath("$.answer").build());
+        awaitApproval.addCatch(outcome("Lapsed", "lapsed without an answer", notify).next(Succeed.Builder.create(this,
+                "NotFiledLapsed").build()), CatchProps.builder().errors(List.of("States.Timeout")).resultPath("$.answer").build());
+
+        LambdaInvoke file = LambdaInvoke.Builder.create(this, "FileIncreases")
+                .comment("Read each quota again and file it within the rails; the only task that may file")
+                .lambdaFunction(g.fix()).payloadResponseOnly(true).retryOnServiceExceptions(false)
+                .payload(software.amazon.awscdk.services.stepfunctions.TaskInput.fromObject(Map.of(
+                        "filings.$", "$.filings", "justification.$", "$.justification", "request.$", "$.request")))
+                .resultPath("$.fixed").build();
+        file.addRetry(transientRetry(4));
+        Pass followNewRequest = Pass.Builder.create(this, "FollowNewRequest")
+                .comment("Diagnose again, now following the request just filed: the usual propagation loop")
+                .inputPath("$.fixed.follow").build();
+        Choice filed = Choice.Builder.create(this, "Filed").build()
+                .when(Condition.isPresent("$.fixed.follow"), followNewRequest.next(diagnoseTask))
+                .otherwise(outcome("NothingFiled", "found nothing left to file", notify).next(
+                        Succeed.Builder.create(this, "NothingToFile").build()));
+        return Choice.Builder.create(this, "PlanFilesAnIncrease").build()
+                .when(Condition.isPresent("$.filings[0]"), awaitApproval.next(file).next(filed))
+                .otherwise(done);
+    }
+
+    /** Says once what became of an approval question. */
+    private LambdaInvoke outcome(String id, String words, IFunction notify) {
+        LambdaInvoke say = LambdaInvoke.Builder.create(this, "Notify" + id)
+                .comment("Say what became of the approval: " + words)
+                .lambdaFunction(notify).payloadResponseOnly(true).retryOnServiceExceptions(false)
+                .payload(software.amazon.awscdk.services.stepfunctions.TaskInput.fromObject(Map.of("approval",
+                        Map.of("outcome", words, "execution.$", "$$.Execution.Id", "filings.$", "$.filings"),
+                        "delivery", Map.of("execution.$", "$$.Execution.Id"))))
+                .resultPath(software.amazon.awscdk.services.stepfunctions.JsonPath.DISCARD).build();
+        say.addRetry(transientRetry(4));
+        return say;
     }
 
     /** The function behind an alias or a function: CDK grants invoke on its ARN and ARN:* (versions, aliases). */

@@ -136,7 +136,9 @@ public final class QuotaDoctorStack extends Stack {
         watch.function().addEnvironment("QUOTA_DOCTOR_EVENT_BUS", statusBus.getEventBusName());
         grant(config);
 
-        workflow = new DiagnosisWorkflow(this, "Workflow", diagnose.alias(), notify.alias());
+        java.util.Optional<DiagnosisWorkflow.GuidedFix> guided = config.guidedFix().map(g -> new DiagnosisWorkflow.GuidedFix(
+                guidedFixFunction(config, g, common, deadLetters).alias(), g.approvalHours()));
+        workflow = new DiagnosisWorkflow(this, "Workflow", diagnose.alias(), notify.alias(), guided);
         java.util.Optional<OrganizationSweep> sweep = config.organization().map(org -> new OrganizationSweep(this,
                 "Organization", config, org, common, deadLetters, diagnose, notify.alias()));
         // one sweep at a time, however many alarms fire or are set by hand: its claim only (key "running#organization-sweep")
@@ -173,6 +175,34 @@ public final class QuotaDoctorStack extends Stack {
                 .build();
         CfnOutput.Builder.create(this, "DiagnoseFunctionName").value(diagnose.function().getFunctionName())
                 .description("Console test events: the files in events/").build();
+    }
+
+    /**
+     * The guided fix's filing function: the only principal of the stack allowed to file an increase, and only on this
+     * account's Bedrock quotas; its reads are the few the re-read before filing needs.
+     */
+    private QuotaDoctorFunction guidedFixFunction(DeploymentConfig config, DeploymentConfig.GuidedFix g,
+                                                  Map<String, String> common, Queue deadLetters) {
+        Map<String, String> env = new java.util.LinkedHashMap<>(common);
+        env.put("QUOTA_DOCTOR_FIX_CEILING", Integer.toString(g.ceiling()));
+        env.put("QUOTA_DOCTOR_FIX_PER_DAY", Integer.toString(g.perDay()));
+        QuotaDoctorFunction fix = new QuotaDoctorFunction(this, "Fix", new QuotaDoctorFunction.Spec(
+                "com.quotadoctor.handler.FixHandler", "Quota Doctor: file the approved quota increases",
+                512, 60, config.reservedConcurrency().map(n -> 1).orElse(null), null), env, deadLetters);
+        // RequestServiceQuotaIncrease and GetServiceQuota take the quota's ARN (resource type quota): this account's
+        // Bedrock quotas only, in any region
+        fix.allow(PolicyStatement.Builder.create().sid("FileBedrockQuotaIncreases")
+                .actions(List.of("servicequotas:RequestServiceQuotaIncrease", ReadOnlyAccess.GET_SERVICE_QUOTA))
+                .resources(List.of(ReadOnlyAccess.quotaArns(this))).build());
+        fix.allow(PolicyStatement.Builder.create().sid("ReadBeforeFiling")
+                .actions(List.of("servicequotas:GetAWSDefaultServiceQuota",
+                        "servicequotas:ListRequestedServiceQuotaChangeHistory",
+                        "servicequotas:ListRequestedServiceQuotaChangeHistoryByQuota"))
+                .resources(List.of("*")).build());
+        Suppressions.suppress(fix.role(), "AwsSolutions-IAM5", "Filing and reading one quota take the quota's ARN; the "
+                + "quotas filed are named at run time in any region, so the grant is this account's Bedrock quotas "
+                + "(bedrock/*) alone, and only with guidedFix=true", Suppressions.QUOTA_VALUES_RESOURCE);
+        return fix;
     }
 
     private void grant(DeploymentConfig config) {
