@@ -55,8 +55,19 @@ public record CapacityPlan(Instant judgedAt, List<Need> needs, List<String> note
         return out;
     }
 
-    /** Whether any quota has to be raised (or can't be, or isn't known): what {@code --fail-on raise} gates on. */
+    /**
+     * Whether the launch should wait: a quota to raise, one that can't be, an open request asking too little, or
+     * anything not judged (a value not read, no quota found). What {@code --fail-on raise} gates on.
+     */
     public boolean needsAction() {
-        return needs.stream().anyMatch(n -> n.verdict() == Need.Verdict.RAISE || n.verdict() == Need.Verdict.NOT_ADJUSTABLE);
+        return needs.stream().anyMatch(n -> n.verdict().needsAction());
+    }
+
+    /** The distinct quotas (or workload and region, when none was found) whose verdict is {@code verdict}. */
+    public long count(Need.Verdict verdict) {
+        return needs.stream().filter(n -> n.verdict() == verdict)
+                .map(n -> n.quota().map(q -> q.code() + "|" + n.region() + "|" + n.account().orElse(""))
+                        .orElse(n.workload() + "|" + n.region() + "|" + n.measure()))
+                .distinct().count();
     }
 }

@@ -45,34 +45,43 @@ public final class CapacityPlanner {
         List<Draft> drafts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (ExpectedWorkload w : workloads) {
-            if (w.tokens().maxTokens().isEmpty()) {
-                notes.add(w.name() + ": maxTokens is not set, so each call reserves the model's maximum output until it "
-                        + "settles; the reservation is not counted here. Set max_tokens close to the longest answer.");
-            }
             for (String region : w.regions()) {
                 Optional<RegionEvidence> read = evidence.region(region)
                         .filter(r -> r.has(EvidenceSection.SERVICE_QUOTAS) || r.has(EvidenceSection.DEFAULT_QUOTAS));
+                Optional<String> account = w.account().or(evidence::callerAccount);
                 if (read.isEmpty()) {
-                    notes.add(w.name() + " in " + region + ": the region's quotas were not read; nothing judged there.");
+                    drafts.add(unjudged(w, region, account, "the region's quotas were not read (not in the evidence): "
+                            + "capture it, or plan live"));
                     continue;
                 }
-                Optional<String> account = w.account().or(evidence::callerAccount);
-                List<Quota> catalogue = read.get().quotasFor(account);
+                // a value that applies is one read for this account: the defaults alone, or another account's values,
+                // say nothing of what applies here
+                boolean valuesRead = read.get().has(EvidenceSection.SERVICE_QUOTAS) && (account.isEmpty()
+                        || read.get().quotas().stream().anyMatch(q -> q.account().equals(account)));
+                List<Quota> catalogue = read.get().quotasFor(account).stream()
+                        .map(q -> valuesRead ? q : new Quota(q.code(), q.name(), q.kind(), q.region(), q.account(),
+                                Optional.empty(), q.awsDefault(), q.adjustable(), false)).toList();
                 if (w.endpoint() == Endpoint.MANTLE) {
                     drafts.addAll(mantle(w, region, account, catalogue));
                     continue;
                 }
                 Optional<ModelId> model = resolved(w.model(), read.get(), evidence);
                 if (model.isEmpty()) {
-                    notes.add(w.name() + " in " + region + ": the application inference profile " + w.model().raw()
-                            + " is not described in the evidence; capture with it named (--model) or plan with the model "
-                            + "it copies.");
+                    drafts.add(unjudged(w, region, account, "the application inference profile " + w.model().raw()
+                            + " is not described in the evidence: capture with it named (--model), or plan with the "
+                            + "model it copies"));
                     continue;
                 }
                 drafts.addAll(runtime(w, model.get(), region, account, catalogue));
             }
         }
         return new CapacityPlan(evidence.capturedAt(), judged(drafts, evidence), notes, evidence.allGaps());
+    }
+
+    /** A workload and region nothing could be judged for: a row that says why, counted as needing action. */
+    private static Draft unjudged(ExpectedWorkload w, String region, Optional<String> account, String why) {
+        return new Draft(w.name(), region, account, "quotas", Optional.empty(), 0, Optional.empty(), why,
+                Optional.empty());
     }
 
     private static Optional<ModelId> resolved(ModelId model, RegionEvidence region, Evidence evidence) {
@@ -197,7 +206,10 @@ public final class CapacityPlanner {
                 + "be raised here: spread the calls over another region");
     }
 
-    /** The drafts judged, workloads sharing a quota added up; an open request asking enough covers it. */
+    /**
+     * The drafts judged, workloads sharing a quota added up. An open request covers the need when it asks enough; when
+     * it asks too little nothing can be filed beside it (AWS takes one open request per quota): the row says so.
+     */
     private static List<Need> judged(List<Draft> drafts, Evidence evidence) {
         Map<String, Double> together = new LinkedHashMap<>();
         drafts.forEach(d -> together.merge(d.key(), d.needed(), Double::sum));
@@ -207,28 +219,34 @@ public final class CapacityPlanner {
             Optional<IncreaseRequest> open = d.quota().flatMap(q -> evidence.requests()
                     .filter(r -> r.quotaCode().equalsIgnoreCase(q.code()) && r.region().equals(d.region())
                             && (r.account().isEmpty() || d.account().isEmpty() || r.account().equals(d.account()))
-                            && r.status().isOpen() && r.desiredValue() >= total)
+                            && r.status().isOpen())
                     .findFirst());
             Need.Verdict verdict;
-            if (d.quota().isEmpty()) {
-                verdict = Need.Verdict.NO_QUOTA;
-            } else if (d.limit().isEmpty()) {
+            if (d.measure().equals("quotas") || (d.quota().isPresent() && d.limit().isEmpty())) {
                 verdict = Need.Verdict.UNKNOWN;
+            } else if (d.quota().isEmpty()) {
+                verdict = Need.Verdict.NO_QUOTA;
             } else if (total <= d.limit().get()) {
                 verdict = Need.Verdict.FITS;
             } else if (open.isPresent()) {
-                verdict = Need.Verdict.COVERED;
+                verdict = open.get().desiredValue() >= total ? Need.Verdict.COVERED : Need.Verdict.OPEN_REQUEST_SHORT;
             } else if (!d.quota().get().isAdjustable()) {
                 verdict = Need.Verdict.NOT_ADJUSTABLE;
             } else {
                 verdict = Need.Verdict.RAISE;
             }
+            Optional<Double> floor = d.quota().flatMap(Quota::awsDefault);
             Optional<Double> ask = verdict == Need.Verdict.RAISE
-                    ? Optional.of(Math.max(Asking.forNeed(total), d.quota().get().awsDefault().orElse(0.0)))
-                    : Optional.empty();
-            out.add(new Need(d.workload(), d.region(), d.account(), d.measure(), d.quota(), d.needed(), d.limit(), verdict,
-                    ask, d.arithmetic() + (total > d.needed() ? "; with the other workloads on this quota: " + n(total)
-                    : ""), verdict == Need.Verdict.COVERED ? open : Optional.empty(),
+                    ? Optional.of(Math.max(Asking.forNeed(total), floor.orElse(0.0))) : Optional.empty();
+            String arithmetic = d.arithmetic() + (total > d.needed() ? "; with the other workloads on this quota: "
+                    + n(total) : "");
+            if (verdict == Need.Verdict.NO_QUOTA) {
+                arithmetic += "; the catalogue lists no " + d.measure() + " quota for this model here: check the model "
+                        + "id and the region (a model AWS does not offer in a region has no quota there)";
+            }
+            out.add(new Need(d.workload(), d.region(), d.account(), d.measure(), d.quota(), d.needed(), total, d.limit(),
+                    verdict, ask, arithmetic,
+                    verdict == Need.Verdict.COVERED || verdict == Need.Verdict.OPEN_REQUEST_SHORT ? open : Optional.empty(),
                     verdict == Need.Verdict.NOT_ADJUSTABLE ? d.alternative() : Optional.empty()));
         }
         return out;

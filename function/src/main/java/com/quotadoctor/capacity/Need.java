@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param account     the account they run in, when known
  * @param measure     what the quota counts ("tokens per minute", "Mantle input tokens per minute", …)
  * @param quota       the governing quota; empty when the catalogue holds none of this kind for the model
- * @param needed      what the workload needs of it at its peak (or in a day, for a daily quota)
+ * @param needed      what this workload needs of it at its peak (or in a day, for a daily quota)
+ * @param total       what every planned workload on this quota needs together: what the verdict judges
  * @param limit       what the quota lets these calls use (the applied value, doubled for cross-region calls on the
  *                    shared daily quota); empty when its value was not read
  * @param verdict     fits, raise, covered, not adjustable, unknown
@@ -23,13 +24,14 @@ import java.util.Optional;
  * @param alternative where the calls would fit instead, when this quota can't be raised
  */
 public record Need(String workload, String region, Optional<String> account, String measure, Optional<Quota> quota,
-                   double needed, Optional<Double> limit, Verdict verdict, Optional<Double> ask, String arithmetic,
+                   double needed, double total, Optional<Double> limit, Verdict verdict, Optional<Double> ask, String arithmetic,
                    Optional<IncreaseRequest> coveredBy, Optional<String> alternative) {
 
     /** What the plan says of one quota. */
     public enum Verdict {
-        FITS("fits"), RAISE("raise"), COVERED("covered by an open request"), NOT_ADJUSTABLE("not adjustable"),
-        UNKNOWN("value not read"), NO_QUOTA("no quota listed");
+        FITS("fits"), RAISE("raise"), COVERED("covered by an open request"),
+        OPEN_REQUEST_SHORT("an open request asks too little"), NOT_ADJUSTABLE("not adjustable"),
+        UNKNOWN("not judged"), NO_QUOTA("no quota listed");
 
         private final String words;
 
@@ -40,10 +42,15 @@ public record Need(String workload, String region, Optional<String> account, Str
         public String words() {
             return words;
         }
+
+        /** Whether a launch gate should stop: anything but fits or a request already asking enough. */
+        public boolean needsAction() {
+            return this != FITS && this != COVERED;
+        }
     }
 
-    /** The room left at the need, as a share of the limit (negative: short). */
+    /** The room left at the need of every workload on the quota, as a share of the limit (negative: short). */
     public Optional<Double> headroom() {
-        return limit.filter(l -> l > 0).map(l -> (l - needed) / l);
+        return limit.filter(l -> l > 0).map(l -> (l - total) / l);
     }
 }

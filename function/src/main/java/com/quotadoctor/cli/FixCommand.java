@@ -106,7 +106,7 @@ final class FixCommand implements Callable<Integer> {
         List<FilingCandidate> candidates;
         if (traffic != null) {
             var workloads = TrafficJson.read("traffic file " + traffic, TextFile.read(traffic,
-                    PlanCommand.LARGEST_TRAFFIC_FILE, "traffic file"));
+                    PlanCommand.LARGEST_TRAFFIC_FILE, "traffic"));
             Snapshot evidence = snapshot != null ? new SnapshotReader().read(snapshot)
                     : PlanCommand.collectFor(workloads, collection);
             candidates = FilingCandidate.of(new CapacityPlanner().plan(workloads, evidence.evidence()));

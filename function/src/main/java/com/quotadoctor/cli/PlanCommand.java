@@ -70,7 +70,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         OutputFile file = out == null ? null : OutputFile.checked(out);
         List<ExpectedWorkload> workloads = TrafficJson.read("traffic file " + traffic,
-                TextFile.read(traffic, LARGEST_TRAFFIC_FILE, "traffic file"));
+                TextFile.read(traffic, LARGEST_TRAFFIC_FILE, "traffic"));
         Snapshot evidence = snapshot != null ? new SnapshotReader().read(snapshot) : collectFor(workloads, collection);
         CapacityPlan plan = new CapacityPlanner().plan(workloads, evidence.evidence());
         String rendered = switch (format) {

@@ -28,7 +28,7 @@ public final class QuotaDoctorCommand implements Runnable {
     public void run() {
         // no command is a usage error (exit 2, one line), not a successful run; --help prints the help
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: "
-                + String.join(", ", COMMANDS.keySet()) + " (quota-doctor --help lists them)");
+                + String.join(", ", COMMANDS.keySet()));
     }
 
     public static void main(String[] args) {

@@ -19,8 +19,12 @@ public record EvidenceGap(List<String> regions, String source, String code, Stri
     /** How the wire (snapshot, diagnosis JSON) names the region of a gap of no single region: a caller, a role. */
     public static final String ACCOUNT_WIDE = "global";
 
+    /** Each part one line of printable text: a gap's text may come from a snapshot or an endpoint's answer. */
     public EvidenceGap {
-        regions = List.copyOf(regions);
+        regions = regions.stream().map(r -> Text.oneLine(r, 64)).toList();
+        source = Text.oneLine(source, 128);
+        code = Text.oneLine(code, 128);
+        message = Text.oneLine(message, 4_000);
     }
 
     /** A gap met in one region. */

@@ -74,6 +74,10 @@ public final class JsonTree {
                 ObjectNode object = NODES.objectNode();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
                     String name = parser.currentName();
+                    if (object.has(name)) {
+                        // which value was meant? AWS never sends a key twice; a person's file that does is refused
+                        throw new com.fasterxml.jackson.core.JsonParseException(parser, "duplicate key '" + name + "'");
+                    }
                     object.set(name, value(parser, parser.nextToken()));
                 }
                 yield object;

@@ -8,6 +8,7 @@ import com.quotadoctor.domain.ModelId;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A traffic file ({@code plan --traffic}), YAML or JSON: {@code workloads}, each a model, its regions, calls per minute
@@ -42,9 +43,16 @@ public final class TrafficJson {
         if (!workloads.present()) {
             throw workloads.problem("is required: a list of workloads");
         }
+        known(root, Set.of("workloads"));
         List<ExpectedWorkload> out = workloads.list(TrafficJson::workload);
         if (out.isEmpty()) {
             throw workloads.problem("names no workload");
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < out.size(); i++) {
+            if (!names.add(out.get(i).name())) {
+                throw workloads.problem("two workloads are named '" + out.get(i).name() + "': name each once");
+            }
         }
         if (out.size() > MOST_WORKLOADS) {
             throw workloads.problem("at most " + MOST_WORKLOADS + " workloads, got " + out.size());
@@ -52,9 +60,50 @@ public final class TrafficJson {
         return out;
     }
 
+    private static final Set<String> WORKLOAD = Set.of("name", "model", "regions", "account", "endpoint", "callsPerMinute",
+            "tokensPerCall", "maxTokens", "thinkingBudget", "hoursPerDay");
+
+    /** A field this file does not define is a typo that would silently change the plan: refused, with the nearest. */
+    private static void known(WireNode n, Set<String> fields) {
+        if (!n.present() || !n.node().isObject()) {
+            return;
+        }
+        n.node().fieldNames().forEachRemaining(f -> {
+            if (!fields.contains(f)) {
+                String nearest = fields.stream().min(java.util.Comparator.comparingInt(k -> distance(k.toLowerCase(
+                        java.util.Locale.ROOT), f.toLowerCase(java.util.Locale.ROOT)))).orElse("");
+                throw n.problem("unknown field '" + com.quotadoctor.domain.Text.oneLine(f, 40) + "' (did you mean '"
+                        + nearest + "'? the fields are " + String.join(", ", new java.util.TreeSet<>(fields)) + ")");
+            }
+        });
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] row = new int[b.length() + 1];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                row[j] = Math.min(Math.min(row[j - 1] + 1, previous[j] + 1),
+                        previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            previous = row;
+        }
+        return previous[b.length()];
+    }
+
     private static ExpectedWorkload workload(WireNode w) {
+        if (!w.node().isObject()) {
+            throw w.problem("expected a workload (model, regions, callsPerMinute, tokensPerCall, maxTokens)");
+        }
+        known(w, WORKLOAD);
+        known(w.field("callsPerMinute"), Set.of("peak", "usual"));
+        known(w.field("tokensPerCall"), Set.of("input", "output", "cacheRead", "cacheWrite"));
         String name = w.field("name").text().map(n -> com.quotadoctor.domain.Text.oneLine(n, 80))
-                .orElse(w.path().replaceAll("^.*\\[(\\d+)]$", "workload $1"));
+                .orElse("workload " + (Integer.parseInt(w.path().replaceAll("^.*\\[(\\d+)]$", "$1")) + 1));
         WireNode modelField = w.field("model");
         ModelId model;
         try {
@@ -73,6 +122,9 @@ public final class TrafficJson {
         });
         if (regions.isEmpty()) {
             throw w.field("regions").problem("is required: the regions the calls are sent to");
+        }
+        if (new java.util.HashSet<>(regions).size() < regions.size()) {
+            throw w.field("regions").problem("lists a region twice (each region carries the full peak: name it once)");
         }
         Optional<String> account = w.field("account").text();
         if (account.isPresent() && !AccountId.isValid(account.get())) {
@@ -95,8 +147,12 @@ public final class TrafficJson {
         double output = positive(perCall.field("output"), MOST_TOKENS, true);
         double cacheRead = optional(perCall.field("cacheRead"));
         double cacheWrite = optional(perCall.field("cacheWrite"));
-        Optional<Double> maxTokens = w.field("maxTokens").present()
-                ? Optional.of(positive(w.field("maxTokens"), MOST_TOKENS, true)) : Optional.empty();
+        if (!w.field("maxTokens").present()) {
+            // unset, each call reserves the model's maximum output until it settles: the plan can't size that
+            throw w.field("maxTokens").problem("is required: each call reserves it until it settles (unset: the "
+                    + "model's maximum output); set it to the max_tokens the calls send");
+        }
+        Optional<Double> maxTokens = Optional.of(positive(w.field("maxTokens"), MOST_TOKENS, true));
         if (maxTokens.isPresent() && maxTokens.get() < output) {
             throw w.field("maxTokens").problem("is below the output tokens per call (" + maxTokens.get() + " < " + output
                     + "): no call could write that much");

@@ -26,7 +26,7 @@ public final class CapacityJson {
             o.put("quotaName", f.quotaName());
             o.put("region", f.region());
             f.account().ifPresent(a -> o.put("account", a));
-            o.put("desiredValue", f.value());
+            o.put("desiredValue", Math.round(f.value()));
             o.put("command", Commands.requestIncrease(f.quotaCode(), f.value(), f.region()));
             o.put("justification", CapacityReport.justification(f));
             ArrayNode workloads = o.putArray("workloads");
@@ -42,14 +42,15 @@ public final class CapacityJson {
             n.quota().ifPresent(q -> {
                 o.put("quotaCode", q.code());
                 o.put("quotaName", q.name());
-                q.awsDefault().ifPresent(d -> o.put("default", d));
+                q.awsDefault().ifPresent(d -> o.put("default", Math.round(d)));
                 o.put("adjustable", q.isAdjustable());
             });
             o.put("needed", Math.round(n.needed()));
-            n.limit().ifPresent(l -> o.put("applied", l));
+            o.put("neededTogether", Math.round(n.total()));
+            n.limit().ifPresent(l -> o.put("applied", Math.round(l)));
             n.headroom().ifPresent(h -> o.put("headroom", Math.round(h * 1000) / 1000.0));
             o.put("verdict", n.verdict().name().toLowerCase(Locale.ROOT));
-            n.ask().ifPresent(a -> o.put("ask", a));
+            n.ask().ifPresent(a -> o.put("ask", Math.round(a)));
             o.put("arithmetic", n.arithmetic());
             n.coveredBy().ifPresent(r -> o.put("coveredBy", r.id()));
             n.alternative().ifPresent(a -> o.put("alternative", a));

@@ -27,10 +27,16 @@ public final class CapacityReport {
     public String render(CapacityPlan plan) {
         StringBuilder out = new StringBuilder();
         List<CapacityPlan.Filing> filings = plan.filings();
-        long blocked = plan.needs().stream().filter(n -> n.verdict() == Need.Verdict.NOT_ADJUSTABLE).count();
-        String verdict = filings.isEmpty() && blocked == 0 ? "every governing quota fits"
-                : filings.size() + " quota" + (filings.size() == 1 ? "" : "s") + " to raise"
-                + (blocked == 0 ? "" : ", " + blocked + " that can't be raised");
+        List<String> parts = new java.util.ArrayList<>();
+        if (!filings.isEmpty()) {
+            parts.add(filings.size() + " quota" + (filings.size() == 1 ? "" : "s") + " to raise");
+        }
+        count(parts, plan.count(Need.Verdict.NOT_ADJUSTABLE), "that can't be raised");
+        count(parts, plan.count(Need.Verdict.OPEN_REQUEST_SHORT), "with an open request asking too little");
+        count(parts, plan.count(Need.Verdict.UNKNOWN) + plan.count(Need.Verdict.NO_QUOTA), "not judged");
+        count(parts, plan.count(Need.Verdict.COVERED), "covered by an open request");
+        String verdict = plan.needsAction() ? String.join(", ", parts)
+                : "every governing quota fits" + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
         heading(out, 1, "Quota Doctor capacity plan: " + verdict);
         out.append("Quotas as read at ").append(plan.judgedAt()).append("\n\n");
         if (!filings.isEmpty()) {
@@ -38,7 +44,8 @@ public final class CapacityReport {
             int i = 0;
             for (CapacityPlan.Filing f : filings) {
                 out.append(++i).append(". ").append(f.quotaCode()).append(" \"").append(prose(f.quotaName())).append("\" in ")
-                        .append(f.region()).append(": ").append(Format.text(f.value())).append('\n');
+                        .append(f.region()).append(f.account().map(a -> ", account " + a + " (run with its credentials)")
+                                .orElse("")).append(": ").append(Format.text(f.value())).append('\n');
                 code(out, Commands.requestIncrease(f.quotaCode(), f.value(), f.region()));
                 out.append("   console: ").append(Commands.quotaConsole(f.quotaCode(), f.region())).append('\n');
                 out.append("   justification: ").append(prose(justification(f))).append("\n\n");
@@ -57,7 +64,11 @@ public final class CapacityReport {
             out.append(style == Style.MARKDOWN ? "  - " : "      ").append(prose(n.arithmetic())).append('\n');
             n.coveredBy().ifPresent(r -> out.append(style == Style.MARKDOWN ? "  - " : "      ").append("request ")
                     .append(r.id()).append(" (").append(r.status().name()).append(", desired ")
-                    .append(Format.text(r.desiredValue())).append(") already asks enough: wait for it\n"));
+                    .append(Format.text(r.desiredValue())).append(n.verdict() == Need.Verdict.COVERED
+                            ? ") already asks enough: wait for it\n"
+                            : ") asks less than the " + Format.text(Math.round(n.total())) + " needed, and AWS takes one "
+                            + "open request per quota: wait for its decision, then file the rest (or ask Support to "
+                            + "amend the case)\n"));
             n.alternative().ifPresent(a -> out.append(style == Style.MARKDOWN ? "  - " : "      ").append(prose(a))
                     .append('\n'));
         }
@@ -75,6 +86,12 @@ public final class CapacityReport {
         return out.toString();
     }
 
+    private static void count(List<String> parts, long n, String words) {
+        if (n > 0) {
+            parts.add(n + " " + (parts.isEmpty() ? "quota" + (n == 1 ? " " : "s ") : "") + words);
+        }
+    }
+
     /** One quota in one line: measure, code, need, limit, default, verdict. */
     static String line(Need n) {
         String quota = n.quota().map(q -> q.code()).orElse("(none)");
@@ -84,10 +101,15 @@ public final class CapacityReport {
                 ? " (" + Format.text(own.get()) + " doubled for cross-region calls)"
                 : n.quota().flatMap(q -> q.awsDefault()).map(d -> " (default " + Format.text(d) + ")").orElse("");
         String verdict = switch (n.verdict()) {
-            case FITS -> "fits" + n.headroom().map(h -> " (" + Math.round(h * 100) + " % headroom)").orElse("");
+            case FITS -> "fits" + n.headroom().map(h -> " (" + (int) Math.floor(h * 100) + " % headroom"
+                    + (h < 0.2 ? ": tight" : "") + ")").orElse("");
             case RAISE -> "raise to " + Format.text(n.ask().orElseThrow());
             default -> n.verdict().words();
         };
+        if (n.quota().isEmpty()) {
+            return n.measure() + ": " + verdict + (n.verdict() == Need.Verdict.NO_QUOTA ? " (needs "
+                    + Format.text(Math.round(n.needed())) + ")" : "");
+        }
         return n.measure() + ": " + quota + " needs " + Format.text(Math.round(n.needed())) + ", applies " + limit + dflt
                 + " → " + verdict;
     }
@@ -99,23 +121,26 @@ public final class CapacityReport {
             out.append("; workload ").append(n.workload()).append(" in ").append(n.region()).append(": ")
                     .append(n.arithmetic());
         }
-        double need = f.answers().get(0).needed();
+        Need first = f.answers().get(0);
+        double total = first.total();
+        double sized = com.quotadoctor.diagnosis.Asking.forNeed(total);
+        String basis = f.value() > sized ? "the AWS default " + Format.text(f.value()) + ", above the need"
+                + (f.answers().size() > 1 ? "s together" : "") + " (" + Format.text(Math.round(total)) + ") + 25 %"
+                : "the need" + (f.answers().size() > 1 ? "s together" : "") + " (" + Format.text(Math.round(total))
+                + ") + 25 %, rounded up";
         return out.append(". Asking ").append(Format.text(f.value())).append(" for ").append(f.quotaCode())
-                .append(" in ").append(f.region()).append(": the need").append(f.answers().size() > 1 ? "s together" : "")
-                .append(" (").append(Format.text(Math.round(f.answers().size() > 1
-                        ? f.answers().stream().mapToDouble(Need::needed).sum() : need)))
-                .append(") + 25 %, rounded up; it applies ")
-                .append(f.answers().get(0).limit().map(Format::text).orElse("an unread value")).append(" today.").toString();
+                .append(" in ").append(f.region()).append(": ").append(basis).append("; it applies ")
+                .append(first.limit().map(Format::text).orElse("an unread value")).append(" today.").toString();
     }
 
     /** One row per governing quota, RFC 4180 quoting; a cell that could start a formula is prefixed with '. */
     public static String csv(CapacityPlan plan) {
-        StringBuilder out = new StringBuilder("workload,region,account,endpoint_measure,quota_code,quota_name,needed,"
-                + "applied,default,verdict,ask,arithmetic\r\n");
+        StringBuilder out = new StringBuilder("workload,region,account,measure,quota_code,quota_name,needed,"
+                + "needed_together,applied,default,verdict,ask,arithmetic\r\n");
         for (Need n : plan.needs()) {
             out.append(String.join(",", cell(n.workload()), cell(n.region()), cell(n.account().orElse("")),
                     cell(n.measure()), cell(n.quota().map(q -> q.code()).orElse("")),
-                    cell(n.quota().map(q -> q.name()).orElse("")), number(n.needed()),
+                    cell(n.quota().map(q -> q.name()).orElse("")), number(n.needed()), number(n.total()),
                     n.limit().map(CapacityReport::number).orElse(""),
                     n.quota().flatMap(q -> q.awsDefault()).map(CapacityReport::number).orElse(""),
                     cell(n.verdict().name().toLowerCase(Locale.ROOT)), n.ask().map(CapacityReport::number).orElse(""),

@@ -211,12 +211,17 @@ class CapacityPlannerTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
             "workloads: []|traffic: workloads: names no workload",
-            "workloads: [{model: amazon.nova-pro-v1:0, regions: [us-east-1], callsPerMinute: {peak: 10}, tokensPerCall: {input: 10}}]|traffic: workloads[0].tokensPerCall.output: is required",
-            "workloads: [{model: amazon.nova-pro-v1:0, regions: [us-middle-1], callsPerMinute: {peak: 10}, tokensPerCall: {input: 1, output: 1}}]|traffic: workloads[0].regions[0]: unknown region 'us-middle-1'",
-            "workloads: [{model: 'nova pro', regions: [us-east-1], callsPerMinute: {peak: 10}, tokensPerCall: {input: 1, output: 1}}]|traffic: workloads[0].model: malformed model id",
-            "workloads: [{model: amazon.nova-pro-v1:0, regions: [us-east-1], callsPerMinute: {peak: 10, usual: 20}, tokensPerCall: {input: 1, output: 1}}]|traffic: workloads[0].callsPerMinute.usual: is above peak",
+            "workloads: [{model: amazon.nova-pro-v1:0, regions: [us-east-1], callsPerMinute: {peak: 10}, tokensPerCall: {input: 10}, maxTokens: 9}]|traffic: workloads[0].tokensPerCall.output: is required",
+            "workloads: [{model: amazon.nova-pro-v1:0, regions: [us-east-1], callsPerMinute: {peak: 10}, tokensPerCall: {input: 1, output: 1}}]|traffic: workloads[0].maxTokens: is required",
+            "workloads: [{model: amazon.nova-pro-v1:0, regions: [us-east-1], callsPerMinute: {peak: 10}, tokensPerCall: {input: 1, output: 1}, maxtokens: 9}]|traffic: workloads[0]: unknown field 'maxtokens' (did you mean 'maxTokens'?",
+            "workloads: [{model: amazon.nova-pro-v1:0, regions: [us-east-1, us-east-1], callsPerMinute: {peak: 10}, tokensPerCall: {input: 1, output: 1}, maxTokens: 9}]|traffic: workloads[0].regions: lists a region twice",
+            "workloads: [{model: amazon.nova-pro-v1:0, regions: [us-east-1], callsPerMinute: {peak: 10}, tokensPerCall: {input: 1, output: 1}, maxTokens: 9, maxTokens: 99}]|traffic is not valid YAML",
+            "workloads: [{name: a, model: amazon.nova-pro-v1:0, regions: [us-east-1], callsPerMinute: {peak: 1}, tokensPerCall: {input: 1, output: 1}, maxTokens: 9}, {name: a, model: amazon.nova-pro-v1:0, regions: [us-east-1], callsPerMinute: {peak: 1}, tokensPerCall: {input: 1, output: 1}, maxTokens: 9}]|traffic: workloads: two workloads are named 'a'",
+            "workloads: [{model: amazon.nova-pro-v1:0, regions: [us-middle-1], callsPerMinute: {peak: 10}, tokensPerCall: {input: 1, output: 1}, maxTokens: 9}]|traffic: workloads[0].regions[0]: unknown region 'us-middle-1'",
+            "workloads: [{model: 'nova pro', regions: [us-east-1], callsPerMinute: {peak: 10}, tokensPerCall: {input: 1, output: 1}, maxTokens: 9}]|traffic: workloads[0].model: malformed model id",
+            "workloads: [{model: amazon.nova-pro-v1:0, regions: [us-east-1], callsPerMinute: {peak: 10, usual: 20}, tokensPerCall: {input: 1, output: 1}, maxTokens: 9}]|traffic: workloads[0].callsPerMinute.usual: is above peak",
             "workloads: [{model: amazon.nova-pro-v1:0, regions: [us-east-1], callsPerMinute: {peak: 10}, tokensPerCall: {input: 1, output: 900}, maxTokens: 100}]|traffic: workloads[0].maxTokens: is below the output tokens per call",
-            "workloads: [{model: amazon.nova-pro-v1:0, regions: [us-east-1], endpoint: grpc, callsPerMinute: {peak: 10}, tokensPerCall: {input: 1, output: 1}}]|traffic: workloads[0].endpoint: expected 'runtime' or 'mantle'",
+            "workloads: [{model: amazon.nova-pro-v1:0, regions: [us-east-1], endpoint: grpc, callsPerMinute: {peak: 10}, tokensPerCall: {input: 1, output: 1}, maxTokens: 9}]|traffic: workloads[0].endpoint: expected 'runtime' or 'mantle'",
             "a: &a [1,2]\\nb: [*a,*a]\\nworkloads: {|traffic is not valid YAML"})
     void badInputIsOneLineNamingTheField(String text, String message) {
         assertThatThrownBy(() -> TrafficJson.read("traffic", text.replace("\\n", "\n")))
@@ -229,4 +234,59 @@ class CapacityPlannerTest {
                 .orElseThrow(() -> new AssertionError("no " + measure + " in " + plan.needs()));
     }
 
+
+    @Test
+    void whatCantBeJudgedIsNeverCalledFitsAndGatesTheLaunch() throws IOException {
+        // a region not in the evidence, a model with no quota there, values never read for this account
+        String traffic = "workloads:\n"
+                + "  - {name: elsewhere, model: us.amazon.nova-pro-v1:0, regions: [eu-west-1], callsPerMinute: {peak: 1}, "
+                + "tokensPerCall: {input: 1, output: 1}, maxTokens: 9}\n"
+                + "  - {name: unknown, model: us.acme.rocket-v1:0, regions: [us-east-1], callsPerMinute: {peak: 1}, "
+                + "tokensPerCall: {input: 1, output: 1}, maxTokens: 9}\n"
+                + "  - {name: other-account, account: '444455556666', model: us.amazon.nova-pro-v1:0, regions: [us-east-1], "
+                + "callsPerMinute: {peak: 1}, tokensPerCall: {input: 1, output: 1}, maxTokens: 9}\n";
+
+        CapacityPlan plan = plan(traffic, evidence(1_000_000_000, List.of(), List.of()));
+
+        assertThat(plan.needs()).noneMatch(n -> n.verdict() == Need.Verdict.FITS);
+        assertThat(plan.needs()).filteredOn(n -> n.workload().equals("elsewhere")).singleElement()
+                .satisfies(n -> assertThat(n.arithmetic()).startsWith("the region's quotas were not read"));
+        assertThat(plan.needs()).filteredOn(n -> n.workload().equals("unknown"))
+                .allSatisfy(n -> assertThat(n.verdict()).isEqualTo(Need.Verdict.NO_QUOTA));
+        assertThat(plan.needs()).filteredOn(n -> n.workload().equals("other-account"))
+                .allSatisfy(n -> assertThat(n.verdict()).isEqualTo(Need.Verdict.UNKNOWN));
+        assertThat(plan.needsAction()).isTrue();
+        assertThat(plan.filings()).isEmpty();
+    }
+
+    @Test
+    void anOpenRequestAskingTooLittleBlocksTheFilingAndSaysWhy() throws IOException {
+        IncreaseRequest open = new IncreaseRequest("r-open-2", Optional.empty(), "L-F4DDD3EB",
+                "Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1",
+                QuotaClassifier.classify("L-F4DDD3EB", "Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1"),
+                500_000, RequestStatus.PENDING, "PENDING", Optional.empty(), Optional.empty(), REGION,
+                Optional.of(ACCOUNT), Optional.empty());
+        CapacityPlan plan = plan(traffic("us.anthropic.claude-sonnet-4-5-20250929-v1:0", "runtime", 120, 800),
+                evidence(200_000, List.of(), List.of(open)));
+
+        Need tpm = need(plan, "tokens per minute");
+        assertThat(tpm.verdict()).isEqualTo(Need.Verdict.OPEN_REQUEST_SHORT);
+        assertThat(tpm.coveredBy()).map(IncreaseRequest::id).contains("r-open-2");
+        assertThat(plan.filings()).extracting(CapacityPlan.Filing::quotaCode).doesNotContain("L-F4DDD3EB");
+        assertThat(plan.needsAction()).isTrue();
+    }
+
+    @Test
+    void headroomIsJudgedOnEveryWorkloadOnTheQuota() throws IOException {
+        String one = traffic("us.amazon.nova-pro-v1:0", "runtime", 10, 100);
+        String both = one + one.substring(one.indexOf("  - name")).replace("name: w", "name: v");
+        // each needs 10 × 7,096 = 70,960 of TPM; together 141,920 of 150,000: 5 % left, not 52 %
+        CapacityPlan plan = plan(both, evidence(150_000, List.of(), List.of()));
+
+        assertThat(plan.needs()).filteredOn(n -> n.measure().equals("tokens per minute")).allSatisfy(n -> {
+            assertThat(n.verdict()).isEqualTo(Need.Verdict.FITS);
+            assertThat(n.total()).isEqualTo(141_920);
+            assertThat(n.headroom()).hasValueSatisfying(h -> assertThat(h).isBetween(0.05, 0.06));
+        });
+    }
 }

@@ -289,7 +289,7 @@ class DiagnoseCommandTest {
     @Test
     void noCommandIsAUsageErrorAndASnapshotIsNotAnEvent() {
         assertThat(run()).isEqualTo(2);
-        assertThat(err.toString()).startsWith("quota-doctor: a command is required: diagnose, capture, handle");
+        assertThat(err.toString()).startsWith("quota-doctor: a command is required: diagnose, capture, plan, fix, handle (see --help)");
         assertThat(err.toString().lines()).hasSize(1);
         err.getBuffer().setLength(0);
         assertThat(run("handle", "--event", snapshot("aligned.json"))).isEqualTo(2);
