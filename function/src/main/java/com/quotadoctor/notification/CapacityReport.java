@@ -44,7 +44,7 @@ public final class CapacityReport {
             int i = 0;
             for (CapacityPlan.Filing f : filings) {
                 out.append(++i).append(". ").append(f.quotaCode()).append(" \"").append(prose(f.quotaName())).append("\" in ")
-                        .append(f.region()).append(f.account().map(a -> ", account " + a + " (run with its credentials)")
+                        .append(f.region()).append(f.account().map(a -> ", account " + a)
                                 .orElse("")).append(": ").append(Format.text(f.value())).append('\n');
                 code(out, Commands.requestIncrease(f.quotaCode(), f.value(), f.region()));
                 out.append("   console: ").append(Commands.quotaConsole(f.quotaCode(), f.region())).append('\n');
