@@ -104,12 +104,14 @@ final class FixCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<FilingCandidate> candidates;
+        java.util.Optional<String> filingAccount;
         if (traffic != null) {
             var workloads = TrafficJson.read("traffic file " + traffic, TextFile.read(traffic,
                     PlanCommand.LARGEST_TRAFFIC_FILE, "traffic"));
             Snapshot evidence = snapshot != null ? new SnapshotReader().read(snapshot)
                     : PlanCommand.collectFor(workloads, collection);
             candidates = FilingCandidate.of(new CapacityPlanner().plan(workloads, evidence.evidence()));
+            filingAccount = evidence.evidence().callerAccount();
         } else {
             Snapshot evidence = snapshot != null ? new SnapshotReader().read(snapshot) : live();
             Diagnosis d = Diagnostician.standard().diagnose(context.over(evidence.request()), evidence.evidence());
@@ -117,6 +119,7 @@ final class FixCommand implements Callable<Integer> {
             d.plan().stream().filter(s -> s.kind() == PlanStep.Kind.FOLLOW_REQUEST).forEach(s -> out.println(
                     "  follow: " + s.action() + s.command().map(c -> "\n       $ " + c).orElse("")));
             candidates = FilingCandidate.of(d);
+            filingAccount = evidence.evidence().callerAccount();
         }
         if (candidates.isEmpty()) {
             out.println("Nothing to file: the plan asks for no increase.");
@@ -137,10 +140,11 @@ final class FixCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        return file(candidates, rails, out);
+        return file(candidates, rails, filingAccount, out);
     }
 
-    private int file(List<FilingCandidate> candidates, FilingRails rails, PrintWriter out) {
+    private int file(List<FilingCandidate> candidates, FilingRails rails, java.util.Optional<String> filingAccount,
+                     PrintWriter out) {
         int filed = 0;
         int declined = 0;
         int refused = 0;
@@ -150,6 +154,12 @@ final class FixCommand implements Callable<Integer> {
                 if (!yes && !prompt.get().ask("File " + Format.text(c.value()) + " for " + where + "? [y/N] ")) {
                     out.println("  " + where + ": declined, nothing filed");
                     declined++;
+                    continue;
+                }
+                java.util.Optional<FilingGuard.Decision> elsewhere = FilingGuard.otherAccount(c, filingAccount);
+                if (elsewhere.isPresent()) {
+                    out.println("  refused: " + elsewhere.get().reason());
+                    refused++;
                     continue;
                 }
                 FilingGuard.Decision decision;

@@ -28,6 +28,19 @@ public final class FilingGuard {
     private FilingGuard() {
     }
 
+    /**
+     * Whether the candidate belongs to the account the filing credentials are in: RequestServiceQuotaIncrease files in
+     * the caller's own account, so another account's increase is refused, never filed in the wrong one.
+     */
+    public static java.util.Optional<Decision> otherAccount(FilingCandidate c, java.util.Optional<String> filingAccount) {
+        if (c.account().isPresent() && filingAccount.isPresent() && !c.account().equals(filingAccount)) {
+            return java.util.Optional.of(new Refused(c.quotaCode() + " in " + c.region() + " is account "
+                    + c.account().get() + "'s, and these credentials file in account " + filingAccount.get()
+                    + ": run it with that account's credentials"));
+        }
+        return java.util.Optional.empty();
+    }
+
     public static Decision decide(FilingCandidate c, QuotaState now, FilingRails rails) {
         String where = c.quotaCode() + " in " + c.region();
         if (!now.open().isEmpty()) {

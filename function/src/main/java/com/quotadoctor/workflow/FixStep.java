@@ -29,8 +29,11 @@ public final class FixStep {
         this.rails = rails;
     }
 
-    /** @param input {@code filings[]} of the approved diagnosis, its {@code request} and {@code justification} */
-    public ObjectNode run(String input) {
+    /**
+     * @param input       {@code filings[]} of the approved diagnosis, its {@code request} and {@code justification}
+     * @param ownAccount  the account the function runs in: the only one it can file in
+     */
+    public ObjectNode run(String input, Optional<String> ownAccount) {
         WireNode in = WireNode.document("fix input", input);
         List<FilingCandidate> candidates = in.field("filings").list(f -> new FilingCandidate(
                 AwsId.QUOTA_CODE.require(f.field("quotaCode").requiredText(), "quotaCode"),
@@ -43,6 +46,11 @@ public final class FixStep {
         ArrayNode refused = out.putArray("refused");
         Optional<ObjectNode> follow = Optional.empty();
         for (FilingCandidate c : candidates) {
+            Optional<FilingGuard.Decision> elsewhere = FilingGuard.otherAccount(c, ownAccount);
+            if (elsewhere.isPresent()) {
+                refused.add(elsewhere.get().reason());
+                continue;
+            }
             QuotaState now = desk.read(c.quotaCode(), c.region()); // the state after the approval, not the diagnosis's
             FilingGuard.Decision decision = FilingGuard.decide(c, now, rails);
             if (decision instanceof FilingGuard.Nothing) {

@@ -154,11 +154,7 @@ class CapacityPlannerTest {
 
     @Test
     void anOpenRequestThatAsksEnoughCoversTheNeed() throws IOException {
-        IncreaseRequest open = new IncreaseRequest("r-open-1", Optional.empty(), "L-F4DDD3EB",
-                "Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1",
-                QuotaClassifier.classify("L-F4DDD3EB", "Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1"),
-                2_000_000, RequestStatus.PENDING, "PENDING", Optional.empty(), Optional.empty(), REGION,
-                Optional.of(ACCOUNT), Optional.empty());
+        IncreaseRequest open = pending("r-open-1", 2_000_000);
         CapacityPlan plan = plan(traffic("us.anthropic.claude-sonnet-4-5-20250929-v1:0", "runtime", 120, 800),
                 evidence(200_000, List.of(), List.of(open)));
 
@@ -229,6 +225,14 @@ class CapacityPlannerTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
+    /** A PENDING request for the Sonnet 4.5 cross-region tokens-per-minute quota. */
+    private static IncreaseRequest pending(String id, double desired) {
+        String name = "Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1";
+        return new IncreaseRequest(id, Optional.empty(), "L-F4DDD3EB", name, QuotaClassifier.classify("L-F4DDD3EB", name),
+                desired, RequestStatus.PENDING, "PENDING", Optional.empty(), Optional.empty(), REGION, Optional.of(ACCOUNT),
+                Optional.empty());
+    }
+
     private static Need need(CapacityPlan plan, String measure) {
         return plan.needs().stream().filter(n -> n.measure().equals(measure)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + measure + " in " + plan.needs()));
@@ -261,11 +265,7 @@ class CapacityPlannerTest {
 
     @Test
     void anOpenRequestAskingTooLittleBlocksTheFilingAndSaysWhy() throws IOException {
-        IncreaseRequest open = new IncreaseRequest("r-open-2", Optional.empty(), "L-F4DDD3EB",
-                "Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1",
-                QuotaClassifier.classify("L-F4DDD3EB", "Cross-region model inference tokens per minute for Anthropic Claude Sonnet 4.5 V1"),
-                500_000, RequestStatus.PENDING, "PENDING", Optional.empty(), Optional.empty(), REGION,
-                Optional.of(ACCOUNT), Optional.empty());
+        IncreaseRequest open = pending("r-open-2", 500_000);
         CapacityPlan plan = plan(traffic("us.anthropic.claude-sonnet-4-5-20250929-v1:0", "runtime", 120, 800),
                 evidence(200_000, List.of(), List.of(open)));
 

@@ -337,29 +337,23 @@ public final class StubAws implements AutoCloseable {
      * error; it is the one the API lists for a resource it does not know).
      */
     private static ResponseDefinitionBuilder getServiceQuota(Call call, StubAccount account) {
-        String code = call.json().path("QuotaCode").asText("");
-        return account.region(call.region()).applied().stream().filter(q -> q.path("QuotaCode").asText().equals(code))
-                .findFirst()
-                .map(q -> {
-                    ObjectNode body = JsonTree.NODES.objectNode();
-                    body.set("Quota", q);
-                    return StubWire.json(200, body);
-                })
-                .orElse(StubWire.error("GetServiceQuota", 400, "NoSuchResourceException",
-                        "The specified resource does not exist."));
+        return oneQuota(call, "GetServiceQuota", account.region(call.region()).applied());
     }
 
     private static ResponseDefinitionBuilder getDefaultServiceQuota(Call call, StubAccount account) {
+        return oneQuota(call, "GetAWSDefaultServiceQuota", account.region(call.region()).defaults());
+    }
+
+    /** The quota the call names, from {@code quotas}, as Service Quotas answers one; NoSuchResourceException when absent. */
+    private static ResponseDefinitionBuilder oneQuota(Call call, String operation, List<ObjectNode> quotas) {
         String code = call.json().path("QuotaCode").asText("");
-        return account.region(call.region()).defaults().stream().filter(q -> q.path("QuotaCode").asText().equals(code))
-                .findFirst()
+        return quotas.stream().filter(q -> q.path("QuotaCode").asText().equals(code)).findFirst()
                 .map(q -> {
                     ObjectNode body = JsonTree.NODES.objectNode();
                     body.set("Quota", q);
                     return StubWire.json(200, body);
                 })
-                .orElse(StubWire.error("GetAWSDefaultServiceQuota", 400, "NoSuchResourceException",
-                        "The specified resource does not exist."));
+                .orElse(StubWire.error(operation, 400, "NoSuchResourceException", "The specified resource does not exist."));
     }
 
     /**

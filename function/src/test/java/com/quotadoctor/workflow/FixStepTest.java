@@ -43,8 +43,8 @@ class FixStepTest {
         Desk desk = new Desk();
         FixStep step = new FixStep(desk, FilingRails.DEFAULT);
 
-        ObjectNode first = step.run(INPUT);
-        ObjectNode again = step.run(INPUT); // a retried task, or the same approval delivered twice
+        ObjectNode first = step.run(INPUT, Optional.of("111122223333"));
+        ObjectNode again = step.run(INPUT, Optional.of("111122223333")); // a retried task, or the same approval delivered twice
 
         assertThat(first.at("/filed/0/requestId").asText()).isEqualTo("req-1");
         assertThat(first.at("/follow/requestId").asText()).isEqualTo("req-1");
@@ -61,10 +61,22 @@ class FixStepTest {
     void aRailRefusesAndNothingIsFiled() {
         Desk desk = new Desk();
 
-        ObjectNode out = new FixStep(desk, new FilingRails(1.5, 2)).run(INPUT);
+        ObjectNode out = new FixStep(desk, new FilingRails(1.5, 2)).run(INPUT, Optional.of("111122223333"));
 
         assertThat(out.at("/refused/0").asText()).contains("is above the ceiling of 300,000");
         assertThat(desk.filed).isZero();
         assertThat(out.has("follow")).isFalse();
+    }
+
+    @Test
+    void anotherAccountsIncreaseIsRefusedNeverFiledInThisOne() {
+        Desk desk = new Desk();
+        String member = INPUT.replace("\"region\":\"us-west-2\",", "\"region\":\"us-west-2\",\"account\":\"444455556666\",");
+
+        ObjectNode out = new FixStep(desk, FilingRails.DEFAULT).run(member, Optional.of("111122223333"));
+
+        assertThat(out.at("/refused/0").asText()).contains("is account 444455556666's")
+                .contains("these credentials file in account 111122223333");
+        assertThat(desk.filed).isZero();
     }
 }
