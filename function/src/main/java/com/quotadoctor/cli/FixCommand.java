@@ -51,7 +51,16 @@ final class FixCommand implements Callable<Integer> {
     static Supplier<Prompt> prompt = () -> new Prompt() {
         @Override
         public boolean interactive() {
-            return System.console() != null;
+            java.io.Console console = System.console();
+            if (console == null) {
+                return false;
+            }
+            // Java 22+ returns a console even when redirected; its isTerminal() (Java 22) tells the truth
+            try {
+                return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            } catch (ReflectiveOperationException olderJava) {
+                return true; // Java 17-21: a console is only given to a terminal
+            }
         }
 
         @Override
@@ -151,11 +160,6 @@ final class FixCommand implements Callable<Integer> {
         try (ServiceQuotasDesk desk = new ServiceQuotasDesk(Clock.systemUTC())) {
             for (FilingCandidate c : candidates) {
                 String where = c.quotaCode() + " in " + c.region();
-                if (!yes && !prompt.get().ask("File " + Format.text(c.value()) + " for " + where + "? [y/N] ")) {
-                    out.println("  " + where + ": declined, nothing filed");
-                    declined++;
-                    continue;
-                }
                 java.util.Optional<FilingGuard.Decision> elsewhere = FilingGuard.otherAccount(c, filingAccount);
                 if (elsewhere.isPresent()) {
                     out.println("  refused: " + elsewhere.get().reason());
@@ -165,8 +169,22 @@ final class FixCommand implements Callable<Integer> {
                 FilingGuard.Decision decision;
                 QuotaState now;
                 try {
-                    now = desk.read(c.quotaCode(), c.region()); // immediately before filing: never on stale evidence
+                    now = desk.read(c.quotaCode(), c.region());
                     decision = FilingGuard.decide(c, now, rails);
+                    if (decision instanceof FilingGuard.File && !yes) {
+                        // the question shows what applies now; the answer is followed by one more read, so whatever
+                        // changed while the person read (someone else's request) still stops the filing
+                        out.flush();
+                        if (!prompt.get().ask("File " + Format.text(c.value()) + " for " + where + c.account().map(
+                                a -> " (account " + a + ")").orElse("") + ", which applies " + now.current().map(
+                                Format::text).orElse("an unread value") + " now? [y/N] ")) {
+                            out.println("  " + where + ": declined, nothing filed");
+                            declined++;
+                            continue;
+                        }
+                        now = desk.read(c.quotaCode(), c.region()); // immediately before filing
+                        decision = FilingGuard.decide(c, now, rails);
+                    }
                 } catch (RuntimeException e) {
                     throw refusedByAws("reading " + where, e);
                 }

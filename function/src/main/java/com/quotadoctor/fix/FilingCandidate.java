@@ -19,6 +19,11 @@ import java.util.Optional;
 public record FilingCandidate(String quotaCode, String quotaName, String region, Optional<String> account, double value,
                               String justification) {
 
+    /** A whole number, once: what is shown is what is filed. */
+    public FilingCandidate {
+        value = Double.isFinite(value) ? Math.ceil(value) : value;
+    }
+
     /** The request-increase steps of a diagnosis's plan, each with the diagnosis's justification. */
     public static List<FilingCandidate> of(Diagnosis d) {
         List<FilingCandidate> out = new ArrayList<>();

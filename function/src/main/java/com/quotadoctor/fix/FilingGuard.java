@@ -33,6 +33,11 @@ public final class FilingGuard {
      * the caller's own account, so another account's increase is refused, never filed in the wrong one.
      */
     public static java.util.Optional<Decision> otherAccount(FilingCandidate c, java.util.Optional<String> filingAccount) {
+        if (c.account().isPresent() && filingAccount.isEmpty()) {
+            return java.util.Optional.of(new Refused(c.quotaCode() + " in " + c.region() + " is account "
+                    + c.account().get() + "'s, and the account these credentials file in is unknown (the caller's "
+                    + "identity could not be read): nothing filed"));
+        }
         if (c.account().isPresent() && filingAccount.isPresent() && !c.account().equals(filingAccount)) {
             return java.util.Optional.of(new Refused(c.quotaCode() + " in " + c.region() + " is account "
                     + c.account().get() + "'s, and these credentials file in account " + filingAccount.get()
@@ -55,7 +60,14 @@ public final class FilingGuard {
         if (!now.adjustable()) {
             return new Refused(where + " is not adjustable: AWS takes no increase request for it");
         }
-        double ceiling = now.awsDefault().map(d -> d * rails.ceilingMultiple()).orElse(FilingRails.LARGEST_VALUE);
+        if (!Double.isFinite(c.value()) || c.value() <= 0) {
+            return new Refused(where + ": " + c.value() + " is not a value to ask for");
+        }
+        if (now.awsDefault().isEmpty()) {
+            return new Refused(where + ": its AWS default could not be read, so the ceiling (" + Format.text(
+                    rails.ceilingMultiple()) + "× the default) can't be checked: nothing filed");
+        }
+        double ceiling = now.awsDefault().get() * rails.ceilingMultiple();
         if (c.value() > Math.min(ceiling, FilingRails.LARGEST_VALUE)) {
             return new Refused(Format.text(c.value()) + " for " + where + " is above the ceiling of "
                     + Format.text(Math.min(ceiling, FilingRails.LARGEST_VALUE)) + " (" + Format.text(rails.ceilingMultiple())

@@ -84,14 +84,18 @@ public final class NotificationRenderer {
     }
 
     /** What became of an approval: rejected, lapsed, or filed nothing after all. */
-    public Notification approvalOutcome(String outcome, List<String> filings, String execution) {
+    public Notification approvalOutcome(String outcome, List<String> filings, List<String> reasons, String execution) {
         String subject = subject("Quota Doctor: " + plain(outcome, 60) + ", nothing filed");
-        String body = "The quota increase request" + (filings.size() == 1 ? "" : "s") + " below " + plain(outcome, 60)
-                + "; nothing was filed:\n" + String.join("\n", filings.stream().map(f -> "  - " + f).toList())
+        String body = "The approval of the quota increase request" + (filings.size() == 1 ? "" : "s") + " below "
+                + plain(outcome, 60) + "; nothing was filed by it:\n"
+                + String.join("\n", filings.stream().map(f -> "  - " + f).toList())
+                + (reasons.isEmpty() ? "" : "\nWhy:\n" + String.join("\n", reasons.stream().map(r -> "  - "
+                + plain(r, 500)).toList()))
                 + "\nExecution: " + plain(execution, 300) + "\n";
         ObjectNode card = card("Quota Doctor: " + plain(outcome, 60) + ", nothing filed",
                 ChatText.escape(String.join("; ", filings)), subject, "approval");
-        return new Notification(subject, body, JsonTree.compact(card), Map.of("verdict", "APPROVAL", "severity", "INFO"));
+        return new Notification(subject, body, JsonTree.compact(card), Map.of("verdict", "APPROVAL", "severity",
+                reasons.stream().anyMatch(r -> r.startsWith("refused")) ? "WARNING" : "INFO"));
     }
 
     /** A Lambda error's cause is its JSON error object: the message alone, without type or stack trace. */

@@ -114,15 +114,24 @@ public final class NotifyStep {
     private Result approval(WireNode approval, String owner) {
         List<String> filings = approval.field("filings").list(f -> com.quotadoctor.domain.AwsId.QUOTA_CODE
                 .require(f.field("quotaCode").requiredText(), "quotaCode") + " in "
-                + com.quotadoctor.domain.AwsId.REGION.require(f.field("region").requiredText(), "region") + ": "
-                + com.quotadoctor.diagnosis.Format.text(f.field("desiredValue").requiredNumber()));
+                + com.quotadoctor.domain.AwsId.REGION.require(f.field("region").requiredText(), "region")
+                + f.field("account").text().map(a -> {
+                    if (!com.quotadoctor.domain.AccountId.isValid(a)) {
+                        throw f.field("account").problem("expected a 12-digit account id");
+                    }
+                    return ", account " + a;
+                }).orElse("") + ": " + com.quotadoctor.diagnosis.Format.text(Math.ceil(f.field("desiredValue")
+                .requiredNumber())));
         String execution = approval.field("execution").requiredText();
         if (!EXECUTION.matcher(execution).matches()) {
             throw approval.field("execution").problem("expected an execution ARN");
         }
         Optional<String> outcome = approval.field("outcome").text();
         if (outcome.isPresent()) {
-            Notification n = renderer.approvalOutcome(outcome.get(), filings, execution);
+            List<String> reasons = new java.util.ArrayList<>();
+            reasons.addAll(approval.field("refused").list(r -> "refused: " + r.requiredText()));
+            reasons.addAll(approval.field("nothing").list(WireNode::requiredText));
+            Notification n = renderer.approvalOutcome(outcome.get(), filings, reasons, execution);
             return announce("approval-outcome-" + sha(execution + "\n" + outcome.get()), owner, n,
                     JsonTree.compact(JsonTree.NODES.objectNode().put("verdict", "APPROVAL").put("outcome", outcome.get())));
         }

@@ -82,7 +82,8 @@ class FixCommandTest {
         int second = fix("--yes");
 
         assertThat(first).as(err.toString()).isZero();
-        assertThat(asked).singleElement().asString().startsWith("File ").contains(StubWorld.QUOTA_CODE + " in us-west-2?");
+        assertThat(asked).singleElement().asString().startsWith("File 2,000,000 for ").contains(StubWorld.QUOTA_CODE
+                + " in us-west-2 (account 111122223333), which applies 200,000 now? [y/N]");
         assertThat(firstOut).contains("  filed: request req").contains(" (PENDING) for " + StubWorld.QUOTA_CODE
                 + " in us-west-2").contains("$ aws service-quotas get-requested-service-quota-change --request-id req");
         assertThat(second).isZero();
@@ -152,5 +153,19 @@ class FixCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(out.toString()).contains("refused: ").contains("is above the ceiling of 200,000 (1× the AWS default");
         assertThat(aws.calls("RequestServiceQuotaIncrease")).isZero();
+    }
+
+    @Test
+    void anIncreaseApprovedButNotAppliedYetBlocksASecondFiling() {
+        // approved a minute ago for 2,000,000, the applied value still the default: filing again would ask twice
+        aws.account(StubWorld.HOME).region(StubWorld.FAILING_IN).request("appr0000000000000000000001",
+                StubWorld.QUOTA_CODE, StubWorld.QUOTA_NAME, 2_000_000, "APPROVED", Instant.now().minusSeconds(120),
+                Instant.now().minusSeconds(60));
+
+        int code = fix("--yes");
+
+        assertThat(code).isZero();
+        assertThat(aws.calls("RequestServiceQuotaIncrease")).isZero();
+        assertThat(out.toString()).doesNotContain("filed: request");
     }
 }

@@ -297,7 +297,7 @@ class NotifyStepTest {
         NotifyStep.Result again = step().run(approval);
         NotifyStep.Result rejected = step().run("{\"approval\":{\"outcome\":\"was rejected\",\"execution\":\""
                 + EXECUTION + "\",\"filings\":[{\"quotaCode\":\"L-F4DDD3EB\",\"region\":\"us-west-2\","
-                + "\"desiredValue\":400000}]}}");
+                + "\"desiredValue\":400000}],\"refused\":[\"L-F4DDD3EB in us-west-2: above the ceiling\"],\"nothing\":[]}}");
 
         assertThat(first).isEqualTo(NotifyStep.Result.SENT);
         assertThat(again).isEqualTo(NotifyStep.Result.SUPPRESSED);
@@ -314,6 +314,8 @@ class NotifyStepTest {
                         + EXECUTION)
                 .contains("lapses in 24 h");
         assertThat(aws.published().get(1).get("Subject")).isEqualTo("Quota Doctor: was rejected, nothing filed");
+        assertThat(JsonTree.parse(aws.published().get(1).get("Message")).path("default").asText())
+                .contains("Why:\n  - refused: L-F4DDD3EB in us-west-2: above the ceiling");
     }
 
     @Test

@@ -136,29 +136,47 @@ final class DiagnosisWorkflow extends Construct {
                 .comment("Read each quota again and file it within the rails; the only task that may file")
                 .lambdaFunction(g.fix()).payloadResponseOnly(true).retryOnServiceExceptions(false)
                 .payload(software.amazon.awscdk.services.stepfunctions.TaskInput.fromObject(Map.of(
-                        "filings.$", "$.filings", "justification.$", "$.justification", "request.$", "$.request")))
+                        "filings.$", "$.filings", "justification.$", "$.justification", "request.$", "$.request",
+                        "attempt.$", "$.attempt")))
                 .resultPath("$.fixed").build();
         file.addRetry(transientRetry(4));
+        // the function failed after retries: whatever it filed is in Service Quotas; say so, never silently
+        file.addCatch(outcome("FilingFailed", "failed while filing (check the quota's request history)", notify)
+                .next(Fail.Builder.create(this, "FilingFailedAfterRetries").error("FilingFailed")
+                        .cause("The Fix function failed after retries; see $.fixFailure").build()),
+                CatchProps.builder().errors(List.of("States.ALL")).resultPath("$.fixFailure").build());
         Pass followNewRequest = Pass.Builder.create(this, "FollowNewRequest")
                 .comment("Diagnose again, now following the request just filed: the usual propagation loop")
                 .inputPath("$.fixed.follow").build();
         Choice filed = Choice.Builder.create(this, "Filed").build()
                 .when(Condition.isPresent("$.fixed.follow"), followNewRequest.next(diagnoseTask))
-                .otherwise(outcome("NothingFiled", "found nothing left to file", notify).next(
+                .otherwise(outcome("NothingFiled", "found nothing to file", notify, true).next(
                         Succeed.Builder.create(this, "NothingToFile").build()));
+        // only a run's first diagnosis asks: the loop that follows a filing (a later attempt) never asks again
         return Choice.Builder.create(this, "PlanFilesAnIncrease").build()
-                .when(Condition.isPresent("$.filings[0]"), awaitApproval.next(file).next(filed))
+                .when(Condition.and(Condition.isPresent("$.filings[0]"), Condition.numberEquals("$.attempt", 1)),
+                        awaitApproval.next(file).next(filed))
                 .otherwise(done);
     }
 
     /** Says once what became of an approval question. */
     private LambdaInvoke outcome(String id, String words, IFunction notify) {
+        return outcome(id, words, notify, false);
+    }
+
+    /** @param withReasons pass the Fix function's refusals and "nothing" reasons (present after FileIncreases only) */
+    private LambdaInvoke outcome(String id, String words, IFunction notify, boolean withReasons) {
+        Map<String, Object> approval = new java.util.LinkedHashMap<>(Map.of("outcome", words,
+                "execution.$", "$$.Execution.Id", "filings.$", "$.filings"));
+        if (withReasons) {
+            approval.put("refused.$", "$.fixed.refused");
+            approval.put("nothing.$", "$.fixed.nothing");
+        }
         LambdaInvoke say = LambdaInvoke.Builder.create(this, "Notify" + id)
                 .comment("Say what became of the approval: " + words)
                 .lambdaFunction(notify).payloadResponseOnly(true).retryOnServiceExceptions(false)
                 .payload(software.amazon.awscdk.services.stepfunctions.TaskInput.fromObject(Map.of("approval",
-                        Map.of("outcome", words, "execution.$", "$$.Execution.Id", "filings.$", "$.filings"),
-                        "delivery", Map.of("execution.$", "$$.Execution.Id"))))
+                        approval, "delivery", Map.of("execution.$", "$$.Execution.Id"))))
                 .resultPath(software.amazon.awscdk.services.stepfunctions.JsonPath.DISCARD).build();
         say.addRetry(transientRetry(4));
         return say;

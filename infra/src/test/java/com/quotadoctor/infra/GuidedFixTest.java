@@ -98,7 +98,9 @@ class GuidedFixTest {
                 "Diagnose", List.of(Map.of("return", diagnosis()), Map.of("return", pending)),
                 "AwaitApproval", List.of(Map.of("return", Map.of("approved", true))),
                 "FileIncreases", List.of(Map.of("return", Map.of("filed", List.of(Map.of("requestId", "req-1")),
-                        "follow", Map.of("regions", List.of("us-west-2"), "requestId", "req-1", "quotaCode", "L-F4DDD3EB"))))));
+                        "nothing", List.of(), "refused", List.of(),
+                        "follow", Map.of("regions", List.of("us-west-2"), "requestId", "req-1", "quotaCode", "L-F4DDD3EB",
+                                "attempt", 2))))));
 
         assertThat(result.get("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
         assertThat(result.at("/calls/AwaitApproval").asInt()).isEqualTo(1);
@@ -143,12 +145,42 @@ class GuidedFixTest {
     void nothingLeftToFileAfterTheApprovalIsSaidAndEnds() throws Exception {
         JsonNode result = run(Map.of("Diagnose", List.of(Map.of("return", diagnosis())),
                 "AwaitApproval", List.of(Map.of("return", Map.of("approved", true))),
-                "FileIncreases", List.of(Map.of("return", Map.of("filed", List.of(),
+                "FileIncreases", List.of(Map.of("return", Map.of("filed", List.of(), "refused",
+                        List.of("L-F4DDD3EB in us-west-2: its AWS default could not be read"),
                         "nothing", List.of("request r-0 for L-F4DDD3EB in us-west-2 is PENDING"))))));
 
         assertThat(result.get("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
         assertThat(result.at("/calls/Diagnose").asInt()).isEqualTo(1);
         assertThat(result.at("/calls/NotifyNothingFiled").asInt()).isEqualTo(1);
+        // the person hears why: the refusals and the reasons nothing was filed
+        assertThat(result.at("/inputs/NotifyNothingFiled/0/approval/refused/0").asText()).contains("default could not be read");
+        assertThat(result.at("/inputs/NotifyNothingFiled/0/approval/nothing/0").asText()).contains("is PENDING");
+    }
+
+    @Test
+    void theLoopAfterAFilingNeverAsksAgainEvenIfThePlanStillFiles() throws Exception {
+        Map<String, Object> stillFiling = new HashMap<>(diagnosis());
+        stillFiling.put("attempt", 2); // the diagnosis that follows the filing is a later attempt
+        JsonNode result = run(Map.of(
+                "Diagnose", List.of(Map.of("return", diagnosis()), Map.of("return", stillFiling)),
+                "AwaitApproval", List.of(Map.of("return", Map.of("approved", true))),
+                "FileIncreases", List.of(Map.of("return", Map.of("filed", List.of(Map.of("requestId", "req-1")),
+                        "nothing", List.of(), "refused", List.of(), "follow", Map.of("requestId", "req-1", "attempt", 2))))));
+
+        assertThat(result.get("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
+        assertThat(result.at("/calls/AwaitApproval").asInt()).isEqualTo(1);
+        assertThat(result.at("/calls/FileIncreases").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aFilingThatFailsAfterRetriesIsSaidAndFailsTheRun() throws Exception {
+        JsonNode result = run(Map.of("Diagnose", List.of(Map.of("return", diagnosis())),
+                "AwaitApproval", List.of(Map.of("return", Map.of("approved", true))),
+                "FileIncreases", List.of(Map.of("throw", "Lambda.Unknown", "cause", "Task timed out"))));
+
+        assertThat(result.get("status").asText()).isEqualTo("FAILED");
+        assertThat(result.get("error").asText()).isEqualTo("FilingFailed");
+        assertThat(result.at("/calls/NotifyFilingFailed").asInt()).isEqualTo(1);
     }
 
     @Test

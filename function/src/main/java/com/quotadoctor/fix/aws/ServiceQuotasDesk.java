@@ -36,6 +36,10 @@ public final class ServiceQuotasDesk implements QuotaDesk, AutoCloseable {
 
     /** Statuses of a request AWS has not decided (Service Quotas API reference, RequestStatus). */
     private static final Set<String> OPEN = Set.of("PENDING", "CASE_OPENED");
+    /** Statuses that end a request without an increase still to come. */
+    private static final Set<String> ENDED = Set.of("DENIED", "CASE_CLOSED", "NOT_APPROVED", "INVALID_REQUEST");
+    /** How long an approved value may take to apply (the deployment's default propagation window). */
+    private static final Duration APPLYING = Duration.ofHours(24);
     /** Pages of the region's history read to count the last day's filings: newest first is not promised. */
     private static final int HISTORY_PAGES = 5;
 
@@ -74,16 +78,25 @@ public final class ServiceQuotasDesk implements QuotaDesk, AutoCloseable {
             applied = Optional.empty();
         }
         List<QuotaState.OpenRequest> open = new ArrayList<>();
+        double current = applied.or(() -> Optional.ofNullable(dflt.value())).orElse(0.0);
+        Instant recent = clock.instant().minus(APPLYING);
         String token = null;
         do {
             String next = token;
             var page = sq.listRequestedServiceQuotaChangeHistoryByQuota(b -> b.serviceCode(ServiceCode.BEDROCK)
                     .quotaCode(quotaCode).maxResults(100).nextToken(next));
             for (RequestedServiceQuotaChange r : page.requestedQuotas()) {
-                if (OPEN.contains(r.statusAsString())) {
-                    open.add(new QuotaState.OpenRequest(AwsId.REQUEST_ID.require(r.id(), "Id"), r.statusAsString(),
-                            r.desiredValue() == null ? 0 : r.desiredValue(), Optional.ofNullable(r.caseId())
-                            .filter(AwsId.CASE_DISPLAY_ID::matches)));
+                String status = String.valueOf(r.statusAsString());
+                double desired = r.desiredValue() == null ? 0 : r.desiredValue();
+                // undecided; or approved within a day and not applied yet (filing again would ask twice); or a status
+                // newer than this code: each blocks a filing
+                boolean applying = status.equals("APPROVED") && desired > current
+                        && (r.lastUpdated() == null || r.lastUpdated().isAfter(recent));
+                boolean unknown = !OPEN.contains(status) && !ENDED.contains(status) && !status.equals("APPROVED");
+                if (OPEN.contains(status) || applying || unknown) {
+                    open.add(new QuotaState.OpenRequest(AwsId.REQUEST_ID.require(r.id(), "Id"), applying
+                            ? "APPROVED and not applied yet" : Text.oneLine(status, 40), desired,
+                            Optional.ofNullable(r.caseId()).filter(AwsId.CASE_DISPLAY_ID::matches)));
                 }
             }
             token = page.nextToken();
