@@ -11,6 +11,7 @@ public enum TriggerKind {
     SUPPORT_CASE_UPDATE("SupportCaseUpdate"),
     QUOTA_REQUEST_STATUS_CHANGE("QuotaRequestStatusChange"),
     ALARM_STATE_CHANGE("AlarmStateChange"),
+    ALARM_CONTRIBUTOR_STATE_CHANGE("AlarmContributorStateChange"),
     QUOTA_THRESHOLD_BREACH("QuotaThresholdBreach"),
     SCHEDULED_EVENT("ScheduledEvent"),
     CONSOLE_TEST("ConsoleTest"),

@@ -71,6 +71,7 @@ public final class TriggerParser {
             case "Support Case Update" -> supportCase(event, detail);
             case "Bedrock Quota Request Status Change" -> statusChange(event, detail);
             case "CloudWatch Alarm State Change" -> AlarmEvent.parse(event, detail);
+            case "CloudWatch Alarm Contributor State Change" -> AlarmEvent.contributor(event, detail);
             case "Scheduled Event" -> new Trigger.Scheduled(TriggerKind.SCHEDULED_EVENT);
             case "AWS Health Event" -> HealthEvent.parse(event, source, detail);
             default -> throw event.field("detail-type").problem("'" + type + "' from '" + source
@@ -304,6 +305,37 @@ public final class TriggerParser {
                     ? new ErrorSignal(Optional.of("ThrottlingException"), Optional.empty()) : ErrorSignal.NONE;
             return new Trigger.Diagnose(kind, DiagnosisRequest.empty().inAccount(account).inRegions(List.of(region))
                     .forModels(models).failingWith(signal), Optional.empty());
+        }
+
+        /**
+         * "CloudWatch Alarm Contributor State Change": one time series of a Metrics Insights alarm with GROUP BY went to
+         * ALARM (AWS's example, CloudWatch User Guide, "Alarm events and EventBridge", Multi Time Series Alarm). Its
+         * {@code alarmContributor.attributes} are the series' dimensions: the model throttled, in the event's region.
+         */
+        static Trigger contributor(WireNode event, WireNode detail) {
+            TriggerKind kind = TriggerKind.ALARM_CONTRIBUTOR_STATE_CHANGE;
+            String alarm = detail.field("alarmName").text().orElse("(unnamed)");
+            String state = detail.field("state").field("value").requiredText();
+            if (!state.equals("ALARM")) {
+                return new Trigger.Skip(kind, "a contributor of alarm " + alarm + " went to " + state + ", not ALARM");
+            }
+            String region = event.field("region").requiredText();
+            if (!AwsRegion.isKnown(region)) {
+                throw event.field("region").problem("unknown region '" + region + "'");
+            }
+            Optional<Query> query = detail.field("configuration").field("metrics").list(m -> m).stream()
+                    .flatMap(m -> m.field("expression").text().flatMap(Query::parse).stream()).findFirst();
+            if (query.isEmpty() || !query.get().namespace().equals(NAMESPACE)) {
+                return new Trigger.Skip(kind, "alarm " + alarm + " watches " + query.map(Query::namespace)
+                        .orElse("no Metrics Insights query") + ", not " + NAMESPACE);
+            }
+            WireNode model = detail.field("alarmContributor").field("attributes").field("ModelId");
+            List<ModelId> models = new ArrayList<>();
+            model.text().ifPresent(m -> addModel(models, m, model));
+            ErrorSignal signal = query.get().metric().equals(THROTTLES)
+                    ? new ErrorSignal(Optional.of("ThrottlingException"), Optional.empty()) : ErrorSignal.NONE;
+            return new Trigger.Diagnose(kind, DiagnosisRequest.empty().inAccount(account(event, event.field("account")))
+                    .inRegions(List.of(region)).forModels(models).failingWith(signal), Optional.empty());
         }
 
         private static void addModel(List<ModelId> models, String model, WireNode where) {

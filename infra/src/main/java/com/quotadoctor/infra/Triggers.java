@@ -68,7 +68,9 @@ final class Triggers extends Construct {
         List<Object> prefixes = new java.util.ArrayList<>();
         Names.ALARM_KINDS.forEach(kind -> prefixes.add(Map.of("prefix", config.names().alarm(kind))));
         config.alarmNamePrefixes().forEach(p -> prefixes.add(Map.of("prefix", p)));
-        return EventPattern.builder().source(List.of("aws.cloudwatch")).detailType(List.of("CloudWatch Alarm State Change"))
+        // a Metrics Insights alarm with GROUP BY also says which series went to ALARM: one event per contributor (model)
+        return EventPattern.builder().source(List.of("aws.cloudwatch")).detailType(List.of("CloudWatch Alarm State Change",
+                        "CloudWatch Alarm Contributor State Change"))
                 .detail(Map.of("alarmName", prefixes, "state", Map.of("value", List.of("ALARM"))))
                 .build();
     }

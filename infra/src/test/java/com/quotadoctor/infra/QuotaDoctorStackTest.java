@@ -184,7 +184,7 @@ class QuotaDoctorStackTest {
         rule(Map.of("source", List.of("quota-doctor"), "detail-type", List.of("Bedrock Quota Request Status Change")));
         Template plain = Template.fromStack(Synth.stack(Synth.app(Map.of()), "QuotaDoctor"));
         plain.hasResourceProperties("AWS::Events::Rule", Map.of("EventPattern", Map.of("source", List.of("aws.cloudwatch"),
-                "detail-type", List.of("CloudWatch Alarm State Change"),
+                "detail-type", List.of("CloudWatch Alarm State Change", "CloudWatch Alarm Contributor State Change"),
                 "detail", Map.of("alarmName", List.of(Map.of("prefix", "quota-doctor-throttles-"),
                                 Map.of("prefix", "quota-doctor-client-errors-")),
                         "state", Map.of("value", List.of("ALARM"))))));
@@ -357,7 +357,7 @@ class QuotaDoctorStackTest {
 
     @Test
     void theTeamsOwnAlarmsAndQuotaUtilizationEventsStartADiagnosis() {
-        rule(Map.of("source", List.of("aws.cloudwatch"), "detail-type", List.of("CloudWatch Alarm State Change"),
+        rule(Map.of("source", List.of("aws.cloudwatch"), "detail-type", List.of("CloudWatch Alarm State Change", "CloudWatch Alarm Contributor State Change"),
                 "detail", Map.of("alarmName", List.of(Map.of("prefix", "quota-doctor-throttles-"),
                         Map.of("prefix", "quota-doctor-client-errors-"), Map.of("prefix", "bedrock-"),
                         Map.of("prefix", "genai-prod-")), "state", Map.of("value", List.of("ALARM")))));
