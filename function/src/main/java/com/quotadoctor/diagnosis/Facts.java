@@ -40,7 +40,8 @@ final class Facts {
                 .put("applicationInferenceProfile", w.profile().map(p -> p.arn() + p.name().map(n -> " (" + n + ")").orElse("")))
                 .put("inferenceFamily", w.model().family().label()
                         + w.profile().map(p -> ", through the application inference profile that copies it").orElse(""))
-                .put("regionConfirmedBy", w.confirmed() ? "CloudTrail failed calls" : "trigger only")
+                .put("regionConfirmedBy", w.confirmed() ? "CloudTrail failed calls"
+                        : w.demand().throttles() > 0 ? "AWS/Bedrock InvocationThrottles" : "trigger only")
                 .put("failedCalls", w.calls().isEmpty() ? null : w.calls().size());
         w.calls().stream().max(Comparator.comparing(FailedCall::time)).ifPresent(c -> proof
                 .put("lastFailure", c.time())

@@ -71,6 +71,24 @@ final class FailingContexts {
         List<Workload> found = new ArrayList<>();
         byContext.forEach((context, calls) ->
                 found.add(workload(context.account(), context.region(), context.model(), calls, true)));
+        // Nothing named the model: CloudWatch names every model throttled in each region read, whatever CloudTrail kept
+        // (a busy workload's successes push its throttled calls out of the pages LookupEvents returns).
+        if (request.models().isEmpty()) {
+            for (RegionEvidence r : evidence.regions().values()) {
+                if (!request.regions().isEmpty() && !request.regions().contains(r.region())) {
+                    continue;
+                }
+                Optional<String> account = request.account().or(evidence::callerAccount);
+                r.metrics().stream().filter(m -> m.of(account, evidence.callerAccount()))
+                        .map(m -> m.modelId()).distinct()
+                        .flatMap(id -> parsed(id).stream())
+                        .filter(model -> found.stream().noneMatch(w -> w.region().equals(r.region())
+                                && w.invokedId().equals(model.invokedId())))
+                        .filter(model -> Demand.of(model, r.metrics(), evidence.capturedAt(), settings.recentWindow())
+                                .throttles() > 0)
+                        .forEach(model -> found.add(workload(account, r.region(), model, List.of(), false)));
+            }
+        }
         // Regions the trigger names whose CloudTrail could not confirm or refute it stay in play.
         for (String region : requestedRegions()) {
             boolean refuted = !found.isEmpty() && evidence.region(region).map(r -> r.has(EvidenceSection.FAILED_CALLS)).orElse(false);
@@ -94,6 +112,14 @@ final class FailingContexts {
                         Demand.of(m, r.metrics(), evidence.capturedAt(), settings.recentWindow()).throttles() > 0))
                 .map(RegionEvidence::region)
                 .toList();
+    }
+
+    private static Optional<ModelId> parsed(String id) {
+        try {
+            return Optional.of(ModelId.parse(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private List<ModelId> modelsOf(FailedCall call) {

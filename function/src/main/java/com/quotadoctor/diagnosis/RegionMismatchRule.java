@@ -21,7 +21,8 @@ final class RegionMismatchRule extends MismatchRule {
                 + "region the call is sent to, not the regions the profile routes to.";
         draft.title("Increase in " + approvedIn + ", failing calls in " + w.region())
                 .explain("Quotas are per region. " + Facts.describe(a.request()) + " is " + a.request().rawStatus()
-                        + ", but " + (w.confirmed() ? "CloudTrail records the throttled " : "the throttled ")
+                        + ", but " + (w.confirmed() ? "CloudTrail records the throttled "
+                        : w.demand().throttles() > 0 ? "CloudWatch counts throttles of the " : "the throttled ")
                         + w.model().raw() + " calls in " + w.region()
                         + target.map(q -> ", where " + q.code() + " stays at "
                         + q.effectiveValue().map(Format::text).orElse("an unknown value")).orElse("")

@@ -206,4 +206,22 @@ class LiveCollectorTest {
         assertThat(aws.calls("GetMetricData")).isEqualTo(2); // 90 models × 6 metrics = 540 series
         assertThat(read.items()).hasSize(4).allSatisfy(m -> assertThat(m.modelId()).isEqualTo(StubWorld.MODEL));
     }
+
+    @Test
+    void aSweepNamingNothingFindsTheRegionThrottledOnlyInMetrics() {
+        // CloudTrail kept no failed call (a busy workload's successes fill its pages); CloudWatch still counts throttles
+        StubAccount home = StubWorld.home(REGIONS);
+        REGIONS.forEach(r -> home.region(r).events().clear());
+
+        aws = new StubAws(home);
+        Capture capture = LiveRun.collect(aws, StubWorld.settings(REGIONS),
+                com.quotadoctor.domain.DiagnosisRequest.forAccount(StubWorld.HOME));
+        com.quotadoctor.diagnosis.Diagnosis d = com.quotadoctor.diagnosis.Diagnostician.standard()
+                .diagnose(capture.request(), capture.evidence());
+
+        assertThat(capture.evidence().failedCalls()).isEmpty();
+        assertThat(d.verdict()).isEqualTo(com.quotadoctor.diagnosis.FindingCode.REGION_MISMATCH);
+        assertThat(d.top().explanation()).contains("CloudWatch counts throttles of the " + StubWorld.MODEL
+                + " calls in us-west-2");
+    }
 }
