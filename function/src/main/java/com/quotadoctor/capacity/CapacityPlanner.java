@@ -35,7 +35,7 @@ public final class CapacityPlanner {
 
     /** One need before the workloads sharing its quota are added up. */
     private record Draft(String workload, String region, Optional<String> account, String measure, Optional<Quota> quota,
-                         double needed, Optional<Double> limit, String arithmetic, Optional<String> alternative) {
+                         double needed, Optional<Double> limit, String arithmetic, Optional<Alternative> alternative) {
         String key() {
             return quota.map(q -> q.code() + "|" + region + "|" + account.orElse("")).orElse(workload + "|" + measure);
         }
@@ -179,31 +179,43 @@ public final class CapacityPlanner {
                 w.peak() * perCall, quota.flatMap(Quota::effectiveValue), arithmetic, Optional.empty());
     }
 
-    /** Another runtime family whose quota of the same metric already fits, or can be raised, for these calls. */
-    private static Optional<String> alternative(ExpectedWorkload w, ModelId model, String region, QuotaMetric metric,
-                                                int burndown, List<Quota> catalogue, Quota current) {
+    /** Another family's id for these calls and the quota it would draw on (another quota than the one that's stuck). */
+    private record Alternative(String id, Quota quota) {
+    }
+
+    /** Each other runtime family's quota of the same metric for these calls; judged in {@link #judged} on totals. */
+    private static Optional<Alternative> alternative(ExpectedWorkload w, ModelId model, String region, QuotaMetric metric,
+                                                     int burndown, List<Quota> catalogue, Quota current) {
         if (current.isAdjustable()) {
             return Optional.empty();
         }
-        double needed = need(w, metric, burndown);
         for (InferenceFamily family : List.of(InferenceFamily.CROSS_REGION, InferenceFamily.GLOBAL, InferenceFamily.ON_DEMAND)) {
-            if (family == model.family()) {
-                continue;
-            }
-            Optional<ModelId> other = model.inFamily(family, region);
-            Optional<ModelName> name = other.flatMap(ModelId::name);
-            if (name.isEmpty()) {
-                continue;
-            }
-            Optional<Quota> q = QuotaMatcher.best(name.get(), family, metric, catalogue).quota();
-            if (q.isPresent() && (q.get().effectiveValue().map(v -> v >= needed).orElse(false) || q.get().isAdjustable())) {
-                return Optional.of("call " + other.get().raw() + " instead: its " + metric.label() + " quota " + q.get().code()
-                        + " applies " + q.get().effectiveValue().map(Format::text).orElse("an unread value")
-                        + (q.get().effectiveValue().map(v -> v >= needed).orElse(false) ? " (enough)" : " and can be raised"));
+            Optional<ModelId> other = family == model.family() ? Optional.empty() : model.inFamily(family, region);
+            Optional<Quota> q = other.flatMap(ModelId::name)
+                    .flatMap(name -> QuotaMatcher.best(name, family, metric, catalogue).quota())
+                    .filter(found -> !found.code().equalsIgnoreCase(current.code())); // the shared daily quota is no way out
+            if (q.isPresent()) {
+                return Optional.of(new Alternative(other.get().raw(), q.get()));
             }
         }
-        return Optional.of("no other inference family of this model has a " + metric.label() + " quota that fits or can "
-                + "be raised here: spread the calls over another region");
+        return Optional.empty();
+    }
+
+    /** Where the calls would fit instead: the other family's quota judged on everything planned on it plus this need. */
+    private static String way(Draft d, Map<String, Double> together) {
+        if (d.alternative().isEmpty()) {
+            return "no other inference family of this model has a " + d.measure() + " quota here: spread the calls over "
+                    + "another region";
+        }
+        Alternative a = d.alternative().get();
+        double onIt = together.getOrDefault(a.quota().code() + "|" + d.region() + "|" + d.account().orElse(""), 0.0)
+                + d.needed();
+        Optional<Double> applies = a.quota().effectiveValue();
+        boolean fits = applies.map(v -> v >= onIt).orElse(false);
+        return "call " + a.id() + " instead: its " + d.measure() + " quota " + a.quota().code() + " applies "
+                + applies.map(Format::text).orElse("an unread value") + (fits ? ", enough for the " + n(onIt)
+                + " it would then carry" : a.quota().isAdjustable() ? ", short of the " + n(onIt) + " it would then carry, "
+                + "and can be raised" : ", short of the " + n(onIt) + " it would then carry, and can't be raised either");
     }
 
     /**
@@ -247,7 +259,7 @@ public final class CapacityPlanner {
             out.add(new Need(d.workload(), d.region(), d.account(), d.measure(), d.quota(), d.needed(), total, d.limit(),
                     verdict, ask, arithmetic,
                     verdict == Need.Verdict.COVERED || verdict == Need.Verdict.OPEN_REQUEST_SHORT ? open : Optional.empty(),
-                    verdict == Need.Verdict.NOT_ADJUSTABLE ? d.alternative() : Optional.empty()));
+                    verdict == Need.Verdict.NOT_ADJUSTABLE ? Optional.of(way(d, together)) : Optional.empty()));
         }
         return out;
     }

@@ -200,7 +200,8 @@ class CapacityPlannerTest {
         Need tpm = need(plan, "tokens per minute");
         assertThat(tpm.verdict()).isEqualTo(Need.Verdict.NOT_ADJUSTABLE);
         assertThat(tpm.alternative()).hasValueSatisfying(a -> assertThat(a)
-                .startsWith("call us.amazon.nova-pro-v1:0 instead: its tokens per minute quota L-C0326783 applies 1,000,000 (enough)"));
+                .startsWith("call us.amazon.nova-pro-v1:0 instead: its tokens per minute quota L-C0326783 applies 1,000,000, "
+                        + "enough for the 70,960 it would then carry"));
         assertThat(plan.needsAction()).isTrue();
     }
 
@@ -288,5 +289,34 @@ class CapacityPlannerTest {
             assertThat(n.total()).isEqualTo(141_920);
             assertThat(n.headroom()).hasValueSatisfying(h -> assertThat(h).isBetween(0.05, 0.06));
         });
+    }
+
+    @Test
+    void anAlternativeIsJudgedOnWhatItWouldCarryAndNeverTheStuckQuotaItself() throws IOException {
+        Evidence evidence = evidence(1_000_000, List.of(), List.of());
+        List<Quota> quotas = new ArrayList<>(evidence.region(REGION).orElseThrow().quotas());
+        // on-demand Nova Pro TPM can't be raised; the cross-region one applies 100,000
+        quotas.replaceAll(q -> q.code().equals("L-CE33604C") ? new Quota(q.code(), q.name(), q.kind(), REGION,
+                q.account(), Optional.of(1_000.0), Optional.of(1_000.0), Optional.of(false))
+                : q.code().equals("L-C0326783") ? new Quota(q.code(), q.name(), q.kind(), REGION, q.account(),
+                Optional.of(100_000.0), Optional.of(100_000.0), Optional.of(true)) : q);
+        RegionEvidence region = evidence.region(REGION).orElseThrow();
+        Evidence fixed = new Evidence(evidence.capturedAt(), evidence.caller(), Map.of(REGION, new RegionEvidence(REGION,
+                region.collected(), quotas, List.of(), List.of(), List.of(), List.of(), List.of(), List.of())), List.of());
+        // a us. workload already needs 10 × 7,096 = 70,960 of the cross-region quota; moving the on-demand one there
+        // too would need 141,920 of its 100,000
+        String onDemand = traffic("amazon.nova-pro-v1:0", "runtime", 10, 100);
+        String both = onDemand + onDemand.substring(onDemand.indexOf("  - name")).replace("name: w", "name: geo")
+                .replace("model: amazon.nova-pro-v1:0", "model: us.amazon.nova-pro-v1:0");
+
+        CapacityPlan plan = plan(both, fixed);
+
+        Need tpm = plan.needs().stream().filter(n -> n.workload().equals("w") && n.measure().equals("tokens per minute"))
+                .findFirst().orElseThrow();
+        assertThat(tpm.verdict()).isEqualTo(Need.Verdict.NOT_ADJUSTABLE);
+        assertThat(tpm.alternative()).hasValue("call us.amazon.nova-pro-v1:0 instead: its tokens per minute quota "
+                + "L-C0326783 applies 100,000, short of the 141,920 it would then carry, and can be raised");
+        assertThat(plan.needs()).filteredOn(n -> n.alternative().isPresent())
+                .allSatisfy(n -> assertThat(n.alternative().get()).doesNotContain(n.quota().orElseThrow().code()));
     }
 }
