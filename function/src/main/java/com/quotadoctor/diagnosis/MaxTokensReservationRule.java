@@ -45,14 +45,15 @@ final class MaxTokensReservationRule implements DiagnosisRule {
                 .title("Throttled at " + Format.percent(settled, limit) + " of the tokens-per-minute quota: max_tokens reservation")
                 .explain("The calls are throttled although the busiest minute settled only " + Format.text(Math.round(settled))
                         + " of the " + Format.text(limit) + " tokens per minute that " + q.code() + " applies. Bedrock "
-                        + "reserves input tokens plus max_tokens (the model's maximum when unset) when a request starts "
-                        + "and settles the real usage only at the end, so a large max_tokens exhausts the quota long "
-                        + "before the metrics show it. A bigger quota is not the first fix.")
+                        + "reserves every input token of a request plus max_tokens (the model's maximum when unset; an "
+                        + "extended-thinking budget counts inside max_tokens) when it starts, and settles the real usage "
+                        + "only at the end, so a large max_tokens exhausts the quota long before the metrics show it. A "
+                        + "bigger quota is not the first fix.")
                 .proof(proof)
                 .about(Optional.of(w.region()), w.account(), Optional.of(q.code()), Optional.of(w.model().raw()))
                 .step(PlanStep.of(PlanStep.Kind.REDUCE_DEMAND, "Set maxTokens (inferenceConfig.maxTokens, or "
-                        + "max_tokens in the request body) close to the longest answer you expect instead of leaving "
-                        + "the model maximum.").in(w.region(), w.account())
+                        + "max_tokens in the request body) close to the longest answer you expect, thinking budget "
+                        + "included, instead of leaving the model maximum.").in(w.region(), w.account())
                         .because("each call reserves its maximum output until it settles"))
                 .step(PlanStep.of(PlanStep.Kind.RETEST, "Watch the throttles fall:")
                         .command(Commands.throttleMetrics(w.invokedId(), w.region(), now))
