@@ -78,9 +78,12 @@ public final class CapacityPlanner {
         return new CapacityPlan(evidence.capturedAt(), judged(drafts, evidence), notes, evidence.allGaps());
     }
 
+    /** The measure of a row that stands for every quota of a workload and region, none of which could be judged. */
+    static final String ALL_QUOTAS = "quotas";
+
     /** A workload and region nothing could be judged for: a row that says why, counted as needing action. */
     private static Draft unjudged(ExpectedWorkload w, String region, Optional<String> account, String why) {
-        return new Draft(w.name(), region, account, "quotas", Optional.empty(), 0, Optional.empty(), why,
+        return new Draft(w.name(), region, account, ALL_QUOTAS, Optional.empty(), 0, Optional.empty(), why,
                 Optional.empty());
     }
 
@@ -234,7 +237,7 @@ public final class CapacityPlanner {
                             && r.status().isOpen())
                     .findFirst());
             Need.Verdict verdict;
-            if (d.measure().equals("quotas") || (d.quota().isPresent() && d.limit().isEmpty())) {
+            if (d.measure().equals(ALL_QUOTAS) || (d.quota().isPresent() && d.limit().isEmpty())) {
                 verdict = Need.Verdict.UNKNOWN;
             } else if (d.quota().isEmpty()) {
                 verdict = Need.Verdict.NO_QUOTA;

@@ -187,13 +187,7 @@ class CapacityPlannerTest {
 
     @Test
     void aQuotaThatCantBeRaisedNamesAFamilyWhoseQuotaFits() throws IOException {
-        Evidence evidence = evidence(1_000_000, List.of(), List.of());
-        List<Quota> quotas = new ArrayList<>(evidence.region(REGION).orElseThrow().quotas());
-        quotas.replaceAll(q -> q.code().equals("L-CE33604C") ? new Quota(q.code(), q.name(), q.kind(), REGION,
-                q.account(), Optional.of(1_000.0), Optional.of(1_000.0), Optional.of(false)) : q);
-        RegionEvidence region = evidence.region(REGION).orElseThrow();
-        Evidence fixed = new Evidence(evidence.capturedAt(), evidence.caller(), Map.of(REGION, new RegionEvidence(REGION,
-                region.collected(), quotas, List.of(), List.of(), List.of(), List.of(), List.of(), List.of())), List.of());
+        Evidence fixed = with(evidence(1_000_000, List.of(), List.of()), new Change("L-CE33604C", false, 1_000.0));
 
         CapacityPlan plan = plan(traffic("amazon.nova-pro-v1:0", "runtime", 10, 100), fixed);
 
@@ -232,6 +226,21 @@ class CapacityPlannerTest {
         return new IncreaseRequest(id, Optional.empty(), "L-F4DDD3EB", name, QuotaClassifier.classify("L-F4DDD3EB", name),
                 desired, RequestStatus.PENDING, "PENDING", Optional.empty(), Optional.empty(), REGION, Optional.of(ACCOUNT),
                 Optional.empty());
+    }
+
+    /** One quota's value (applied and default) and adjustability, changed. */
+    private record Change(String code, boolean adjustable, double value) {
+    }
+
+    /** The evidence with one quota changed. */
+    private static Evidence with(Evidence evidence, Change change) {
+        RegionEvidence region = evidence.region(REGION).orElseThrow();
+        List<Quota> quotas = new ArrayList<>(region.quotas());
+        quotas.replaceAll(q -> q.code().equals(change.code()) ? new Quota(q.code(), q.name(), q.kind(), REGION,
+                q.account(), Optional.of(change.value()), Optional.of(change.value()), Optional.of(change.adjustable()))
+                : q);
+        return new Evidence(evidence.capturedAt(), evidence.caller(), Map.of(REGION, new RegionEvidence(REGION,
+                region.collected(), quotas, List.of(), List.of(), List.of(), List.of(), List.of(), List.of())), List.of());
     }
 
     private static Need need(CapacityPlan plan, String measure) {
@@ -293,16 +302,9 @@ class CapacityPlannerTest {
 
     @Test
     void anAlternativeIsJudgedOnWhatItWouldCarryAndNeverTheStuckQuotaItself() throws IOException {
-        Evidence evidence = evidence(1_000_000, List.of(), List.of());
-        List<Quota> quotas = new ArrayList<>(evidence.region(REGION).orElseThrow().quotas());
         // on-demand Nova Pro TPM can't be raised; the cross-region one applies 100,000
-        quotas.replaceAll(q -> q.code().equals("L-CE33604C") ? new Quota(q.code(), q.name(), q.kind(), REGION,
-                q.account(), Optional.of(1_000.0), Optional.of(1_000.0), Optional.of(false))
-                : q.code().equals("L-C0326783") ? new Quota(q.code(), q.name(), q.kind(), REGION, q.account(),
-                Optional.of(100_000.0), Optional.of(100_000.0), Optional.of(true)) : q);
-        RegionEvidence region = evidence.region(REGION).orElseThrow();
-        Evidence fixed = new Evidence(evidence.capturedAt(), evidence.caller(), Map.of(REGION, new RegionEvidence(REGION,
-                region.collected(), quotas, List.of(), List.of(), List.of(), List.of(), List.of(), List.of())), List.of());
+        Evidence fixed = with(with(evidence(1_000_000, List.of(), List.of()), new Change("L-CE33604C", false, 1_000.0)),
+                new Change("L-C0326783", true, 100_000.0));
         // a us. workload already needs 10 × 7,096 = 70,960 of the cross-region quota; moving the on-demand one there
         // too would need 141,920 of its 100,000
         String onDemand = traffic("amazon.nova-pro-v1:0", "runtime", 10, 100);

@@ -48,6 +48,11 @@ public final class ServiceQuotasDesk implements QuotaDesk, AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final Clock clock;
     private final Map<String, ServiceQuotasClient> clients = new ConcurrentHashMap<>();
+    /**
+     * The region's filings of the last day, read once per run and counted on as this desk files: the history is up to
+     * five pages, and a quota is read twice around a person's yes, for every quota of the region.
+     */
+    private final Map<String, Integer> filedToday = new ConcurrentHashMap<>();
 
     public ServiceQuotasDesk(Clock clock) {
         this(DefaultCredentialsProvider.builder().build(), clock);
@@ -102,7 +107,7 @@ public final class ServiceQuotasDesk implements QuotaDesk, AutoCloseable {
             token = page.nextToken();
         } while (token != null && !token.isEmpty() && open.isEmpty());
         return new QuotaState(Text.oneLine(Optional.ofNullable(dflt.quotaName()).orElse(quotaCode), 256), applied,
-                Optional.ofNullable(dflt.value()), !Boolean.FALSE.equals(dflt.adjustable()), open, filedToday(sq));
+                Optional.ofNullable(dflt.value()), !Boolean.FALSE.equals(dflt.adjustable()), open, filedToday.computeIfAbsent(region, r -> filedToday(sq)));
     }
 
     private int filedToday(ServiceQuotasClient sq) {
@@ -127,6 +132,7 @@ public final class ServiceQuotasDesk implements QuotaDesk, AutoCloseable {
     public Filed file(String quotaCode, String region, double value) {
         RequestedServiceQuotaChange r = client(region).requestServiceQuotaIncrease(b -> b.serviceCode(ServiceCode.BEDROCK)
                 .quotaCode(quotaCode).desiredValue(value)).requestedQuota();
+        filedToday.merge(region, 1, Integer::sum);
         return new Filed(AwsId.REQUEST_ID.require(r.id(), "Id"), Text.oneLine(String.valueOf(r.statusAsString()), 40),
                 Optional.ofNullable(r.caseId()).filter(AwsId.CASE_DISPLAY_ID::matches));
     }
