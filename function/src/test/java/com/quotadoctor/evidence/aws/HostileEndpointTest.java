@@ -41,9 +41,11 @@ class HostileEndpointTest {
             assertThat(gaps).extracting(EvidenceGap::code).containsOnly("ResponseTooLarge");
             assertThat(gaps.get(0).message()).startsWith("ListServiceQuotas answered ")
                     .endsWith("bytes are expected: not AWS's answer, not read");
-            // one call per region, not retried; each stopped near the bound (1 MiB), not at the body's end
+            // one call per region, not retried; each stopped near its bound (1 MiB), not at the body's end (2 GB). The
+            // front counts what it wrote until the connection closed, socket buffers included, so the margin is wide:
+            // under load it measured up to 24 MB for two regions
             assertThat(front.hostileCalls()).isEqualTo(REGIONS.size());
-            assertThat(front.hostileBytesSent()).isLessThan(REGIONS.size() * 8L * 1024 * 1024);
+            assertThat(front.hostileBytesSent()).isLessThan(REGIONS.size() * 64L * 1024 * 1024);
             // the rest of the run stands: the request history and the failing calls were read
             assertThat(capture.evidence().regions().values()).allSatisfy(r -> assertThat(r.has(com.quotadoctor.domain.EvidenceSection.REQUESTED_CHANGES)).isTrue());
         }
