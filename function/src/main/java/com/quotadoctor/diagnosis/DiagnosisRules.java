@@ -21,6 +21,7 @@ public final class DiagnosisRules {
                 new PartiallyGrantedRule(),
                 new PropagationPendingRule(),
                 new RequestPendingRule(),
+                new QuotaLoweredRule(),
                 new AppliedBelowDefaultRule(),
                 new NotAdjustableRule(),
                 new UsageExceedsQuotaRule(),

@@ -13,10 +13,17 @@ import java.util.Optional;
  * @param quotaCode a quota the trigger named
  * @param attempt   1 for the first look, incremented by each wait-and-recheck
  * @param deadline  when the loop stops waiting, if one was set
+ * @param lowered   the applied value the request watcher saw fall, when that started the diagnosis
  */
 public record DiagnosisRequest(Optional<String> account, List<String> regions, List<ModelId> models,
                                Optional<String> requestId, Optional<String> quotaCode, ErrorSignal error,
-                               int attempt, Optional<Instant> deadline) {
+                               int attempt, Optional<Instant> deadline, Optional<LoweredQuota> lowered) {
+
+    public DiagnosisRequest(Optional<String> account, List<String> regions, List<ModelId> models,
+                            Optional<String> requestId, Optional<String> quotaCode, ErrorSignal error, int attempt,
+                            Optional<Instant> deadline) {
+        this(account, regions, models, requestId, quotaCode, error, attempt, deadline, Optional.empty());
+    }
 
     /**
      * The most model ids one diagnosis names: far beyond a workload's (one model, a few profiles), and at AWS's 2,048
@@ -49,12 +56,13 @@ public record DiagnosisRequest(Optional<String> account, List<String> regions, L
         ErrorSignal merged = new ErrorSignal(error.code().or(base.error::code), error.message().or(base.error::message));
         return new DiagnosisRequest(account.or(base::account), regions.isEmpty() ? base.regions : regions,
                 models.isEmpty() ? base.models : models, requestId.or(base::requestId), quotaCode.or(base::quotaCode),
-                merged, Math.max(attempt, base.attempt), deadline.or(base::deadline));
+                merged, Math.max(attempt, base.attempt), deadline.or(base::deadline),
+                lowered.or(base::lowered));
     }
 
     /** The same request, looked at once more (the workflow's wait-and-recheck loop). */
     public DiagnosisRequest nextAttempt() {
-        return new DiagnosisRequest(account, regions, models, requestId, quotaCode, error, attempt + 1, deadline);
+        return new DiagnosisRequest(account, regions, models, requestId, quotaCode, error, attempt + 1, deadline, lowered);
     }
 
     /** The same request, its account left open (to be filled in by whoever reads it). */
@@ -68,24 +76,30 @@ public record DiagnosisRequest(Optional<String> account, List<String> regions, L
     }
 
     public DiagnosisRequest inAccount(Optional<String> calling) {
-        return new DiagnosisRequest(calling, regions, models, requestId, quotaCode, error, attempt, deadline);
+        return new DiagnosisRequest(calling, regions, models, requestId, quotaCode, error, attempt, deadline, lowered);
     }
 
     public DiagnosisRequest inRegions(List<String> failingIn) {
-        return new DiagnosisRequest(account, failingIn, models, requestId, quotaCode, error, attempt, deadline);
+        return new DiagnosisRequest(account, failingIn, models, requestId, quotaCode, error, attempt, deadline, lowered);
     }
 
     public DiagnosisRequest forModels(List<ModelId> invoked) {
-        return new DiagnosisRequest(account, regions, invoked, requestId, quotaCode, error, attempt, deadline);
+        return new DiagnosisRequest(account, regions, invoked, requestId, quotaCode, error, attempt, deadline, lowered);
     }
 
     /** Following this increase request and, when named, this quota. */
     public DiagnosisRequest following(Optional<String> request, Optional<String> quota) {
-        return new DiagnosisRequest(account, regions, models, request, quota, error, attempt, deadline);
+        return new DiagnosisRequest(account, regions, models, request, quota, error, attempt, deadline, lowered);
     }
 
     public DiagnosisRequest failingWith(ErrorSignal signal) {
-        return new DiagnosisRequest(account, regions, models, requestId, quotaCode, signal, attempt, deadline);
+        return new DiagnosisRequest(account, regions, models, requestId, quotaCode, signal, attempt, deadline, lowered);
+    }
+
+    /** Started by the watcher seeing this quota's applied value fall. */
+    public DiagnosisRequest afterLowering(LoweredQuota fall) {
+        return new DiagnosisRequest(account, regions, models, requestId, quotaCode, error, attempt, deadline,
+                Optional.of(fall));
     }
 
     public static DiagnosisRequest empty() {

@@ -61,7 +61,10 @@ public final class WatchHandler implements RequestStreamHandler {
         WatchReport r = watcher.sweep(regions);
         LOG.info("swept", entry("regions", r.regions()), entry("requests", r.requests()),
                 entry("changes", r.emitted().size()), entry("undelivered", r.undelivered().size()),
-                entry("drift", r.drift().size()), entry("evidenceGaps", r.gaps().size()));
+                entry("drift", r.drift().size()), entry("lowered", r.lowered().size()),
+                entry("loweredUndelivered", r.loweredUndelivered().size()), entry("evidenceGaps", r.gaps().size()));
+        r.lowered().forEach(l -> LOG.warn("applied value lowered", entry("quotaCode", l.quotaCode()),
+                entry("region", l.region()), entry("previousValue", l.from()), entry("appliedValue", l.to())));
         r.drift().forEach(d -> LOG.warn("approved but not applied", entry("requestId", d.requestId()),
                 entry("quotaCode", d.quotaCode()), entry("region", d.region()),
                 entry("desiredValue", d.desiredValue()), entry("appliedValue", d.appliedValue())));
@@ -79,6 +82,10 @@ public final class WatchHandler implements RequestStreamHandler {
         ArrayNode drift = out.putArray("drift");
         r.drift().forEach(d -> drift.addObject().put("requestId", d.requestId()).put("quotaCode", d.quotaCode())
                 .put("region", d.region()).put("desiredValue", d.desiredValue()).put("appliedValue", d.appliedValue()));
+        ArrayNode lowered = out.putArray("lowered");
+        r.lowered().forEach(l -> lowered.addObject().put("quotaCode", l.quotaCode()).put("region", l.region())
+                .put("previousValue", l.from()).put("appliedValue", l.to()));
+        out.put("loweredUndelivered", r.loweredUndelivered().size());
         ArrayNode gaps = out.putArray("evidenceGaps");
         r.gaps().forEach(g -> gaps.addObject().put("region", g.region()).put("source", g.source()).put("code", g.code()));
         return out;

@@ -6,6 +6,7 @@ import com.quotadoctor.domain.AccountId;
 import com.quotadoctor.domain.AwsRegion;
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.ErrorSignal;
+import com.quotadoctor.domain.LoweredQuota;
 import com.quotadoctor.domain.ModelId;
 
 import java.util.List;
@@ -70,8 +71,59 @@ public final class RequestJson {
             throw context.field("regions").problem("at most " + DiagnosisRequest.MOST_REGIONS
                     + " regions per diagnosis, got " + regions.size());
         }
+        WireNode lowered = context.field("lowered");
         return new DiagnosisRequest(account, regions, models, context.field("requestId").text(),
-                context.field("quotaCode").text(), signal, (int) attempt, loop.field("deadline").instant());
+                context.field("quotaCode").text(), signal, (int) attempt, loop.field("deadline").instant(),
+                lowered.present() ? Optional.of(lowered(lowered)) : Optional.empty());
+    }
+
+    /**
+     * The watcher's "Bedrock Quota Value Lowered" detail, and the request's {@code lowered}: one shape. Every field is
+     * held to its pattern at its place.
+     */
+    public static LoweredQuota lowered(WireNode node) {
+        if (!node.node().isObject()) {
+            throw node.problem("expected an object");
+        }
+        Optional<String> account = node.field("account").text();
+        if (account.isPresent() && !AccountId.isValid(account.get())) {
+            throw node.field("account").problem("expected a 12-digit account id");
+        }
+        String region = node.field("region").requiredText();
+        if (!AwsRegion.isKnown(region)) {
+            throw node.field("region").problem("unknown region '" + region + "'");
+        }
+        String code = node.field("quotaCode").requiredText();
+        if (!com.quotadoctor.domain.AwsId.QUOTA_CODE.matches(code)) {
+            throw node.field("quotaCode").problem("is not a quota code");
+        }
+        double from = node.field("previousValue").number().orElseThrow(() -> node.field("previousValue").problem("is required"));
+        double to = node.field("appliedValue").number().orElseThrow(() -> node.field("appliedValue").problem("is required"));
+        if (!(to < from) || to < 0) {
+            throw node.field("appliedValue").problem("must be below previousValue (" + from + ") and not negative");
+        }
+        java.time.Instant seen = node.field("previousObservedAt").instant()
+                .orElseThrow(() -> node.field("previousObservedAt").problem("is required"));
+        java.time.Instant observed = node.field("observedAt").instant()
+                .orElseThrow(() -> node.field("observedAt").problem("is required"));
+        if (seen.isAfter(observed)) {
+            throw node.field("previousObservedAt").problem("is after observedAt");
+        }
+        return new LoweredQuota(code, node.field("quotaName").text().orElse(""), region, account, from, to, seen,
+                observed);
+    }
+
+    public static ObjectNode write(LoweredQuota l) {
+        ObjectNode d = JsonTree.NODES.objectNode();
+        d.put("quotaCode", l.quotaCode());
+        d.put("quotaName", l.quotaName());
+        d.put("region", l.region());
+        l.account().ifPresent(a -> d.put("account", a));
+        d.put("previousValue", l.from());
+        d.put("appliedValue", l.to());
+        d.put("previousObservedAt", l.seenAt().toString());
+        d.put("observedAt", l.observedAt().toString());
+        return d;
     }
 
     /**
@@ -98,6 +150,7 @@ public final class RequestJson {
             r.error().code().ifPresent(c -> error.put("code", c));
             r.error().message().ifPresent(m -> error.put("message", m));
         }
+        r.lowered().ifPresent(l -> node.set("lowered", write(l)));
         return node;
     }
 }

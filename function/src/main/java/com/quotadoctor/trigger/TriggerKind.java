@@ -10,6 +10,7 @@ public enum TriggerKind {
     OTHER_CLOUDTRAIL_EVENT("OtherCloudTrailEvent"),
     SUPPORT_CASE_UPDATE("SupportCaseUpdate"),
     QUOTA_REQUEST_STATUS_CHANGE("QuotaRequestStatusChange"),
+    QUOTA_LOWERED("QuotaLowered"),
     ALARM_STATE_CHANGE("AlarmStateChange"),
     ALARM_CONTRIBUTOR_STATE_CHANGE("AlarmContributorStateChange"),
     QUOTA_THRESHOLD_BREACH("QuotaThresholdBreach"),

@@ -70,6 +70,7 @@ public final class TriggerParser {
             case "AWS Service Event via CloudTrail" -> serviceEvent(event, source, detail);
             case "Support Case Update" -> supportCase(event, detail);
             case "Bedrock Quota Request Status Change" -> statusChange(event, detail);
+            case "Bedrock Quota Value Lowered" -> lowered(event, detail);
             case "CloudWatch Alarm State Change" -> AlarmEvent.parse(event, detail);
             case "CloudWatch Alarm Contributor State Change" -> AlarmEvent.contributor(event, detail);
             case "Scheduled Event" -> new Trigger.Scheduled(TriggerKind.SCHEDULED_EVENT);
@@ -140,6 +141,14 @@ public final class TriggerParser {
                 ? Optional.of(matching(detail.field("quotaCode"), QUOTA_CODE, "a quota code")) : Optional.empty();
         return new Trigger.Diagnose(TriggerKind.QUOTA_REQUEST_STATUS_CHANGE, request(account(event, detail.field("account")),
                 Optional.of(requestId), quotaCode), Optional.empty());
+    }
+
+    /** Our own watcher saw an applied value fall: diagnosed in that quota's region, the fall carried as a fact. */
+    private static Trigger lowered(WireNode event, WireNode detail) {
+        com.quotadoctor.domain.LoweredQuota fall = com.quotadoctor.json.RequestJson.lowered(detail);
+        DiagnosisRequest request = request(account(event, detail.field("account")), Optional.empty(),
+                Optional.of(fall.quotaCode())).inRegions(List.of(fall.region())).afterLowering(fall);
+        return new Trigger.Diagnose(TriggerKind.QUOTA_LOWERED, request, Optional.empty());
     }
 
     private static final java.util.regex.Pattern SITUATION = java.util.regex.Pattern.compile("^[0-9a-f]{32}$");

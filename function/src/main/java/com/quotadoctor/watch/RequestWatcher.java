@@ -1,6 +1,7 @@
 package com.quotadoctor.watch;
 
 import com.quotadoctor.domain.IncreaseRequest;
+import com.quotadoctor.domain.LoweredQuota;
 import com.quotadoctor.domain.Quota;
 import com.quotadoctor.domain.RegionEvidence;
 import com.quotadoctor.domain.RequestStatus;
@@ -19,7 +20,9 @@ import java.util.concurrent.Executors;
  * The scheduled sweep: reads the request history of every configured region, records each request's
  * status, and announces each change. A request seen for the first time is announced only while it
  * matters (open, or decided within the propagation window), so a first sweep over 90 days of history
- * does not flood. A change that cannot be announced is put back, to be announced by the next sweep.
+ * does not flood. A change that cannot be announced is put back, to be announced by the next sweep. The applied
+ * values it reads (the quotas with a request) are kept too: one that fell since the last sweep is announced once,
+ * as AWS lowering it.
  */
 public final class RequestWatcher {
 
@@ -41,6 +44,8 @@ public final class RequestWatcher {
         Instant now = clock.instant();
         List<StatusChange> changes = new ArrayList<>();
         List<Drift> drift = new ArrayList<>();
+        List<LoweredQuota> lowered = new ArrayList<>();
+        java.util.Map<String, Double> readNow = new java.util.LinkedHashMap<>();
         List<com.quotadoctor.domain.EvidenceGap> gaps = new ArrayList<>();
         int seen = 0;
         java.util.Set<String> judged = new java.util.HashSet<>();
@@ -51,7 +56,17 @@ public final class RequestWatcher {
                     continue; // listed by two regions' histories: one request, judged once
                 }
                 seen++;
-                Optional<Double> applied = evidence.quota(r.quotaCode(), r.account()).flatMap(Quota::applied);
+                Optional<Quota> quota = evidence.quota(r.quotaCode(), r.account());
+                Optional<Double> applied = quota.flatMap(Quota::applied);
+                if (applied.isPresent()) {
+                    String key = StatusLedger.quotaKey(r.account(), evidence.region(), r.quotaCode());
+                    if (readNow.putIfAbsent(key, applied.get()) == null) {
+                        ledger.lastApplied(key).filter(before -> applied.get() < before.value())
+                                .ifPresent(before -> lowered.add(new LoweredQuota(r.quotaCode(),
+                                        quota.get().name(), evidence.region(), r.account(), before.value(),
+                                        applied.get(), before.at(), now)));
+                    }
+                }
                 Optional<String> previous = ledger.last(r.id());
                 if (!previous.map(r.rawStatus()::equals).orElse(false)) {
                     if (previous.isPresent() || matters(r, now)) {
@@ -70,8 +85,18 @@ public final class RequestWatcher {
         List<StatusChange> undelivered = changes.isEmpty() ? List.of() : events.emit(changes);
         List<StatusChange> emitted = changes.stream().filter(c -> !undelivered.contains(c)).toList();
         emitted.forEach(c -> ledger.record(c.requestId(), c.status(), now));
+        // a fall not yet delivered keeps the higher value on record, so the next sweep announces it again
+        List<LoweredQuota> loweredUndelivered = lowered.isEmpty() ? List.of() : events.emitLowered(lowered);
+        readNow.forEach((key, value) -> {
+            boolean held = loweredUndelivered.stream().anyMatch(l -> StatusLedger.quotaKey(l.account(), l.region(),
+                    l.quotaCode()).equals(key));
+            if (!held) {
+                ledger.recordApplied(key, value, now);
+            }
+        });
+        List<LoweredQuota> loweredEmitted = lowered.stream().filter(l -> !loweredUndelivered.contains(l)).toList();
         // a member role refused is one gap, not one per region read
-        return new WatchReport(regions.size(), seen, emitted, undelivered, drift,
+        return new WatchReport(regions.size(), seen, emitted, undelivered, drift, loweredEmitted, loweredUndelivered,
                 com.quotadoctor.domain.EvidenceGap.merged(gaps));
     }
 

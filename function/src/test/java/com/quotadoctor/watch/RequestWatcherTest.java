@@ -139,6 +139,49 @@ class RequestWatcherTest {
     }
 
     @Test
+    void anAppliedValueAwsLoweredIsAnnouncedOnceAsItsOwnEvent() throws Exception {
+        watcher.sweep(REGIONS); // us-east-1 applies 2,000,000 for the quota its approvals raised
+        home.region("us-east-1").applied(StubWorld.QUOTA_CODE, 500_000);
+
+        WatchReport lowered = watcher.sweep(REGIONS);
+        WatchReport after = watcher.sweep(REGIONS);
+
+        assertThat(lowered.lowered()).singleElement().satisfies(l -> {
+            assertThat(l.quotaCode()).isEqualTo(StubWorld.QUOTA_CODE);
+            assertThat(l.region()).isEqualTo("us-east-1");
+            assertThat(l.from()).isEqualTo(2_000_000);
+            assertThat(l.to()).isEqualTo(500_000);
+        });
+        assertThat(after.lowered()).as("announced once").isEmpty();
+        List<com.fasterxml.jackson.databind.JsonNode> announced = aws.events().stream()
+                .filter(e -> e.path("DetailType").asText().equals("Bedrock Quota Value Lowered")).toList();
+        assertThat(announced).hasSize(1);
+        // what the watcher sends is what the workflow's trigger reads: the fall reaches the diagnosis as a fact
+        var event = com.quotadoctor.json.JsonTree.NODES.objectNode().put("version", "0").put("id", "e")
+                .put("detail-type", announced.get(0).path("DetailType").asText())
+                .put("source", announced.get(0).path("Source").asText()).put("account", StubWorld.HOME)
+                .put("time", "2026-11-25T10:00:00Z").put("region", "us-east-1");
+        event.set("detail", com.quotadoctor.json.JsonTree.parse(announced.get(0).path("Detail").asText()));
+        var trigger = (com.quotadoctor.trigger.Trigger.Diagnose) new com.quotadoctor.trigger.TriggerParser()
+                .parse(com.quotadoctor.json.JsonTree.compact(event));
+        assertThat(trigger.request().lowered()).contains(lowered.lowered().get(0));
+        assertThat(trigger.request().regions()).containsExactly("us-east-1");
+    }
+
+    @Test
+    void aFallThatCannotBeAnnouncedIsAnnouncedByTheNextSweep() {
+        watcher.sweep(REGIONS);
+        home.region("us-east-1").applied(StubWorld.QUOTA_CODE, 500_000);
+        aws.fault(StubFault.serverError("PutEvents").times(1));
+
+        WatchReport failed = watcher.sweep(REGIONS);
+        WatchReport next = watcher.sweep(REGIONS);
+
+        assertThat(failed.loweredUndelivered()).hasSize(1);
+        assertThat(next.lowered()).singleElement().satisfies(l -> assertThat(l.from()).isEqualTo(2_000_000));
+    }
+
+    @Test
     void anApprovalNotYetAppliedIsReportedAsDrift() {
         WatchReport report = watcher.sweep(REGIONS);
 

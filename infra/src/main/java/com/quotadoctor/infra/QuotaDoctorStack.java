@@ -265,7 +265,7 @@ public final class QuotaDoctorStack extends Stack {
         // each function its own keys of the shared table: Watch cannot write a notification claim, and so on
         watch.allow(PolicyStatement.Builder.create().sid("RecordStatuses")
                 .actions(List.of("dynamodb:GetItem", "dynamodb:PutItem")).resources(List.of(table.getTableArn()))
-                .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("request#*"))))
+                .conditions(Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("request#*", "applied#*"))))
                 .build());
         watch.allow(PolicyStatement.Builder.create().sid("EmitStatusChanges").actions(List.of("events:PutEvents"))
                 .resources(List.of(statusBus.getEventBusArn()))

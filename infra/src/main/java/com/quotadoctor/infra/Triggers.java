@@ -22,6 +22,7 @@ import java.util.Map;
 final class Triggers extends Construct {
 
     static final String STATUS_CHANGE = "Bedrock Quota Request Status Change";
+    static final String QUOTA_LOWERED = "Bedrock Quota Value Lowered";
 
     Triggers(Construct scope, String id, DeploymentConfig config, IStateMachine workflow, IFunction watch, Queue deadLetters,
              software.amazon.awscdk.services.events.IEventBus statusBus) {
@@ -42,10 +43,10 @@ final class Triggers extends Construct {
         rule("SupportCaseUpdated", "A support case changed: diagnosed if it belongs to a Bedrock increase",
                 EventPattern.builder().source(List.of("aws.support")).detailType(List.of("Support Case Update")).build(),
                 start);
-        Rule.Builder.create(this, "WatcherStatusChange").description("The request watcher saw a status change")
+        Rule.Builder.create(this, "WatcherStatusChange").description("The request watcher saw a status change or a lowered quota")
                 .eventBus(statusBus)
                 .eventPattern(EventPattern.builder().source(List.of(QuotaDoctorStack.STATUS_SOURCE))
-                        .detailType(List.of(STATUS_CHANGE)).build())
+                        .detailType(List.of(STATUS_CHANGE, QUOTA_LOWERED)).build())
                 .targets(List.of(start)).build();
         rule("ThrottleAlarm", "A Quota Doctor alarm, or one of the team's alarms named in alarmNamePrefixes, fired",
                 alarmPattern(config), start);

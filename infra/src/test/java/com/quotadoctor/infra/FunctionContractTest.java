@@ -81,6 +81,7 @@ class FunctionContractTest {
     void theStatusChangeEventAndTheTableKeysAreTheSameOnBothSides() throws IOException {
         assertThat(constant("watch/aws/EventBridgeStatusEvents.java", "SOURCE")).isEqualTo(QuotaDoctorStack.STATUS_SOURCE);
         assertThat(constant("watch/aws/EventBridgeStatusEvents.java", "DETAIL_TYPE")).isEqualTo(Triggers.STATUS_CHANGE);
+        assertThat(constant("watch/aws/EventBridgeStatusEvents.java", "LOWERED_DETAIL_TYPE")).isEqualTo(Triggers.QUOTA_LOWERED);
         String template = Template.fromStack(Synth.stack(Synth.app(OrganizationStackTest.ORGANIZATION), "QuotaDoctor")).toJSON().toString();
         // each function's own keys: the LeadingKeys the stack grants are the prefixes the function writes
         for (String[] owner : new String[][]{{"notification/aws/DynamoDbLedger.java", "PREFIX"},

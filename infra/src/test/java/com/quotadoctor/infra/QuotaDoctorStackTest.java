@@ -102,7 +102,7 @@ class QuotaDoctorStackTest {
         template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
                 Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "RecordStatuses",
                         "Action", List.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                        "Condition", Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("request#*"))))))))));
+                        "Condition", Map.of("ForAllValues:StringLike", Map.of("dynamodb:LeadingKeys", List.of("request#*", "applied#*"))))))))));
         template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
                 Match.arrayWith(List.of(Match.objectLike(Map.of("Sid", "EmitStatusChanges", "Action", "events:PutEvents",
                         "Resource", Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("StatusBus.*"), "Arn")),

@@ -1,6 +1,7 @@
 package com.quotadoctor.watch.aws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quotadoctor.domain.LoweredQuota;
 import com.quotadoctor.json.JsonTree;
 import com.quotadoctor.watch.StatusChange;
 import com.quotadoctor.watch.StatusEvents;
@@ -13,11 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Emits "Bedrock Quota Request Status Change" events, ten to a PutEvents call (the API's limit). */
+/** Emits "Bedrock Quota Request Status Change" and "Bedrock Quota Value Lowered" events, ten to a PutEvents call (the API's limit). */
 public final class EventBridgeStatusEvents implements StatusEvents {
 
     public static final String SOURCE = "quota-doctor";
     public static final String DETAIL_TYPE = "Bedrock Quota Request Status Change";
+    public static final String LOWERED_DETAIL_TYPE = "Bedrock Quota Value Lowered";
     private static final int BATCH = 10;
 
     private final EventBridgeClient events;
@@ -30,12 +32,21 @@ public final class EventBridgeStatusEvents implements StatusEvents {
 
     @Override
     public List<StatusChange> emit(List<StatusChange> changes) {
-        List<StatusChange> undelivered = new ArrayList<>();
-        for (int from = 0; from < changes.size(); from += BATCH) {
-            List<StatusChange> batch = changes.subList(from, Math.min(changes.size(), from + BATCH));
-            List<PutEventsRequestEntry> entries = batch.stream().map(c -> PutEventsRequestEntry.builder()
-                    .source(SOURCE).detailType(DETAIL_TYPE).eventBusName(bus).time(c.observedAt())
-                    .detail(JsonTree.compact(detail(c))).build()).toList();
+        return put(changes, c -> PutEventsRequestEntry.builder().source(SOURCE).detailType(DETAIL_TYPE)
+                .eventBusName(bus).time(c.observedAt()).detail(JsonTree.compact(detail(c))).build());
+    }
+
+    @Override
+    public List<LoweredQuota> emitLowered(List<LoweredQuota> lowered) {
+        return put(lowered, l -> PutEventsRequestEntry.builder().source(SOURCE).detailType(LOWERED_DETAIL_TYPE)
+                .eventBusName(bus).time(l.observedAt()).detail(JsonTree.compact(detail(l))).build());
+    }
+
+    private <T> List<T> put(List<T> items, java.util.function.Function<T, PutEventsRequestEntry> entry) {
+        List<T> undelivered = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += BATCH) {
+            List<T> batch = items.subList(from, Math.min(items.size(), from + BATCH));
+            List<PutEventsRequestEntry> entries = batch.stream().map(entry).toList();
             try {
                 List<PutEventsResultEntry> results = events.putEvents(b -> b.entries(entries)).entries();
                 for (int i = 0; i < batch.size(); i++) {
@@ -68,6 +79,11 @@ public final class EventBridgeStatusEvents implements StatusEvents {
         d.put("status", c.status());
         d.put("observedAt", c.observedAt().toString());
         return d;
+    }
+
+    /** The detail of our "Bedrock Quota Value Lowered" event (design: "Events we emit"). */
+    static ObjectNode detail(LoweredQuota l) {
+        return com.quotadoctor.json.RequestJson.write(l);
     }
 
     private static void text(ObjectNode d, String field, Optional<String> value) {

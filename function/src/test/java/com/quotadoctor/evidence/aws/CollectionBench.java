@@ -153,6 +153,7 @@ public final class CollectionBench {
     private static WatchReport sweep(StubAws aws, List<String> regions) {
         var credentials = LiveRun.credentials();
         Map<String, String> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, StatusLedger.Applied> applied = new java.util.concurrent.ConcurrentHashMap<>();
         StatusLedger memory = new StatusLedger() {
             @Override
             public Optional<String> last(String requestId) {
@@ -162,6 +163,16 @@ public final class CollectionBench {
             @Override
             public void record(String requestId, String status, java.time.Instant now) {
                 statuses.put(requestId, status);
+            }
+
+            @Override
+            public Optional<Applied> lastApplied(String quotaKey) {
+                return Optional.ofNullable(applied.get(quotaKey));
+            }
+
+            @Override
+            public void recordApplied(String quotaKey, double value, java.time.Instant now) {
+                applied.put(quotaKey, new Applied(value, now));
             }
         };
         try (AwsClients clients = new AwsClients(StubWorld.settings(regions), Optional.of(aws.endpoint()));
