@@ -43,6 +43,11 @@ final class CollectionOptions {
             description = "The named profile to use, as AWS_PROFILE (the AWS config and credentials files in ~/.aws).")
     String profile;
 
+    @Option(names = "--lookback", paramLabel = "DURATION",
+            description = "How far back failed calls (CloudTrail) and throttles (CloudWatch) count, 10m to 24h, "
+                    + "e.g. 90m, 6h (default: 3h).")
+    String lookback;
+
     @Option(names = "--home-region", paramLabel = "REGION",
             description = "Where STS is called (default: the SDK's configured region, else us-east-1).")
     String homeRegion;
@@ -76,7 +81,32 @@ final class CollectionOptions {
         CollectionSettings home = flag("--home-region", () -> CollectionSettings.defaults(home()));
         CollectionSettings scanned = flag("--scan-region", () -> home.withScanRegions(scanRegions.isEmpty()
                 ? CollectionSettings.BEDROCK_REGIONS : scanRegions));
-        return flag("--role-arn", () -> scanned.withRoles(roleArns)).withProbe(probe).withQuotasEverywhere(allQuotas);
+        CollectionSettings roles = flag("--role-arn", () -> scanned.withRoles(roleArns));
+        CollectionSettings back = lookback == null ? roles : flag("--lookback", () -> roles.withLookback(lookback()));
+        return back.withProbe(probe).withQuotasEverywhere(allQuotas);
+    }
+
+    /** The diagnosis judging what was collected: throttles count as current as far back as they were searched. */
+    com.quotadoctor.diagnosis.Diagnostician diagnostician() {
+        com.quotadoctor.diagnosis.Settings settings = com.quotadoctor.diagnosis.Settings.defaults();
+        return new com.quotadoctor.diagnosis.Diagnostician(com.quotadoctor.diagnosis.DiagnosisRules.all(),
+                lookback == null ? settings : settings.withRecentWindow(flag("--lookback", this::lookback)));
+    }
+
+    private java.time.Duration lookback() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d{1,5})([mhd])$").matcher(lookback.trim());
+        if (!m.matches()) {
+            throw new BadInputException("--lookback: expected a number and m, h or d (90m, 6h, 1d), got '"
+                    + com.quotadoctor.domain.Text.oneLine(lookback, 40) + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        java.time.Duration d = switch (m.group(2)) {
+            case "m" -> java.time.Duration.ofMinutes(n);
+            case "h" -> java.time.Duration.ofHours(n);
+            default -> java.time.Duration.ofDays(n);
+        };
+        CollectionSettings.defaults("us-east-1").withLookback(d); // the bounds, said at the flag
+        return d;
     }
 
     /** Runs a validation, naming the flag in its complaint. */

@@ -80,7 +80,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         Snapshot evidence = snapshot != null ? new SnapshotReader().read(snapshot) : live();
         context.requireMatches(evidence.evidence(), spec.commandLine().getErr());
         DiagnosisRequest request = context.over(evidence.request());
-        Diagnosis diagnosis = Diagnostician.standard().diagnose(request, evidence.evidence());
+        Diagnosis diagnosis = collection.diagnostician().diagnose(request, evidence.evidence());
         String rendered = switch (format) {
             case json -> DiagnosisJson.write(diagnosis);
             case markdown -> brief ? new DiagnosisReport(DiagnosisReport.Style.MARKDOWN).brief(diagnosis)

@@ -123,7 +123,7 @@ final class FixCommand implements Callable<Integer> {
             filingAccount = evidence.evidence().callerAccount();
         } else {
             Snapshot evidence = snapshot != null ? new SnapshotReader().read(snapshot) : live();
-            Diagnosis d = Diagnostician.standard().diagnose(context.over(evidence.request()), evidence.evidence());
+            Diagnosis d = collection.diagnostician().diagnose(context.over(evidence.request()), evidence.evidence());
             out.println("Verdict: " + d.verdict() + " — " + d.top().title());
             d.plan().stream().filter(s -> s.kind() == PlanStep.Kind.FOLLOW_REQUEST).forEach(s -> out.println(
                     "  follow: " + s.action() + s.command().map(c -> "\n       $ " + c).orElse("")));

@@ -29,6 +29,12 @@ public record Settings(Duration propagationWindow, Duration recentWindow, Durati
     public static final Duration SHORTEST_PROPAGATION_WINDOW = Duration.parse("PT1M");
     public static final Duration LONGEST_PROPAGATION_WINDOW = Duration.parse("P14D");
 
+    /** Peaks and throttles count as current this far back: the collection's look back ({@code --lookback}). */
+    public Settings withRecentWindow(Duration window) {
+        return new Settings(propagationWindow, window, pendingPatience, usageRatio, reservationRatio, dailyRatio,
+                firstCheck, longestCheck);
+    }
+
     public Settings withPropagationWindow(Duration window) {
         if (window.compareTo(SHORTEST_PROPAGATION_WINDOW) < 0 || window.compareTo(LONGEST_PROPAGATION_WINDOW) > 0) {
             throw new BadInputException("the propagation window must be between " + SHORTEST_PROPAGATION_WINDOW

@@ -5,7 +5,7 @@ package com.quotadoctor.domain;
  * region that collection stays under, and the most items one page may hold (the MaxResults asked, or the API's
  * maximum: a page beyond it is an endpoint ignoring the request). Sources: Service Quotas,
  * https://docs.aws.amazon.com/servicequotas/latest/userguide/reference_limits.html; CloudTrail LookupEvents 2 per
- * second, 50 events a page (CloudTrail API Reference); CloudWatch GetMetricData 50 and ListMetrics 25 per second, 500
+ * second, 50 events a page (CloudTrail API Reference); CloudWatch GetMetricData 50 per second, 500
  * a page (CloudWatch service quotas). Bedrock publishes no rate for GetInferenceProfile: it is paced like Service
  * Quotas' Get calls (5 per second), a rate no control-plane API of AWS is known to refuse. 0 means no rate worth
  * pacing (one call per run).
@@ -19,7 +19,6 @@ public enum Operation {
     LOOKUP_EVENTS("LookupEvents", 2, 50, 256 * 1024L),
     /** 180 one-minute points of a series at ~100 bytes each, with room. */
     GET_METRIC_DATA("GetMetricData", 50, 500, 32 * 1024L),
-    LIST_METRICS("ListMetrics", 25, 500, 4 * 1024L),
     GET_INFERENCE_PROFILE("GetInferenceProfile", 5, 1, 256 * 1024L),
     CONVERSE("Converse", 0, 1, 1024 * 1024L),
     GET_CALLER_IDENTITY("GetCallerIdentity", 0, 1, 64 * 1024L),
@@ -68,7 +67,7 @@ public enum Operation {
     public String iamAction() {
         return switch (this) {
             case LOOKUP_EVENTS -> "cloudtrail:LookupEvents";
-            case GET_METRIC_DATA, LIST_METRICS -> "cloudwatch:" + wireName;
+            case GET_METRIC_DATA -> "cloudwatch:" + wireName;
             case GET_INFERENCE_PROFILE -> "bedrock:GetInferenceProfile";
             case CONVERSE -> "bedrock:InvokeModel";
             case GET_CALLER_IDENTITY, ASSUME_ROLE -> "sts:" + wireName;

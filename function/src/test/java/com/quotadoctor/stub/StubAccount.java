@@ -201,14 +201,25 @@ public final class StubAccount {
                     .toList();
         }
 
-        public Set<String> throttledModels() {
+        /** The models with any point of this metric. */
+        public Set<String> modelsWith(String metric) {
             Set<String> models = new LinkedHashSet<>();
             metrics.forEach((model, byMetric) -> {
-                if (byMetric.containsKey("InvocationThrottles")) {
+                if (byMetric.containsKey(metric)) {
                     models.add(model);
                 }
             });
             return models;
+        }
+
+        /** The metric summed over every model per minute: the series without dimensions. */
+        public List<Map.Entry<Instant, Double>> accountWide(String metric, Instant start, Instant end) {
+            NavigableMap<Instant, Double> sum = new TreeMap<>();
+            modelsWith(metric).forEach(model -> points(model, metric, start, end)
+                    .forEach(p -> sum.merge(p.getKey(), p.getValue(), Double::sum)));
+            return sum.entrySet().stream()
+                    .map(e -> (Map.Entry<Instant, Double>) new AbstractMap.SimpleEntry<>(e.getKey(), e.getValue()))
+                    .toList();
         }
 
         /** An application inference profile as GetInferenceProfile describes it; returns its ARN. */

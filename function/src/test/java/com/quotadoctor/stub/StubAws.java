@@ -307,7 +307,6 @@ public final class StubAws implements AutoCloseable {
                     page(call, "RequestedQuotas", account.region(call.region()).requests(), 100);
             case "LookupEvents" -> lookupEvents(call, account);
             case "GetMetricData" -> getMetricData(call, account);
-            case "ListMetrics" -> listMetrics(account.region(call.region()));
             case "Publish" -> {
                 published.add(call.params());
                 yield StubWire.xml("Publish", "<MessageId>" + java.util.UUID.randomUUID() + "</MessageId>");
@@ -420,29 +419,60 @@ public final class StubAws implements AutoCloseable {
         return page(call, "Events", events, 50);
     }
 
+    private static final java.util.regex.Pattern INSIGHTS = java.util.regex.Pattern.compile(
+            "SELECT SUM\\((\\w+)\\) FROM SCHEMA\\(\"([\\w/]+)\", (\\w+)\\) GROUP BY (\\w+) ORDER BY SUM\\(\\) DESC LIMIT (\\d+)");
+
+    /**
+     * GetMetricData as CloudWatch answers it: metric-stat queries per model, an account-wide one without dimensions
+     * (the sum over every model), and one Metrics Insights GROUP BY query, a series per group labelled with the group's
+     * value. A series asked in the wrong namespace or dimension has no data, as in CloudWatch.
+     */
     private ResponseDefinitionBuilder getMetricData(Call call, StubAccount account) {
         Instant start = Instant.parse(call.params().get("StartTime"));
         Instant end = Instant.parse(call.params().get("EndTime"));
+        StubAccount.RegionData region = account.region(call.region());
         List<StubWire.Series> all = new ArrayList<>();
+        int insights = 0;
         for (int i = 1; call.params().containsKey("MetricDataQueries.member." + i + ".Id"); i++) {
             String prefix = "MetricDataQueries.member." + i + ".";
+            String id = call.params().get(prefix + "Id");
+            String expression = call.params().get(prefix + "Expression");
+            if (expression != null) {
+                if (++insights > 1) {
+                    return StubWire.error("GetMetricData", 400, "InvalidParameterCombination",
+                            "Only one Metrics Insights query is allowed per request");
+                }
+                java.util.regex.Matcher q = INSIGHTS.matcher(expression);
+                if (!q.matches() || !q.group(3).equals(q.group(4))) {
+                    return StubWire.error("GetMetricData", 400, "InvalidParameterValue", "the stub does not serve " + expression);
+                }
+                String metric = q.group(1);
+                boolean fits = com.quotadoctor.domain.BedrockMetric.of(metric).map(m -> m.namespace().equals(q.group(2))
+                        && m.modelDimension().equals(q.group(3))).orElse(false);
+                if (fits) {
+                    region.modelsWith(metric).stream()
+                            .map(model -> new StubWire.Series(id, model, region.points(model, metric, start, end)))
+                            .filter(series -> !series.points().isEmpty())
+                            .sorted(java.util.Comparator.comparingDouble((StubWire.Series series) -> -series.points().stream()
+                                    .mapToDouble(Map.Entry::getValue).sum()))
+                            .limit(Integer.parseInt(q.group(5)))
+                            .forEach(all::add);
+                }
+                continue;
+            }
             String metric = call.params().get(prefix + "MetricStat.Metric.MetricName");
+            String namespace = call.params().get(prefix + "MetricStat.Metric.Namespace");
+            String dimension = call.params().get(prefix + "MetricStat.Metric.Dimensions.member.1.Name");
             String model = call.params().get(prefix + "MetricStat.Metric.Dimensions.member.1.Value");
-            all.add(new StubWire.Series(call.params().get(prefix + "Id"), call.params().get(prefix + "Label"),
-                    account.region(call.region()).points(model, metric, start, end)));
+            var kind = com.quotadoctor.domain.BedrockMetric.of(metric);
+            boolean fits = kind.map(m -> m.namespace().equals(namespace)
+                    && (dimension == null || m.modelDimension().equals(dimension))).orElse(false);
+            List<Map.Entry<Instant, Double>> points = !fits ? List.of()
+                    : dimension == null ? region.accountWide(metric, start, end) : region.points(model, metric, start, end);
+            all.add(new StubWire.Series(id, Optional.ofNullable(call.params().get(prefix + "Label")).orElse(id), points));
         }
         int offset = Optional.ofNullable(call.params().get("NextToken")).map(StubAws::offset).orElse(0);
         return StubWire.metricData(all, offset, metricPointsPerPage);
-    }
-
-    private static ResponseDefinitionBuilder listMetrics(StubAccount.RegionData region) {
-        StringBuilder members = new StringBuilder();
-        for (String model : region.throttledModels()) {
-            members.append("<member><Namespace>AWS/Bedrock</Namespace><MetricName>InvocationThrottles</MetricName>")
-                    .append("<Dimensions><member><Name>ModelId</Name><Value>").append(model)
-                    .append("</Value></member></Dimensions></member>");
-        }
-        return StubWire.xml("ListMetrics", "<Metrics>" + members + "</Metrics>");
     }
 
     public static int offset(String token) {

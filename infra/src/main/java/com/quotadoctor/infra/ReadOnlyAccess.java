@@ -17,7 +17,7 @@ final class ReadOnlyAccess {
             "servicequotas:ListAWSDefaultServiceQuotas", "servicequotas:ListRequestedServiceQuotaChangeHistory");
     /** The one quota read one at a time: its resource is the quota's ARN. */
     static final String GET_SERVICE_QUOTA = "servicequotas:GetServiceQuota";
-    static final List<String> METRICS = List.of("cloudwatch:GetMetricData", "cloudwatch:ListMetrics");
+    static final List<String> METRICS = List.of("cloudwatch:GetMetricData");
     static final List<String> CLOUDTRAIL = List.of("cloudtrail:LookupEvents");
 
     private ReadOnlyAccess() {

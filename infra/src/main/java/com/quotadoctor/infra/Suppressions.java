@@ -11,7 +11,7 @@ import java.util.List;
 final class Suppressions {
 
     static final String READ_ONLY_STAR = "The read-only evidence actions (servicequotas:List*, cloudwatch:GetMetricData, "
-            + "cloudwatch:ListMetrics, cloudtrail:LookupEvents) and X-Ray's PutTraceSegments/PutTelemetryRecords support no "
+            + "cloudtrail:LookupEvents) and X-Ray's PutTraceSegments/PutTelemetryRecords support no "
             + "resource-level permissions (Service Authorization Reference), so their resource must be *. No write action "
             + "has a * resource.";
 

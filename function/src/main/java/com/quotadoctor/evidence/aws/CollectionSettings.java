@@ -80,6 +80,24 @@ public record CollectionSettings(String homeRegion, List<String> scanRegions, Li
                 maxEventPages, maxAttempts, attemptTimeout, callTimeout, quotasEverywhere, runBudget);
     }
 
+    /** The shortest and longest look back: a throttle needs a minute's metric; a day is the metric window itself. */
+    public static final Duration SHORTEST_LOOKBACK = Duration.ofMinutes(10);
+    public static final Duration LONGEST_LOOKBACK = Duration.ofHours(24);
+
+    /**
+     * How far back failed calls (CloudTrail) and throttles (CloudWatch Metrics Insights) are searched; the per-minute
+     * series stay a day long, as the daily quota needs.
+     */
+    public CollectionSettings withLookback(Duration lookback) {
+        if (lookback.compareTo(SHORTEST_LOOKBACK) < 0 || lookback.compareTo(LONGEST_LOOKBACK) > 0) {
+            throw new BadInputException("the look back must be between 10m and 24h, got "
+                    + lookback.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
+        }
+        Duration metrics = metricWindow.compareTo(lookback) >= 0 ? metricWindow : lookback;
+        return new CollectionSettings(homeRegion, scanRegions, roleArns, probe, lookback, metrics,
+                maxEventPages, maxAttempts, attemptTimeout, callTimeout, quotasEverywhere, runBudget);
+    }
+
     public CollectionSettings withProbe(boolean enabled) {
         return new CollectionSettings(homeRegion, scanRegions, roleArns, enabled, failedCallWindow, metricWindow,
                 maxEventPages, maxAttempts, attemptTimeout, callTimeout, quotasEverywhere, runBudget);

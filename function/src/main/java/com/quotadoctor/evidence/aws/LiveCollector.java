@@ -441,23 +441,23 @@ public final class LiveCollector {
 
     /**
      * The named models' series are read at once, beside CloudTrail; a model only CloudTrail names costs one more
-     * call after it. With no model named, CloudTrail's models are read, else the ones throttled lately.
+     * call after it. With no model named, CloudTrail's models and those Metrics Insights finds throttled are read.
      */
     private CompletableFuture<Pages.Listing<MetricSeries>> series(Access access, String region, DiagnosisRequest request,
                                                                 CompletableFuture<Pages.Listing<FailedCall>> failed,
                                                                 Instant now, ExecutorService pool) {
         Set<String> named = invoked(request);
         if (named.isEmpty()) {
-            return failed.thenApplyAsync(calls -> metricsFor(access, region, modelsOf(calls.items()), now), pool);
+            return failed.thenApplyAsync(calls -> metricsFor(access, region, modelsOf(calls.items()), now, true), pool);
         }
-        return CompletableFuture.supplyAsync(() -> metricsFor(access, region, named, now), pool)
+        return CompletableFuture.supplyAsync(() -> metricsFor(access, region, named, now, false), pool)
                 .thenCombineAsync(failed, (first, calls) -> {
                     Set<String> more = modelsOf(calls.items());
                     more.removeAll(named);
                     if (more.isEmpty()) {
                         return first;
                     }
-                    Pages.Listing<MetricSeries> added = metricsFor(access, region, more, now);
+                    Pages.Listing<MetricSeries> added = metricsFor(access, region, more, now, false);
                     List<MetricSeries> all = new ArrayList<>(first.items());
                     all.addAll(added.items());
                     return new Pages.Listing<>(all, first.gap().or(added::gap));
@@ -476,19 +476,42 @@ public final class LiveCollector {
         return models;
     }
 
-    /** The series of these models; with none named, of the models throttled lately (ListMetrics). */
-    private Pages.Listing<MetricSeries> metricsFor(Access access, String region, Set<String> named, Instant now) {
+    /**
+     * The series of these models and, when the trigger named none ({@code discover}), of every model Metrics Insights
+     * finds throttled within the look back, whatever CloudTrail kept. bedrock-mantle's models are read only where its
+     * account-wide 4xx count says some failed (two calls more there, none elsewhere).
+     */
+    private Pages.Listing<MetricSeries> metricsFor(Access access, String region, Set<String> named, Instant now,
+                                                  boolean discover) {
         try {
             Set<String> models = new LinkedHashSet<>(named);
-            Pages.Listing<String> active = models.isEmpty() ? metrics.throttledModels(access, region)
-                    : new Pages.Listing<>(List.of(), Optional.empty());
-            models.addAll(active.items());
-            Optional<EvidenceGap> discoveryGap = active.gap();
-            if (models.isEmpty()) {
-                return new Pages.Listing<>(List.of(), discoveryGap);
+            Optional<EvidenceGap> gap = Optional.empty();
+            boolean mantle = false;
+            if (discover) {
+                Pages.Listing<MetricsPort.Discovery> found = metrics.discover(access, region, now);
+                gap = found.gap();
+                for (MetricsPort.Discovery d : found.items()) {
+                    models.addAll(d.throttled());
+                    mantle |= d.mantleErrors();
+                }
             }
-            Pages.Listing<MetricSeries> read = metrics.series(access, region, models, now);
-            return new Pages.Listing<>(read.items(), read.gap().or(() -> discoveryGap));
+            List<MetricSeries> all = new ArrayList<>();
+            if (!models.isEmpty()) {
+                Pages.Listing<MetricSeries> read = metrics.series(access, region, models, now);
+                all.addAll(read.items());
+                Optional<EvidenceGap> before = gap;
+                gap = read.gap().or(() -> before);
+            }
+            if (mantle) {
+                Pages.Listing<String> erring = metrics.mantleModels(access, region, now);
+                if (!erring.items().isEmpty()) {
+                    Pages.Listing<MetricSeries> read = metrics.mantleSeries(access, region, erring.items(), now);
+                    all.addAll(read.items());
+                    gap = gap.or(read::gap);
+                }
+                gap = gap.or(erring::gap);
+            }
+            return new Pages.Listing<>(all, gap);
         } catch (RuntimeException e) {
             return new Pages.Listing<>(List.of(), Optional.of(AwsFailure.gap(region, Operation.GET_METRIC_DATA, access, e)));
         }

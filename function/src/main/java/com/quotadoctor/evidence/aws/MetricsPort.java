@@ -6,10 +6,8 @@ import com.quotadoctor.domain.Operation;
 
 import com.quotadoctor.domain.MetricSeries;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
-import software.amazon.awssdk.services.cloudwatch.model.DimensionFilter;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
-import software.amazon.awssdk.services.cloudwatch.model.RecentlyActive;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 
 import java.time.Instant;
@@ -24,14 +22,29 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code AWS/Bedrock} metrics per {@code ModelId}: one {@code GetMetricData} call carries up to 500 series,
+ * {@code AWS/Bedrock} metrics per {@code ModelId} (and bedrock-mantle's {@code AWS/BedrockMantle} per {@code Model}):
+ * one {@code GetMetricData} call carries up to 500 series,
  * so a region's models usually cost one call. Per-minute sums over the whole window give both the
  * per-minute peaks and the daily totals, so one window serves the TPM and the TPD quotas.
  */
 final class MetricsPort {
 
     static final String NAMESPACE = BedrockMetric.NAMESPACE;
-    static final List<String> METRICS = java.util.Arrays.stream(BedrockMetric.values()).map(BedrockMetric::wireName).toList();
+    static final List<String> METRICS = java.util.Arrays.stream(BedrockMetric.values()).filter(m -> !m.isMantle())
+            .map(BedrockMetric::wireName).toList();
+    static final List<String> MANTLE_METRICS = java.util.Arrays.stream(BedrockMetric.values()).filter(BedrockMetric::isMantle)
+            .map(BedrockMetric::wireName).toList();
+    /**
+     * Every model throttled in the region, whatever CloudTrail kept: the query the stack's all-models alarm uses, grouped
+     * by model (CloudWatch User Guide, "Metrics Insights query components and syntax"; at most 500 series, the top ones).
+     */
+    static final String THROTTLED_BY_MODEL = "SELECT SUM(InvocationThrottles) FROM SCHEMA(\"AWS/Bedrock\", ModelId) "
+            + "GROUP BY ModelId ORDER BY SUM() DESC LIMIT 500";
+    /** bedrock-mantle publishes no throttle count: its 4xx answers, which hold its 429s, per model. */
+    static final String MANTLE_ERRORS_BY_MODEL = "SELECT SUM(InferenceClientErrors) FROM SCHEMA(\"AWS/BedrockMantle\", Model) "
+            + "GROUP BY Model ORDER BY SUM() DESC LIMIT 500";
+    private static final String DISCOVERY = "discovered";
+    private static final String MANTLE_PROBE = "mantleerrors";
     private static final int QUERIES_PER_CALL = 500;
     private static final int PERIOD_SECONDS = 60;
     private static final int MAX_PAGES = 20;
@@ -45,9 +58,19 @@ final class MetricsPort {
     }
 
     Pages.Listing<MetricSeries> series(Access access, String region, Collection<String> modelIds, Instant now) {
+        return series(access, region, modelIds, METRICS, now);
+    }
+
+    /** bedrock-mantle's series of these models ({@code Model} dimension). */
+    Pages.Listing<MetricSeries> mantleSeries(Access access, String region, Collection<String> models, Instant now) {
+        return series(access, region, models, MANTLE_METRICS, now);
+    }
+
+    private Pages.Listing<MetricSeries> series(Access access, String region, Collection<String> modelIds,
+                                               List<String> metrics, Instant now) {
         List<Query> queries = new ArrayList<>();
         for (String model : new LinkedHashSet<>(modelIds)) {
-            for (String metric : METRICS) {
+            for (String metric : metrics) {
                 queries.add(new Query("m" + queries.size(), metric, model));
             }
         }
@@ -99,21 +122,73 @@ final class MetricsPort {
                         + String.join(", ", named), access.account());
     }
 
-    /** The model ids with throttles lately: what to read when nobody named a model. */
-    Pages.Listing<String> throttledModels(Access access, String region) {
+    /**
+     * What one region's metrics hold before any model is named: one {@code GetMetricData} with a Metrics Insights query
+     * naming every model throttled within the look back, and bedrock-mantle's account-wide 4xx count beside it (a
+     * metric-stat query: one Insights query per call is CloudWatch's limit).
+     *
+     * @param throttled    the {@code ModelId}s with throttles, most first
+     * @param mantleErrors whether bedrock-mantle answered any 4xx in the region within the look back
+     */
+    record Discovery(List<String> throttled, boolean mantleErrors) {
+    }
+
+    Pages.Listing<Discovery> discover(Access access, String region, Instant now) {
+        Instant end = now.truncatedTo(ChronoUnit.MINUTES);
+        Instant start = end.minus(settings.failedCallWindow());
+        List<MetricDataQuery> queries = List.of(insights(DISCOVERY, THROTTLED_BY_MODEL), mantleProbe());
+        Pages.Listing<MetricDataResult> results = page(access, region, queries, start, end);
+        List<String> throttled = grouped(results.items(), DISCOVERY);
+        boolean mantle = results.items().stream().filter(r -> MANTLE_PROBE.equals(r.id()))
+                .anyMatch(r -> r.values().stream().anyMatch(v -> v > 0));
+        return new Pages.Listing<>(List.of(new Discovery(throttled, mantle)), results.gap());
+    }
+
+    /** The bedrock-mantle models that answered 4xx within the look back (Metrics Insights, grouped by {@code Model}). */
+    Pages.Listing<String> mantleModels(Access access, String region, Instant now) {
+        Instant end = now.truncatedTo(ChronoUnit.MINUTES);
+        Pages.Listing<MetricDataResult> results = page(access, region,
+                List.of(insights(DISCOVERY, MANTLE_ERRORS_BY_MODEL)), end.minus(settings.failedCallWindow()), end);
+        return new Pages.Listing<>(grouped(results.items(), DISCOVERY), results.gap());
+    }
+
+    private static MetricDataQuery insights(String id, String query) {
+        return MetricDataQuery.builder().id(id).expression(query).period(PERIOD_SECONDS).returnData(true).build();
+    }
+
+    private static MetricDataQuery mantleProbe() {
+        return MetricDataQuery.builder().id(MANTLE_PROBE).returnData(true)
+                .metricStat(s -> s.period(PERIOD_SECONDS).stat("Sum").metric(m -> m
+                        .namespace(BedrockMetric.MANTLE_NAMESPACE)
+                        .metricName(BedrockMetric.MANTLE_CLIENT_ERRORS.wireName()))).build();
+    }
+
+    /**
+     * The group values of a GROUP BY query, those with a non-zero sum, largest first. AWS documents that GROUP BY
+     * "returns a different time series for each value" but not how GetMetricData labels them; each is read as labelled
+     * by its group's value (as CloudWatch's console shows it), held to the model id pattern, anything else left out
+     * (docs/bedrock-quotas.md §4, UNVERIFIED against a live account).
+     */
+    private static List<String> grouped(List<MetricDataResult> results, String id) {
+        Map<String, Double> sums = new LinkedHashMap<>();
+        for (MetricDataResult r : results) {
+            if (id.equals(r.id()) && r.label() != null && com.quotadoctor.domain.AwsId.MODEL.matches(r.label())) {
+                sums.merge(r.label(), r.values().stream().mapToDouble(Double::doubleValue).sum(), Double::sum);
+            }
+        }
+        return sums.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+    }
+
+    private Pages.Listing<MetricDataResult> page(Access access, String region, List<MetricDataQuery> queries,
+                                                 Instant start, Instant end) {
         var client = clients.cloudWatch(access, region);
-        Pages.Listing<String> listed = clients.list(access, region, Operation.LIST_METRICS, MAX_PAGES, token -> {
-            var page = client.listMetrics(b -> b.namespace(NAMESPACE).metricName(BedrockMetric.INVOCATION_THROTTLES.wireName())
-                    .dimensions(DimensionFilter.builder().name("ModelId").build())
-                    .recentlyActive(RecentlyActive.PT3_H).nextToken(token));
-            EmptyResponseException.requirePresent(page.hasMetrics(), Operation.LIST_METRICS, "Metrics");
-            return new Pages.Page<>(page.metrics().stream()
-                    .flatMap(m -> m.dimensions().stream())
-                    .filter(d -> d.name().equals("ModelId"))
-                    .map(Dimension::value)
-                    .toList(), page.nextToken());
+        return clients.list(access, region, Operation.GET_METRIC_DATA, MAX_PAGES, token -> {
+            var page = client.getMetricData(b -> b.metricDataQueries(queries).startTime(start).endTime(end)
+                    .scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(token));
+            EmptyResponseException.requirePresent(page.hasMetricDataResults(), Operation.GET_METRIC_DATA, "MetricDataResults");
+            return new Pages.Page<>(page.metricDataResults(), page.nextToken());
         });
-        return new Pages.Listing<>(List.copyOf(new LinkedHashSet<>(listed.items())), listed.gap());
     }
 
     private Pages.Listing<MetricDataResult> read(Access access, String region, List<Query> batch, Instant start,
@@ -123,16 +198,11 @@ final class MetricsPort {
                 .id(q.id())
                 .label(q.metric() + " " + q.model())
                 .returnData(true)
-                .metricStat(s -> s.period(PERIOD_SECONDS).stat("Sum").metric(m -> m.namespace(NAMESPACE)
+                .metricStat(s -> s.period(PERIOD_SECONDS).stat("Sum").metric(m -> m.namespace(q.kind().namespace())
                         .metricName(q.metric())
-                        .dimensions(Dimension.builder().name("ModelId").value(q.model()).build())))
+                        .dimensions(Dimension.builder().name(q.kind().modelDimension()).value(q.model()).build())))
                 .build()).toList();
-        return clients.list(access, region, Operation.GET_METRIC_DATA, MAX_PAGES, token -> {
-            var page = client.getMetricData(b -> b.metricDataQueries(queries).startTime(start).endTime(end)
-                    .scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(token));
-            EmptyResponseException.requirePresent(page.hasMetricDataResults(), Operation.GET_METRIC_DATA, "MetricDataResults");
-            return new Pages.Page<>(page.metricDataResults(), page.nextToken());
-        });
+        return page(access, region, queries, start, end);
     }
 
     /** A series may come in pieces across pages; empty series are left out, as CloudWatch has no data for them. */
@@ -155,5 +225,9 @@ final class MetricsPort {
     }
 
     private record Query(String id, String metric, String model) {
+
+        BedrockMetric kind() {
+            return BedrockMetric.of(metric).orElseThrow();
+        }
     }
 }

@@ -15,6 +15,7 @@ import com.quotadoctor.evidence.Capture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -180,9 +181,9 @@ class LiveCollectorTest {
 
         Capture capture = LiveRun.collect(aws, settings, noModel);
 
-        // us-west-2's failed calls name the model; elsewhere ListMetrics finds what was throttled lately
-        assertThat(aws.calls(StubWorld.HOME, "us-west-2", "ListMetrics")).isZero();
-        assertThat(aws.calls(StubWorld.HOME, "eu-west-1", "ListMetrics")).isEqualTo(1);
+        // every region asks Metrics Insights which models were throttled, then reads those models' series
+        assertThat(aws.calls(StubWorld.HOME, "us-west-2", "GetMetricData")).isEqualTo(2);
+        assertThat(aws.calls(StubWorld.HOME, "eu-west-1", "GetMetricData")).as("nothing throttled there").isEqualTo(1);
         assertThat(capture.regions().get("us-west-2").metrics()).isNotEmpty()
                 .allSatisfy(m -> assertThat(m.modelId()).isEqualTo(StubWorld.MODEL));
         assertThat(Diagnostician.standard().diagnose(capture.request(), capture.evidence()).verdict())
@@ -223,5 +224,25 @@ class LiveCollectorTest {
         assertThat(d.verdict()).isEqualTo(com.quotadoctor.diagnosis.FindingCode.REGION_MISMATCH);
         assertThat(d.top().explanation()).contains("CloudWatch counts throttles of the " + StubWorld.MODEL
                 + " calls in us-west-2");
+    }
+
+    @Test
+    void cloudTrailFullOfSuccessesNoLongerHidesTheFailingRegion() {
+        // 600 successful calls newer than the throttled ones: the 10 pages of 50 LookupEvents returns hold none of them
+        StubAccount home = StubWorld.home(REGIONS);
+        Instant newest = StubWorld.NOW.minusSeconds(1);
+        for (int i = 0; i < 600; i++) {
+            home.region("us-west-2").call(newest.minusMillis(90L * i), "InvokeModel", StubWorld.MODEL, null, null);
+        }
+        aws = new StubAws(home);
+
+        Capture capture = LiveRun.collect(aws, StubWorld.settings(REGIONS),
+                com.quotadoctor.domain.DiagnosisRequest.forAccount(StubWorld.HOME));
+        com.quotadoctor.diagnosis.Diagnosis d = com.quotadoctor.diagnosis.Diagnostician.standard()
+                .diagnose(capture.request(), capture.evidence());
+
+        assertThat(capture.evidence().failedCalls()).as("pushed out of the pages read").isEmpty();
+        assertThat(d.verdict()).isEqualTo(com.quotadoctor.diagnosis.FindingCode.REGION_MISMATCH);
+        assertThat(d.top().evidence().get("regionConfirmedBy")).isEqualTo("AWS/Bedrock InvocationThrottles");
     }
 }

@@ -270,7 +270,7 @@ class LiveCommandsIT {
         Files.writeString(snapshot, "{\"the\": \"previous capture\"}");
         try (StubAws denied = new StubAws(StubWorld.home(List.of("us-east-1"), Instant.now()))) {
             for (String operation : List.of("ListServiceQuotas", "ListAWSDefaultServiceQuotas",
-                    "ListRequestedServiceQuotaChangeHistory", "LookupEvents", "GetMetricData", "ListMetrics")) {
+                    "ListRequestedServiceQuotaChangeHistory", "LookupEvents", "GetMetricData")) {
                 denied.fault(StubFault.error(operation, 400, "AccessDeniedException", "not authorized"));
             }
             Run run = run(Map.of("AWS_ENDPOINT_URL", denied.endpoint().toString()),
