@@ -33,6 +33,15 @@ public record CapacityPlan(Instant judgedAt, List<Need> needs, List<String> note
         public Filing {
             answers = List.copyOf(answers);
         }
+
+        /**
+         * Whether AWS takes this increase through the limit-increase form instead of Service Quotas: bedrock-mantle's
+         * "quota increase requests are not currently processed through the Service Quotas console" (quotas-mantle).
+         */
+        public boolean throughSupport() {
+            return answers.stream().anyMatch(n -> n.quota().map(q -> q.kind().family()
+                    == com.quotadoctor.domain.InferenceFamily.MANTLE).orElse(false));
+        }
     }
 
     /** The increases to file, one per quota, region and account: the largest ask of the needs that raise it. */

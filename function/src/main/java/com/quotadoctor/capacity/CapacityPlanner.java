@@ -1,5 +1,6 @@
 package com.quotadoctor.capacity;
 
+import com.quotadoctor.domain.Endpoint;
 import com.quotadoctor.diagnosis.Asking;
 import com.quotadoctor.diagnosis.Format;
 import com.quotadoctor.domain.Evidence;
@@ -176,8 +177,9 @@ public final class CapacityPlanner {
                                      String direction, double perCall, String arithmetic) {
         String phrase = "mantle " + direction + " tokens per minute";
         List<Quota> mine = catalogue.stream().filter(q -> q.name().toLowerCase(Locale.ROOT).contains(phrase)).toList();
-        Optional<Quota> quota = w.model().name().flatMap(name -> QuotaMatcher.best(name, mine.isEmpty()
-                ? InferenceFamily.OTHER : mine.get(0).kind().family(), QuotaMetric.TOKENS_PER_MINUTE, mine).quota());
+        QuotaMetric metric = direction.equals("input") ? QuotaMetric.TOKENS_PER_MINUTE : QuotaMetric.OUTPUT_TOKENS_PER_MINUTE;
+        Optional<Quota> quota = w.model().name().flatMap(name -> QuotaMatcher.best(name, InferenceFamily.MANTLE, metric,
+                mine).quota());
         return new Draft(w.name(), region, account, "Mantle " + direction + " tokens per minute", quota,
                 w.peak() * perCall, quota.flatMap(Quota::effectiveValue), arithmetic, Optional.empty());
     }

@@ -1,5 +1,6 @@
 package com.quotadoctor.capacity;
 
+import com.quotadoctor.domain.Endpoint;
 import com.quotadoctor.domain.ModelId;
 
 import java.util.List;

@@ -103,7 +103,7 @@ final class PlanCommand implements Callable<Integer> {
             collection.scanRegions = new java.util.ArrayList<>(regions); // only where the workloads will run
         }
         // the Mantle quotas are not among those the collector names for runtime calls: read them all there
-        collection.allQuotas |= workloads.stream().anyMatch(w -> w.endpoint() == com.quotadoctor.capacity.Endpoint.MANTLE);
+        collection.allQuotas |= workloads.stream().anyMatch(w -> w.endpoint() == com.quotadoctor.domain.Endpoint.MANTLE);
         var capture = collection.collect(request);
         CollectionOptions.requireSomethingRead(capture, "");
         return capture.snapshot();

@@ -96,7 +96,7 @@ public final class Commands {
     }
 
     /** The limit-increase form Bedrock's docs point to for quotas Service Quotas cannot adjust. */
-    static String limitIncreaseForm() {
+    public static String limitIncreaseForm() {
         return "https://console.aws.amazon.com/support/home#/case/create?issueType=service-limit-increase";
     }
 

@@ -133,6 +133,63 @@ public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peak
                 throttles, anyTokens ? Optional.of(dayTokens) : Optional.empty(), burndown, source, usual);
     }
 
+    /**
+     * Demand on a model's bedrock-mantle quotas ({@code AWS/BedrockMantle}, dimension {@code Model}): input tokens per
+     * minute against the input quota (cached input is not counted there, and the max_tokens each call reserves at
+     * admission is not published), attempted calls per minute, and the 4xx answers, which hold its 429s: AWS publishes no
+     * separate throttle count for mantle.
+     */
+    public static Demand ofMantle(ModelId model, List<MetricSeries> metrics, Instant capturedAt, Duration recentWindow) {
+        List<MetricSeries> mine = metrics.stream().filter(s -> model.sameInvocation(s.modelId()))
+                .filter(s -> BedrockMetric.of(s.metricName()).map(BedrockMetric::isMantle).orElse(false)).toList();
+        if (mine.isEmpty()) {
+            return UNKNOWN;
+        }
+        Instant recentStart = capturedAt.minus(recentWindow);
+        Map<Instant, Double> input = new TreeMap<>();
+        Map<Instant, Double> calls = new TreeMap<>();
+        double errors = 0;
+        double accepted = 0;
+        double inputTotal = 0;
+        double outputTotal = 0;
+        for (MetricSeries series : mine) {
+            BedrockMetric metric = BedrockMetric.of(series.metricName()).orElseThrow();
+            double perMinute = 60.0 / series.periodSeconds();
+            for (int i = 0; i < series.values().size(); i++) {
+                Instant t = series.timestamps().get(i);
+                double v = series.values().get(i);
+                if (t.isAfter(capturedAt) || t.isBefore(recentStart)) {
+                    continue;
+                }
+                switch (metric) {
+                    case MANTLE_INPUT_TOKENS -> {
+                        input.merge(t, v * perMinute, Double::sum);
+                        inputTotal += v;
+                    }
+                    case MANTLE_OUTPUT_TOKENS -> outputTotal += v;
+                    case MANTLE_INFERENCES -> {
+                        calls.merge(t, v * perMinute, Double::sum);
+                        accepted += v;
+                    }
+                    case MANTLE_CLIENT_ERRORS -> {
+                        calls.merge(t, v * perMinute, Double::sum);
+                        errors += v;
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        Usual usual = new Usual(median(input.values()), median(calls.values()),
+                accepted > 0 && inputTotal > 0 ? Optional.of(inputTotal / accepted) : Optional.empty(),
+                accepted > 0 && outputTotal > 0 ? Optional.of(outputTotal / accepted) : Optional.empty(),
+                Math.max(input.size(), calls.size()));
+        return new Demand(input.values().stream().max(Double::compare),
+                calls.isEmpty() ? Optional.empty() : calls.values().stream().max(Double::compare), errors,
+                Optional.empty(), 1, BedrockMetric.MANTLE_NAMESPACE + " " + BedrockMetric.MANTLE_INPUT_TOKENS
+                + " (input quota; InferenceClientErrors counted as throttles)", usual);
+    }
+
     private static Optional<Double> median(java.util.Collection<Double> values) {
         if (values.isEmpty()) {
             return Optional.empty();

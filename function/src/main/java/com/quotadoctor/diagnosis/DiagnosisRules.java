@@ -12,6 +12,7 @@ public final class DiagnosisRules {
         return List.of(
                 new AccountMismatchRule(),
                 new RegionMismatchRule(),
+                new EndpointMismatchRule(),
                 new InferenceTypeMismatchRule(),
                 new ModelMismatchRule(),
                 new MetricMismatchRule(),

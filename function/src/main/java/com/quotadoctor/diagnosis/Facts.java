@@ -38,9 +38,13 @@ final class Facts {
                 .put("failingAccount", w.account())
                 .put("modelId", w.model().raw())
                 .put("applicationInferenceProfile", w.profile().map(p -> p.arn() + p.name().map(n -> " (" + n + ")").orElse("")))
-                .put("inferenceFamily", w.model().family().label()
+                .put("inferenceFamily", w.family().label()
                         + w.profile().map(p -> ", through the application inference profile that copies it").orElse(""))
+                .put("endpoint", w.endpoint() == com.quotadoctor.domain.Endpoint.MANTLE
+                        ? "bedrock-mantle (its own quotas)" : null)
                 .put("regionConfirmedBy", w.confirmed() ? "CloudTrail failed calls"
+                        : w.endpoint() == com.quotadoctor.domain.Endpoint.MANTLE
+                        ? "AWS/BedrockMantle InferenceClientErrors (4xx: AWS publishes no separate throttle count)"
                         : w.demand().throttles() > 0 ? "AWS/Bedrock InvocationThrottles" : "trigger only")
                 .put("failedCalls", w.calls().isEmpty() ? null : w.calls().size());
         w.calls().stream().max(Comparator.comparing(FailedCall::time)).ifPresent(c -> proof

@@ -1,6 +1,9 @@
 package com.quotadoctor.diagnosis;
 
+import com.quotadoctor.domain.BedrockMetric;
 import com.quotadoctor.domain.DiagnosisRequest;
+import com.quotadoctor.domain.Endpoint;
+import com.quotadoctor.domain.MetricSeries;
 import com.quotadoctor.domain.ErrorSignal;
 import com.quotadoctor.domain.Evidence;
 import com.quotadoctor.domain.EvidenceSection;
@@ -89,6 +92,23 @@ final class FailingContexts {
                         .forEach(model -> found.add(workload(account, r.region(), model, List.of(), false)));
             }
         }
+        // bedrock-mantle: its inference calls are CloudTrail data events LookupEvents never returns, and it publishes no
+        // throttle count; a model whose mantle 4xx count is above zero in the look back is a failing context there.
+        for (RegionEvidence r : evidence.regions().values()) {
+            if (!request.regions().isEmpty() && !request.regions().contains(r.region())) {
+                continue;
+            }
+            Optional<String> account = request.account().or(evidence::callerAccount);
+            r.metrics().stream().filter(m -> m.of(account, evidence.callerAccount()))
+                    .filter(m -> BedrockMetric.of(m.metricName()).map(BedrockMetric::isMantle).orElse(false))
+                    .map(MetricSeries::modelId).distinct()
+                    .flatMap(id -> parsed(id).stream())
+                    .filter(model -> request.models().isEmpty()
+                            || request.models().stream().anyMatch(named -> named.sameInvocation(model.raw())))
+                    .filter(model -> Demand.ofMantle(model, r.metrics(), evidence.capturedAt(), settings.recentWindow())
+                            .throttles() > 0)
+                    .forEach(model -> found.add(mantle(account, r.region(), model)));
+        }
         // Regions the trigger names whose CloudTrail could not confirm or refute it stay in play.
         for (String region : requestedRegions()) {
             boolean refuted = !found.isEmpty() && evidence.region(region).map(r -> r.has(EvidenceSection.FAILED_CALLS)).orElse(false);
@@ -120,6 +140,18 @@ final class FailingContexts {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private Workload mantle(Optional<String> account, String region, ModelId model) {
+        List<QuotaMatcher.Match> matches = QuotaMatcher.governingOnMantle(model, catalogues.of(region, account));
+        List<Quota> governing = matches.stream().map(QuotaMatcher.Match::quota).flatMap(Optional::stream).toList();
+        List<List<Quota>> ties = matches.stream().filter(QuotaMatcher.Match::ambiguous).map(QuotaMatcher.Match::tied).toList();
+        Demand demand = evidence.region(region).map(r -> Demand.ofMantle(model, r.metrics().stream()
+                        .filter(m -> m.of(account, evidence.callerAccount())).toList(), evidence.capturedAt(),
+                        settings.recentWindow())).orElse(Demand.UNKNOWN);
+        // mantle refuses a call on its input quota only: input + max_tokens at admission
+        return new Workload(account, region, model, Optional.empty(), List.of(), false, governing, ties, demand,
+                Optional.of(QuotaMetric.TOKENS_PER_MINUTE), List.of(), Endpoint.MANTLE);
     }
 
     private List<ModelId> modelsOf(FailedCall call) {
@@ -155,7 +187,8 @@ final class FailingContexts {
                 || (m.isDaily() && q.kind().metric().isDaily())));
         List<Probe> probes = here.map(r -> r.probes().stream().filter(p -> invoked.sameInvocation(p.modelId())).toList())
                 .orElse(List.of());
-        return new Workload(account, region, model, profile, calls, confirmed, governing, ties, demand, bound, probes);
+        return new Workload(account, region, model, profile, calls, confirmed, governing, ties, demand, bound, probes,
+                Endpoint.RUNTIME);
     }
 
     /** The metric the calls' own error messages point at, else the trigger's error message. */

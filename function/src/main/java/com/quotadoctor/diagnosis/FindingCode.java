@@ -8,6 +8,7 @@ package com.quotadoctor.diagnosis;
 public enum FindingCode {
     ACCOUNT_MISMATCH,
     REGION_MISMATCH,
+    ENDPOINT_MISMATCH,
     INFERENCE_TYPE_MISMATCH,
     MODEL_MISMATCH,
     METRIC_MISMATCH,

@@ -4,6 +4,7 @@ package com.quotadoctor.diagnosis;
 public enum Mismatch {
     ACCOUNT(FindingCode.ACCOUNT_MISMATCH),
     REGION(FindingCode.REGION_MISMATCH),
+    ENDPOINT(FindingCode.ENDPOINT_MISMATCH),
     FAMILY(FindingCode.INFERENCE_TYPE_MISMATCH),
     MODEL(FindingCode.MODEL_MISMATCH),
     METRIC(FindingCode.METRIC_MISMATCH);

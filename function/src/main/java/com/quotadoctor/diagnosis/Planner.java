@@ -210,6 +210,14 @@ final class Planner {
             return applied.isPresent() ? unsized : unsized.command(Commands.getQuota(key.code(), key.region()));
         }
         double value = Math.max(((IncreaseSize.Ask) size).value(), floor(key));
+        if (q.map(quota -> quota.kind().family() == com.quotadoctor.domain.InferenceFamily.MANTLE).orElse(false)) {
+            // "quota increase requests are not currently processed through the Service Quotas console" (quotas-mantle)
+            return PlanStep.of(PlanStep.Kind.CONTACT_SUPPORT, "Ask AWS Support for " + Format.text(value) + " on "
+                            + Facts.describe(q.get()) + ": bedrock-mantle increases go through the limit-increase form, "
+                            + "not Service Quotas.")
+                    .on(key.code(), key.region(), key.account()).value(value).link(Commands.limitIncreaseForm())
+                    .because(step.why()).serving(step.serves());
+        }
         return step.value(value).command(Commands.requestIncrease(key.code(), value, key.region()));
     }
 

@@ -3,7 +3,9 @@ package com.quotadoctor.diagnosis;
 import com.quotadoctor.domain.DiagnosisRequest;
 import com.quotadoctor.domain.Evidence;
 import com.quotadoctor.domain.EvidenceSection;
+import com.quotadoctor.domain.Endpoint;
 import com.quotadoctor.domain.IncreaseRequest;
+import com.quotadoctor.domain.InferenceFamily;
 import com.quotadoctor.domain.ModelName;
 import com.quotadoctor.domain.Quota;
 import com.quotadoctor.domain.QuotaMatcher;
@@ -132,7 +134,10 @@ final class RequestMatching {
         if (!r.region().equals(w.region())) {
             misses.add(Mismatch.REGION);
         }
-        if (!r.kind().governs(w.model().family())) {
+        boolean mantleQuota = r.kind().family() == InferenceFamily.MANTLE;
+        if (mantleQuota != (w.endpoint() == Endpoint.MANTLE)) {
+            misses.add(Mismatch.ENDPOINT); // the endpoints' quotas are separate: no family of one serves the other
+        } else if (!r.kind().governs(w.family())) {
             misses.add(Mismatch.FAMILY);
         }
         Optional<ModelName> invoked = w.model().name();

@@ -1,6 +1,8 @@
 package com.quotadoctor.diagnosis;
 
+import com.quotadoctor.domain.Endpoint;
 import com.quotadoctor.domain.FailedCall;
+import com.quotadoctor.domain.InferenceFamily;
 import com.quotadoctor.domain.InferenceProfile;
 import com.quotadoctor.domain.ModelId;
 import com.quotadoctor.domain.Probe;
@@ -22,11 +24,12 @@ import java.util.Optional;
  * @param ties         per metric, the quotas that fit these calls equally well (none governs until resolved)
  * @param boundMetric  the metric the errors point at, if any says
  * @param probes       explicit-region retests of this model, in this region
+ * @param endpoint     where the calls go: bedrock-runtime, or bedrock-mantle with its own quotas
  */
 public record Workload(Optional<String> account, String region, ModelId model, Optional<InferenceProfile> profile,
                        List<FailedCall> calls,
                        boolean confirmed, List<Quota> governing, List<List<Quota>> ties, Demand demand,
-                       Optional<QuotaMetric> boundMetric, List<Probe> probes) {
+                       Optional<QuotaMetric> boundMetric, List<Probe> probes, Endpoint endpoint) {
 
     public Workload {
         calls = List.copyOf(calls);
@@ -52,6 +55,11 @@ public record Workload(Optional<String> account, String region, ModelId model, O
                     : governing(m);
         }
         return governing(QuotaMetric.TOKENS_PER_MINUTE).or(() -> governing.size() == 1 ? Optional.of(governing.get(0)) : Optional.empty());
+    }
+
+    /** The quota family the calls draw on: bedrock-mantle's for calls there, else the one the model id says. */
+    public InferenceFamily family() {
+        return endpoint == Endpoint.MANTLE ? InferenceFamily.MANTLE : model.family();
     }
 
     /** The id the calls were made with: the application profile's ARN, else the model id. */

@@ -18,7 +18,12 @@ public enum InferenceFamily {
     PROVISIONED("provisioned throughput"),
     /** Batch inference job quotas. */
     BATCH("batch inference"),
-    /** Anything else (Mantle endpoint, application inference profile not yet resolved, …). */
+    /**
+     * Calls to the bedrock-mantle endpoint (OpenAI Responses and Chat Completions, Anthropic Messages): its own
+     * "Bedrock Mantle input/output tokens per minute for …" quotas, which runtime calls never draw on, nor the reverse.
+     */
+    MANTLE("bedrock-mantle"),
+    /** Anything else (application inference profile not yet resolved, …). */
     OTHER("other");
 
     private final String label;

@@ -110,6 +110,9 @@ public final class QuotaClassifier {
         if (name.contains("cross-model") && name.contains("tokens per day")) {
             return QuotaMetric.CROSS_MODEL_TOKENS_PER_DAY;
         }
+        if (name.contains("mantle") && name.contains("output tokens per minute")) {
+            return QuotaMetric.OUTPUT_TOKENS_PER_MINUTE;
+        }
         if (name.contains("requests per minute")) {
             return QuotaMetric.REQUESTS_PER_MINUTE;
         }
@@ -133,7 +136,7 @@ public final class QuotaClassifier {
             return InferenceFamily.PROVISIONED;
         }
         if (name.contains("mantle")) {
-            return InferenceFamily.OTHER;
+            return InferenceFamily.MANTLE;
         }
         if (name.contains("latency-optimized") || name.contains("latency optimized")) {
             return InferenceFamily.LATENCY_OPTIMIZED;

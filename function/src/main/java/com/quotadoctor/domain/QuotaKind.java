@@ -28,8 +28,9 @@ public record QuotaKind(InferenceFamily family, QuotaMetric metric, Optional<Mod
         return family == callFamily;
     }
 
+    /** Whether it refuses inference calls: a runtime family's, or bedrock-mantle's input tokens per minute. */
     public boolean isRuntimeLimit() {
-        return family.isRuntime() && metric.isRuntimeLimit();
+        return (family.isRuntime() || family == InferenceFamily.MANTLE) && metric.isRuntimeLimit();
     }
 
     /** A short human description, e.g. "cross-Region (geographic profile) tokens per minute for Anthropic Claude Sonnet 4.5 V1". */

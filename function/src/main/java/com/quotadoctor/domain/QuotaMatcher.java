@@ -42,6 +42,19 @@ public final class QuotaMatcher {
     }
 
     /** The governing quota of every runtime metric the catalogue has for this call; absent metrics are left out. */
+    /** bedrock-mantle's two quotas for this model: input tokens per minute (which refuses calls) and output. */
+    public static List<Match> governingOnMantle(ModelId call, Collection<Quota> catalogue) {
+        List<Match> out = new ArrayList<>();
+        for (QuotaMetric metric : List.of(QuotaMetric.TOKENS_PER_MINUTE, QuotaMetric.OUTPUT_TOKENS_PER_MINUTE)) {
+            Match match = call.name().map(n -> best(n, InferenceFamily.MANTLE, metric, catalogue))
+                    .orElse(new Match(metric, Optional.empty(), List.of()));
+            if (match.quota().isPresent() || match.ambiguous()) {
+                out.add(match);
+            }
+        }
+        return out;
+    }
+
     public static List<Match> governing(ModelId call, Collection<Quota> catalogue) {
         List<Match> out = new ArrayList<>();
         for (QuotaMetric metric : RUNTIME_METRICS) {

@@ -4,6 +4,8 @@ package com.quotadoctor.domain;
 public enum QuotaMetric {
     REQUESTS_PER_MINUTE("requests per minute"),
     TOKENS_PER_MINUTE("tokens per minute"),
+    /** bedrock-mantle's output quota: reached during generation it cuts the answer short, it does not refuse the call. */
+    OUTPUT_TOKENS_PER_MINUTE("output tokens per minute"),
     TOKENS_PER_DAY("tokens per day"),
     CROSS_MODEL_TOKENS_PER_DAY("cross-model tokens per day"),
     CONCURRENT_REQUESTS("concurrent requests"),

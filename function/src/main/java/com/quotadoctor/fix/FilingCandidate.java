@@ -39,7 +39,8 @@ public record FilingCandidate(String quotaCode, String quotaName, String region,
 
     /** The filings of a capacity plan, each with its own justification. */
     public static List<FilingCandidate> of(CapacityPlan plan) {
-        return plan.filings().stream().map(f -> new FilingCandidate(f.quotaCode(), f.quotaName(), f.region(), f.account(),
+        // bedrock-mantle's go through the limit-increase form: nothing Service Quotas would take
+        return plan.filings().stream().filter(f -> !f.throughSupport()).map(f -> new FilingCandidate(f.quotaCode(), f.quotaName(), f.region(), f.account(),
                 f.value(), CapacityReport.justification(f))).toList();
     }
 }

@@ -1,6 +1,6 @@
 package com.quotadoctor.json;
 
-import com.quotadoctor.capacity.Endpoint;
+import com.quotadoctor.domain.Endpoint;
 import com.quotadoctor.capacity.ExpectedWorkload;
 import com.quotadoctor.domain.AccountId;
 import com.quotadoctor.domain.AwsRegion;

@@ -27,7 +27,11 @@ public final class CapacityJson {
             o.put("region", f.region());
             f.account().ifPresent(a -> o.put("account", a));
             o.put("desiredValue", Math.round(f.value()));
-            o.put("command", Commands.requestIncrease(f.quotaCode(), f.value(), f.region()));
+            if (f.throughSupport()) {
+                o.put("supportForm", Commands.limitIncreaseForm());
+            } else {
+                o.put("command", Commands.requestIncrease(f.quotaCode(), f.value(), f.region()));
+            }
             o.put("justification", CapacityReport.justification(f));
             ArrayNode workloads = o.putArray("workloads");
             f.answers().forEach(n -> workloads.add(n.workload()));

@@ -46,8 +46,13 @@ public final class CapacityReport {
                 out.append(++i).append(". ").append(f.quotaCode()).append(" \"").append(prose(f.quotaName())).append("\" in ")
                         .append(f.region()).append(f.account().map(a -> ", account " + a)
                                 .orElse("")).append(": ").append(Format.text(f.value())).append('\n');
-                code(out, Commands.requestIncrease(f.quotaCode(), f.value(), f.region()));
-                out.append("   console: ").append(Commands.quotaConsole(f.quotaCode(), f.region())).append('\n');
+                if (f.throughSupport()) {
+                    out.append("   through the limit-increase form (AWS does not take bedrock-mantle increases in "
+                            + "Service Quotas): ").append(Commands.limitIncreaseForm()).append('\n');
+                } else {
+                    code(out, Commands.requestIncrease(f.quotaCode(), f.value(), f.region()));
+                    out.append("   console: ").append(Commands.quotaConsole(f.quotaCode(), f.region())).append('\n');
+                }
                 out.append("   justification: ").append(prose(justification(f))).append("\n\n");
             }
         }

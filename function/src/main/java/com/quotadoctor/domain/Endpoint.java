@@ -1,4 +1,4 @@
-package com.quotadoctor.capacity;
+package com.quotadoctor.domain;
 
 /**
  * Which Bedrock inference endpoint a workload calls: each has its own quotas, and an increase on one never helps calls
