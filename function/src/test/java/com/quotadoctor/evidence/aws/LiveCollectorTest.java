@@ -245,4 +245,46 @@ class LiveCollectorTest {
         assertThat(d.verdict()).isEqualTo(com.quotadoctor.diagnosis.FindingCode.REGION_MISMATCH);
         assertThat(d.top().evidence().get("regionConfirmedBy")).isEqualTo("AWS/Bedrock InvocationThrottles");
     }
+
+    @Test
+    void anIncreaseOnTheRuntimeQuotaWithCallsOnMantleIsAnEndpointMismatch() {
+        // the team raised Opus 4.7's global TPM on bedrock-runtime; the app's OpenAI SDK calls go to bedrock-mantle,
+        // whose inference CloudTrail logs as data events: only AWS/BedrockMantle shows them failing (codes illustrative)
+        StubAccount home = StubWorld.home(REGIONS);
+        String runtime = "Global cross-region model inference tokens per minute for Anthropic Claude Opus 4.7";
+        String input = "Bedrock Mantle input tokens per minute for Anthropic Claude Opus 4.7";
+        String output = "Bedrock Mantle output tokens per minute for Anthropic Claude Opus 4.7";
+        String model = "anthropic.claude-opus-4-7";
+        StubAccount.RegionData east = home.region("us-east-1")
+                .quota("L-1A2B3C4D", runtime, 10_000_000.0, 2_000_000, true)
+                .quota("L-5E6F7A8B", input, null, 20_000_000, true)
+                .quota("L-9C0D1E2F", output, null, 4_000_000, true)
+                .request("opus-runtime", "L-1A2B3C4D", runtime, 10_000_000, "APPROVED",
+                        StubWorld.NOW.minus(java.time.Duration.ofDays(2)), StubWorld.NOW.minus(java.time.Duration.ofDays(2)));
+        for (int m = 1; m <= 15; m++) {
+            Instant t = StubWorld.NOW.minus(java.time.Duration.ofMinutes(m));
+            east.metric(model, "Inferences", t, 300).metric(model, "TotalInputTokens", t, 18_500_000)
+                    .metric(model, "TotalOutputTokens", t, 900_000).metric(model, "InferenceClientErrors", t, m <= 10 ? 40 : 0);
+        }
+        aws = new StubAws(home);
+
+        Capture capture = LiveRun.collect(aws, StubWorld.settings(REGIONS),
+                com.quotadoctor.domain.DiagnosisRequest.forAccount(StubWorld.HOME));
+        com.quotadoctor.diagnosis.Diagnosis d = com.quotadoctor.diagnosis.Diagnostician.standard()
+                .diagnose(capture.request(), capture.evidence());
+
+        assertThat(capture.regions().get("us-east-1").metrics()).filteredOn(s -> s.modelId().equals(model))
+                .extracting(com.quotadoctor.domain.MetricSeries::metricName)
+                .containsExactlyInAnyOrder("Inferences", "InferenceClientErrors", "TotalInputTokens", "TotalOutputTokens");
+        assertThat(d.findings()).filteredOn(f -> f.code() == FindingCode.ENDPOINT_MISMATCH).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.region()).contains("us-east-1");
+                    assertThat(f.title()).isEqualTo("Increase on the bedrock-runtime quota, calls go to bedrock-mantle");
+                });
+        assertThat(d.plan()).filteredOn(step -> step.quotaCode().map("L-5E6F7A8B"::equals).orElse(false))
+                .isNotEmpty().allSatisfy(step -> assertThat(step.command()).as("no Service Quotas command for mantle").isEmpty());
+        // the probe rides in the discovery call; mantle's models cost two calls where it erred and none elsewhere
+        assertThat(aws.calls(StubWorld.HOME, "us-east-1", "GetMetricData")).isEqualTo(3);
+        assertThat(aws.calls(StubWorld.HOME, "eu-west-1", "GetMetricData")).isEqualTo(1);
+    }
 }
