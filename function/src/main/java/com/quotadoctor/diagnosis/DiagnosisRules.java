@@ -25,6 +25,7 @@ public final class DiagnosisRules {
                 new QuotaLoweredRule(),
                 new AppliedBelowDefaultRule(),
                 new NotAdjustableRule(),
+                new FlexTierThrottledRule(),
                 new UsageExceedsQuotaRule(),
                 new MaxTokensReservationRule(),
                 new NoMatchingRequestRule(),

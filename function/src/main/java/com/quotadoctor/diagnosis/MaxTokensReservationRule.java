@@ -27,6 +27,7 @@ final class MaxTokensReservationRule implements DiagnosisRule {
             Optional<Quota> tpm = w.governing(QuotaMetric.TOKENS_PER_MINUTE);
             Optional<Double> settled = w.demand().peakTokensPerMinute();
             if (!w.isFailing() || !tokenBound || tpm.isEmpty() || settled.isEmpty()
+                    || FlexTierThrottledRule.applies(w, s.settings())
                     || tpm.get().effectiveValue().isEmpty()) {
                 continue;
             }

@@ -24,6 +24,9 @@ final class NoMatchingRequestRule implements DiagnosisRule {
             if (w.model().isApplicationProfile()) {
                 continue; // an application profile that could not be read: which quota governs it is unknown (a gap)
             }
+            if (FlexTierThrottledRule.applies(w, s.settings())) {
+                continue; // Flex throttled with room on the quota: no increase would have served it
+            }
             boolean hasRequest = s.assessments().stream().anyMatch(a -> a.workload().filter(w::equals).isPresent());
             Optional<Quota> binding = w.bindingQuota();
             boolean adjustable = binding.map(Quota::isAdjustable).orElse(true);

@@ -225,7 +225,7 @@ public final class SnapshotReader {
         return shaped(n, () -> new FailedCall(n.field("EventTime").requiredInstant(),
                 n.field("AwsRegion").text().orElse(region), n.field("EventName").text().orElse("InvokeModel"),
                 n.field("AccountId").text(), n.field("PrincipalArn").text(), n.field("ModelId").text(),
-                n.field("ErrorCode").requiredText(), n.field("ErrorMessage").text()));
+                n.field("ErrorCode").requiredText(), n.field("ErrorMessage").text(), n.field("ServiceTier").text()));
     }
 
     /** A GetInferenceProfile response as Bedrock sends it: REST JSON, camelCase. */

@@ -125,6 +125,7 @@ public final class SnapshotWriter {
         putText(n, "ModelId", c.modelId());
         n.put("ErrorCode", c.errorCode());
         putText(n, "ErrorMessage", c.errorMessage());
+        putText(n, "ServiceTier", c.serviceTier());
     }
 
     private static void inferenceProfile(ObjectNode n, InferenceProfile p) {

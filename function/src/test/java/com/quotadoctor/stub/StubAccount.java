@@ -148,6 +148,20 @@ public final class StubAccount {
         }
 
         /** A Bedrock runtime call as CloudTrail event history lists it; {@code errorCode} null for a success. */
+        /** Every recorded call asks for this tier, as Converse's request names it ({@code serviceTier.type}). */
+        public RegionData onTier(String tier) {
+            for (ObjectNode e : events) {
+                try {
+                    ObjectNode detail = (ObjectNode) JsonTree.parse(e.path("CloudTrailEvent").asText());
+                    ((ObjectNode) detail.path("requestParameters")).putObject("serviceTier").put("type", tier);
+                    e.put("CloudTrailEvent", JsonTree.compact(detail));
+                } catch (java.io.IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            }
+            return this;
+        }
+
         public RegionData call(Instant time, String eventName, String modelId, String errorCode, String errorMessage) {
             ObjectNode detail = JsonTree.NODES.objectNode();
             detail.put("eventVersion", "1.09");

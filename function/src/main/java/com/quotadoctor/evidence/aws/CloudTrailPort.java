@@ -76,7 +76,19 @@ final class CloudTrailPort {
                 text(e, "recipientAccountId").or(() -> text(e.path("userIdentity"), "accountId")),
                 text(e.path("userIdentity"), "arn"),
                 text(request, "modelId").or(() -> text(request, "modelIdentifier")),
-                errorCode, text(e, "errorMessage")));
+                errorCode, text(e, "errorMessage"), tier(request)));
+    }
+
+    /**
+     * The tier the call asked for. AWS says the tier "is visible in API response and AWS CloudTrail Events" but shows
+     * no bedrock-runtime event carrying it: read where the request names it (Converse's {@code serviceTier.type},
+     * a plain {@code serviceTier}, mantle's {@code service_tier}), UNVERIFIED against a live event; anything else is
+     * left out, so an unknown shape costs the tier, never the call.
+     */
+    private static Optional<String> tier(JsonNode request) {
+        return text(request.path("serviceTier"), "type").or(() -> text(request, "serviceTier"))
+                .or(() -> text(request, "service_tier"))
+                .map(t -> t.toLowerCase(java.util.Locale.ROOT)).filter(com.quotadoctor.domain.FailedCall.TIERS::contains);
     }
 
     private static Instant time(Event event, JsonNode e) {

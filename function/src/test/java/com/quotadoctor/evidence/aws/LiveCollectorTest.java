@@ -287,4 +287,17 @@ class LiveCollectorTest {
         assertThat(aws.calls(StubWorld.HOME, "us-east-1", "GetMetricData")).isEqualTo(3);
         assertThat(aws.calls(StubWorld.HOME, "eu-west-1", "GetMetricData")).isEqualTo(1);
     }
+
+    @Test
+    void theServiceTierACallAskedForIsReadFromItsEvent() {
+        StubAccount home = StubWorld.home(REGIONS);
+        home.region("us-west-2").onTier("flex");
+        aws = new StubAws(home);
+
+        Capture capture = LiveRun.collect(aws, StubWorld.settings(REGIONS),
+                com.quotadoctor.domain.DiagnosisRequest.forAccount(StubWorld.HOME));
+
+        assertThat(capture.evidence().failedCalls()).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.serviceTier()).contains("flex"));
+    }
 }
