@@ -74,6 +74,22 @@ public final class Commands {
     }
 
     /** The last hour of throttles before {@code until}, as fixed timestamps: the same command on any shell. */
+    /**
+     * Agent and knowledge-base calls logged as CloudTrail data events, management events kept (advanced selectors
+     * replace a trail's selectors). Resource types from the Bedrock User Guide, "Amazon Bedrock data events in CloudTrail".
+     */
+    static String logAgentDataEvents(String region) {
+        return "aws cloudtrail put-event-selectors --trail-name YOUR_TRAIL --region " + quote(region)
+                + " --advanced-event-selectors '[{\"Name\":\"Management events\",\"FieldSelectors\":[{\"Field\":"
+                + "\"eventCategory\",\"Equals\":[\"Management\"]}]},{\"Name\":\"Bedrock agents and knowledge bases\","
+                + "\"FieldSelectors\":[{\"Field\":\"eventCategory\",\"Equals\":[\"Data\"]},{\"Field\":"
+                + "\"resources.type\",\"Equals\":[\"AWS::Bedrock::AgentAlias\",\"AWS::Bedrock::KnowledgeBase\"]}]}]'";
+    }
+
+    static String agentModel(String region) {
+        return "aws bedrock-agent get-agent --agent-id YOUR_AGENT_ID --query agent.foundationModel --region " + quote(region);
+    }
+
     static String throttleMetrics(String invokedId, String region, Instant until) {
         Instant end = until.truncatedTo(ChronoUnit.MINUTES);
         return "aws cloudwatch get-metric-statistics --namespace AWS/Bedrock --metric-name InvocationThrottles"

@@ -29,6 +29,7 @@ public final class DiagnosisRules {
                 new UsageExceedsQuotaRule(),
                 new MaxTokensReservationRule(),
                 new NoMatchingRequestRule(),
+                new AgentCallsNotLoggedRule(),
                 new IncompleteEvidenceRule(),
                 new AlignedRule());
     }

@@ -41,8 +41,7 @@ final class FlexTierThrottledRule implements DiagnosisRule {
         Facts.demand(proof, w.demand());
         proof.put("serviceTier", "flex (every failed call CloudTrail kept)");
         return FindingDraft.of(code(), Severity.WARNING)
-                .title("Throttled on the Flex tier with the quota at " + Format.percent(peak, limit)
-                        + ": capacity on the tier, not the quota")
+                .title("Flex-tier throttles at " + Format.percent(peak, limit) + " of the quota: capacity, not quota")
                 .explain("The " + w.calls().size() + " throttled calls of " + w.invokedId() + " in " + w.region()
                         + " asked for the Flex service tier, and the busiest minute used " + Format.text(Math.round(peak))
                         + " of the " + Format.text(limit) + " that " + q.code() + " applies. Flex requests get lower "

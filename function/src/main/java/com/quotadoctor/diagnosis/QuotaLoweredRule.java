@@ -47,7 +47,7 @@ final class QuotaLoweredRule implements DiagnosisRule {
         bound.ifPresent(w -> Facts.workload(proof, w));
         FindingDraft draft = FindingDraft.of(code(), bound.isPresent() ? Severity.CRITICAL : Severity.WARNING)
                 .title("AWS lowered " + l.quotaCode() + " in " + l.region() + " from " + Format.text(l.from()) + " to "
-                        + Format.text(l.to()) + " between " + l.seenAt() + " and " + l.observedAt())
+                        + Format.text(l.to()))
                 .explain("The request watcher read " + quota + " in " + l.region() + " at " + Format.text(l.from())
                         + " on " + l.seenAt() + " and at " + Format.text(l.to()) + " on " + l.observedAt()
                         + ". No request lowers a value: AWS may lower an account's quotas (for example by account "

@@ -21,7 +21,8 @@ public record ErrorSignal(Optional<String> code, Optional<String> message) {
 
     /** The metric the message points at, e.g. "Too many tokens per day" → tokens per day. */
     public Optional<QuotaMetric> boundMetric() {
-        return message.flatMap(ErrorSignal::metricOfMessage);
+        // an agent's "request rate is too high" may be the agent API's own rate, not a model quota's
+        return pointsAtAgents() ? Optional.empty() : message.flatMap(ErrorSignal::metricOfMessage);
     }
 
     static Optional<QuotaMetric> metricOfMessage(String message) {
@@ -40,6 +41,18 @@ public record ErrorSignal(Optional<String> code, Optional<String> message) {
             return Optional.of(QuotaMetric.CONCURRENT_REQUESTS);
         }
         return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern AGENTS = java.util.regex.Pattern.compile(
+            "\\bInvoke(Inline)?Agent\\b|\\bRetrieve(AndGenerate)?\\b|AWS/Bedrock/Agents|\\bagents?\\b|knowledge bases?",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether the error points at Bedrock Agents or Knowledge Bases (an InvokeAgent or Retrieve call, an alarm on
+     * their metrics): calls CloudTrail logs as data events, which LookupEvents never returns.
+     */
+    public boolean pointsAtAgents() {
+        return message.map(m -> AGENTS.matcher(m).find()).orElse(false);
     }
 
     /** Whether the code names a quota failure (as opposed to e.g. ModelNotReadyException). */

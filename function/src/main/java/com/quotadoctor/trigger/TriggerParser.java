@@ -259,6 +259,9 @@ public final class TriggerParser {
     static final class AlarmEvent {
 
         private static final String NAMESPACE = com.quotadoctor.domain.BedrockMetric.NAMESPACE;
+        private static final String MANTLE = com.quotadoctor.domain.BedrockMetric.MANTLE_NAMESPACE;
+        /** Bedrock Agents' runtime metrics (InvocationThrottles, ModelInvocationThrottles, …; dimensions Operation, ModelId). */
+        private static final String AGENTS = "AWS/Bedrock/Agents";
         private static final String THROTTLES = com.quotadoctor.domain.BedrockMetric.INVOCATION_THROTTLES.wireName();
 
         private AlarmEvent() {
@@ -302,11 +305,26 @@ public final class TriggerParser {
             if (metrics.isEmpty() && !composite) {
                 return new Trigger.Skip(kind, "alarm " + alarm + " names no metric");
             }
-            if (!composite && !namespaces.contains(NAMESPACE)) {
+            boolean mantle = namespaces.contains(MANTLE) && !namespaces.contains(NAMESPACE);
+            boolean agents = namespaces.contains(AGENTS) && !namespaces.contains(NAMESPACE);
+            if (!composite && !namespaces.contains(NAMESPACE) && !mantle && !agents) {
                 return new Trigger.Skip(kind, "alarm " + alarm + " watches " + (namespaces.isEmpty() ? "no metric"
-                        : String.join(", ", namespaces)) + ", not " + NAMESPACE);
+                        : String.join(", ", namespaces)) + ", not " + NAMESPACE + ", " + MANTLE + " or " + AGENTS);
             }
             Optional<String> account = account(event, event.field("account"));
+            if (mantle) {
+                // bedrock-mantle names its models its own way (dimension Model): its metrics name the failing ones
+                return new Trigger.Diagnose(kind, DiagnosisRequest.empty().inAccount(account).inRegions(List.of(region)),
+                        Optional.empty());
+            }
+            if (agents) {
+                // the agent's model calls draw on the model's quotas; the alarm is the only trace of them LookupEvents has
+                ErrorSignal signal = new ErrorSignal(Optional.of("ThrottlingException"),
+                        Optional.of("alarm " + alarm + " watches " + AGENTS + " (" + String.join(", ", metricNames(metrics))
+                                + ")"));
+                return new Trigger.Diagnose(kind, DiagnosisRequest.empty().inAccount(account).inRegions(List.of(region))
+                        .forModels(models).failingWith(signal), Optional.empty());
+            }
             // A composite alarm reaches this rule only by a name the deployer routed here (Quota Doctor deploys none); its
             // event names its children, not their metrics, so nothing is assumed about the error: the region is read
             // and CloudTrail and the metrics say what failed.
@@ -345,6 +363,12 @@ public final class TriggerParser {
                     ? new ErrorSignal(Optional.of("ThrottlingException"), Optional.empty()) : ErrorSignal.NONE;
             return new Trigger.Diagnose(kind, DiagnosisRequest.empty().inAccount(account(event, event.field("account")))
                     .inRegions(List.of(region)).forModels(models).failingWith(signal), Optional.empty());
+        }
+
+        private static List<String> metricNames(List<WireNode> metrics) {
+            return metrics.stream().map(m -> m.field("metricStat").field("metric").field("name").text()
+                    .or(() -> m.field("expression").text().flatMap(Query::parse).map(Query::metric)))
+                    .flatMap(Optional::stream).map(n -> com.quotadoctor.domain.Text.oneLine(n, 64)).distinct().toList();
         }
 
         private static void addModel(List<ModelId> models, String model, WireNode where) {
