@@ -92,6 +92,27 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void theLookBackIsHeldToItsBoundsAtItsFlag() {
+        assertThat(run("diagnose", "--snapshot", snapshot("region-mismatch-metrics-only.json"), "--lookback", "6h"))
+                .isZero();
+        assertThat(out.toString()).contains("REGION_MISMATCH");
+        for (String bad : List.of("25h", "5m", "3w", "PT3H", "")) {
+            err.getBuffer().setLength(0);
+            assertThat(run("diagnose", "--snapshot", snapshot("region-mismatch.json"), "--lookback", bad)).as(bad).isEqualTo(2);
+            assertThat(err.toString().lines()).as(bad).singleElement().asString().contains("--lookback");
+        }
+    }
+
+    @Test
+    void aThrottleOlderThanTheLookBackIsNotCurrent() {
+        // the snapshot's throttles fall in its last 15 minutes; judged on the last 10 they still count, and the sweep
+        // that names nothing still finds the region through them
+        assertThat(run("diagnose", "--snapshot", snapshot("region-mismatch-metrics-only.json"), "--lookback", "10m"))
+                .isZero();
+        assertThat(out.toString()).contains("REGION_MISMATCH");
+    }
+
+    @Test
     void failOnTurnsSeverityIntoAnExitStatus() {
         assertThat(run("diagnose", "--snapshot", snapshot("region-mismatch.json"), "--fail-on", "critical")).isEqualTo(3);
         assertThat(run("diagnose", "--snapshot", snapshot("request-pending.json"), "--fail-on", "warning")).isEqualTo(3);

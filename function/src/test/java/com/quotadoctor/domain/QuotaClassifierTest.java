@@ -77,9 +77,16 @@ class QuotaClassifierTest {
     }
 
     @Test
-    void mantleQuotasAreNotBedrockRuntimeQuotas() {
-        QuotaKind kind = QuotaClassifier.classify("L-M", "Bedrock Mantle input tokens per minute for OpenAI gpt-oss-120b");
+    void mantleQuotasAreTheirOwnFamilyNeverARuntimeOne() {
+        QuotaKind input = QuotaClassifier.classify("L-M", "Bedrock Mantle input tokens per minute for OpenAI gpt-oss-120b");
+        QuotaKind output = QuotaClassifier.classify("L-N", "Bedrock Mantle output tokens per minute for OpenAI gpt-oss-120b");
 
-        assertThat(kind.isRuntimeLimit()).isFalse();
+        assertThat(input.family()).isEqualTo(InferenceFamily.MANTLE);
+        assertThat(input.family().isRuntime()).isFalse();
+        assertThat(input.governs(InferenceFamily.ON_DEMAND)).as("no runtime call draws on it").isFalse();
+        assertThat(input.metric()).isEqualTo(QuotaMetric.TOKENS_PER_MINUTE);
+        assertThat(input.isRuntimeLimit()).as("it refuses mantle calls").isTrue();
+        assertThat(output.metric()).isEqualTo(QuotaMetric.OUTPUT_TOKENS_PER_MINUTE);
+        assertThat(output.isRuntimeLimit()).as("it cuts answers short, it refuses no call").isFalse();
     }
 }

@@ -85,9 +85,12 @@ class FunctionContractTest {
         String template = Template.fromStack(Synth.stack(Synth.app(OrganizationStackTest.ORGANIZATION), "QuotaDoctor")).toJSON().toString();
         // each function's own keys: the LeadingKeys the stack grants are the prefixes the function writes
         for (String[] owner : new String[][]{{"notification/aws/DynamoDbLedger.java", "PREFIX"},
-                {"watch/aws/DynamoDbStatusLedger.java", "PREFIX"}, {"evidence/aws/TableCatalogueStore.java", "PREFIX"}}) {
+                {"evidence/aws/TableCatalogueStore.java", "PREFIX"}}) {
             assertThat(template).contains("dynamodb:LeadingKeys=[" + constant(owner[0], owner[1]) + "*]");
         }
+        // the watcher's two: each request's last status, each quota's last applied value
+        assertThat(template).contains("dynamodb:LeadingKeys=[" + constant("watch/aws/DynamoDbStatusLedger.java", "PREFIX")
+                + "*, " + constant("watch/aws/DynamoDbStatusLedger.java", "APPLIED") + "*]");
         assertThat(constant("notification/aws/DynamoDbLedger.java", "KEY")).isEqualTo("pk");
         assertThat(constant("notification/aws/DynamoDbLedger.java", "EXPIRES")).isEqualTo("expiresAt");
         assertThat(template).contains("AttributeName=pk").contains("AttributeName=expiresAt");

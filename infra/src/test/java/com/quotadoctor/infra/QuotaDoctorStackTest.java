@@ -181,7 +181,8 @@ class QuotaDoctorStackTest {
         rule(Map.of("source", List.of("aws.servicequotas"), "detail-type", List.of("AWS Service Event via CloudTrail"),
                 "detail", Map.of("eventName", List.of("UpdateServiceQuotaIncreaseRequestStatus"))));
         rule(Map.of("source", List.of("aws.support"), "detail-type", List.of("Support Case Update")));
-        rule(Map.of("source", List.of("quota-doctor"), "detail-type", List.of("Bedrock Quota Request Status Change")));
+        rule(Map.of("source", List.of("quota-doctor"), "detail-type", List.of("Bedrock Quota Request Status Change",
+                "Bedrock Quota Value Lowered")));
         Template plain = Template.fromStack(Synth.stack(Synth.app(Map.of()), "QuotaDoctor"));
         plain.hasResourceProperties("AWS::Events::Rule", Map.of("EventPattern", Map.of("source", List.of("aws.cloudwatch"),
                 "detail-type", List.of("CloudWatch Alarm State Change", "CloudWatch Alarm Contributor State Change"),
@@ -387,7 +388,8 @@ class QuotaDoctorStackTest {
                                 Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("WatchRole.*"), "Arn")))))))))));
         template.resourceCountIs("AWS::Events::EventBusPolicy", 0);
         template.hasResourceProperties("AWS::Events::Rule", Map.of("EventBusName", Map.of("Ref", Match.stringLikeRegexp("StatusBus.*")),
-                "EventPattern", Map.of("source", List.of("quota-doctor"), "detail-type", List.of("Bedrock Quota Request Status Change"))));
+                "EventPattern", Map.of("source", List.of("quota-doctor"), "detail-type", List.of("Bedrock Quota Request Status Change",
+                        "Bedrock Quota Value Lowered"))));
         template.hasResourceProperties("AWS::Lambda::Function", Map.of("Environment", Map.of("Variables",
                 Match.objectLike(Map.of("QUOTA_DOCTOR_EVENT_BUS", Map.of("Ref", Match.stringLikeRegexp("StatusBus.*")))))));
     }
