@@ -60,6 +60,26 @@ public final class CollectionBench {
             }
         }
 
+        // a scheduled sweep names no model: Metrics Insights finds the throttled ones in every region
+        try (StubAws aws = new StubAws(StubWorld.home(all)).enforcingPublishedRates()) {
+            long started = System.nanoTime();
+            CollectionSettings settings = StubWorld.settings(all).withTimeouts(5, Duration.ofSeconds(10),
+                    Duration.ofSeconds(60));
+            Capture capture;
+            try (AwsClients clients = new AwsClients(settings, Optional.of(aws.endpoint()))) {
+                capture = new LiveCollector(clients, LiveRun.credentials(), settings, StubWorld.CLOCK, kept)
+                        .collect(com.quotadoctor.domain.DiagnosisRequest.forAccount(StubWorld.HOME));
+            }
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            System.out.printf("## One scheduled sweep naming no model, %d regions, default catalogue warm%n%n", all.size());
+            System.out.println("| operation | calls |");
+            System.out.println("|---|---:|");
+            aws.callsPerOperation().forEach((op, n) -> System.out.printf("| %s | %d |%n", op, n));
+            System.out.printf("| **all** | **%d** |%n%nthrottled calls: %d; evidence gaps: %d; wall time: %d ms%n%n",
+                    aws.callsPerOperation().values().stream().mapToInt(Integer::intValue).sum(), aws.throttledCalls(),
+                    capture.evidence().allGaps().size(), ms);
+        }
+
         StubAccount watched = StubWorld.home(all);
         try (StubAws aws = new StubAws(watched).enforcingPublishedRates()) {
             WatchReport report = sweep(aws, all);
