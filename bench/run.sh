@@ -135,4 +135,9 @@ progress "4/5 organisation sweep, 200 accounts x 17 regions, 10 at once"
 echo "## 7. Organisation sweep"
 echo
 java -cp "$testcp" com.quotadoctor.workflow.OrganizationBench 200 10 2>/dev/null
-progress "5/5 done: report in $report"
+# 8 ─ the distribution's launcher against the plain jar
+progress "5/5 launcher vs java -jar"
+echo "## 8. Launcher"
+echo
+bench/launcher.sh
+progress "done: report in $report"

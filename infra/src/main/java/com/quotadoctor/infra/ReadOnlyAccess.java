@@ -30,12 +30,20 @@ final class ReadOnlyAccess {
 
     /** GetServiceQuota on this account's Bedrock quotas only, in any region (the quotas it reads are named at run time). */
     static PolicyStatement quotaValues(software.amazon.awscdk.Stack stack) {
+        return quotaValues(stack.getPartition(), stack.getAccount());
+    }
+
+    private static PolicyStatement quotaValues(String partition, String account) {
         return PolicyStatement.Builder.create().sid("ReadBedrockQuotaValues").actions(List.of(GET_SERVICE_QUOTA))
-                .resources(List.of(quotaArns(stack))).build();
+                .resources(List.of(quotaArns(partition, account))).build();
     }
 
     static String quotaArns(software.amazon.awscdk.Stack stack) {
-        return "arn:" + stack.getPartition() + ":servicequotas:*:" + stack.getAccount() + ":bedrock/*";
+        return quotaArns(stack.getPartition(), stack.getAccount());
+    }
+
+    private static String quotaArns(String partition, String account) {
+        return "arn:" + partition + ":servicequotas:*:" + account + ":bedrock/*";
     }
 
     /**
@@ -43,11 +51,24 @@ final class ReadOnlyAccess {
      * resolved to the model or system profile they copy. This action takes a resource ARN, so it is scoped.
      */
     static PolicyStatement inferenceProfiles(software.amazon.awscdk.Stack stack) {
+        return inferenceProfiles(stack.getPartition(), stack.getAccount());
+    }
+
+    private static PolicyStatement inferenceProfiles(String partition, String account) {
         return PolicyStatement.Builder.create().sid("ResolveApplicationInferenceProfiles")
                 .actions(List.of("bedrock:GetInferenceProfile"))
-                .resources(List.of("arn:" + stack.getPartition() + ":bedrock:*:" + stack.getAccount()
-                        + ":application-inference-profile/*"))
+                .resources(List.of("arn:" + partition + ":bedrock:*:" + account + ":application-inference-profile/*"))
                 .build();
+    }
+
+    /**
+     * The same four statements as a policy for the CLI's user or role (function/src/dist/iam/cli-read-only-policy.json,
+     * shipped in the distribution; {@code CliPolicyTest} keeps the file equal to this). An identity policy acts in its
+     * own account only, so the account in the ARNs is "*".
+     */
+    static software.amazon.awscdk.services.iam.PolicyDocument cliPolicy() {
+        return software.amazon.awscdk.services.iam.PolicyDocument.Builder.create().statements(List.of(serviceQuotas(),
+                quotaValues("aws", "*"), evidence(), inferenceProfiles("aws", "*"))).build();
     }
 
     static PolicyStatement evidence() {
