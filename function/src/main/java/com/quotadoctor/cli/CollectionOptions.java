@@ -96,7 +96,7 @@ final class CollectionOptions {
     private java.time.Duration lookback() {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d{1,5})([mhd])$").matcher(lookback.trim());
         if (!m.matches()) {
-            throw new BadInputException("--lookback: expected a number and m, h or d (90m, 6h, 1d), got '"
+            throw new BadInputException("expected up to 5 digits and m, h or d (90m, 6h, 1d), got '"
                     + com.quotadoctor.domain.Text.oneLine(lookback, 40) + "'");
         }
         long n = Long.parseLong(m.group(1));

@@ -114,13 +114,20 @@ final class FixCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<FilingCandidate> candidates;
         java.util.Optional<String> filingAccount;
+        boolean throughSupport = false;
         if (traffic != null) {
             var workloads = TrafficJson.read("traffic file " + traffic, TextFile.read(traffic,
                     PlanCommand.LARGEST_TRAFFIC_FILE, "traffic"));
             Snapshot evidence = snapshot != null ? new SnapshotReader().read(snapshot)
                     : PlanCommand.collectFor(workloads, collection);
-            candidates = FilingCandidate.of(new CapacityPlanner().plan(workloads, evidence.evidence()));
+            var plan = new CapacityPlanner().plan(workloads, evidence.evidence());
+            candidates = FilingCandidate.of(plan);
             filingAccount = evidence.evidence().callerAccount();
+            throughSupport = plan.filings().stream().anyMatch(com.quotadoctor.capacity.CapacityPlan.Filing::throughSupport);
+            plan.filings().stream().filter(com.quotadoctor.capacity.CapacityPlan.Filing::throughSupport).forEach(f -> out.println(
+                    "  not filed here: " + f.quotaCode() + " in " + f.region() + ", " + Format.text(f.value())
+                            + " (bedrock-mantle: AWS takes it through the limit-increase form, "
+                            + com.quotadoctor.diagnosis.Commands.limitIncreaseForm() + ")"));
         } else {
             Snapshot evidence = snapshot != null ? new SnapshotReader().read(snapshot) : live();
             Diagnosis d = collection.diagnostician().diagnose(context.over(evidence.request()), evidence.evidence());
@@ -131,7 +138,7 @@ final class FixCommand implements Callable<Integer> {
             filingAccount = evidence.evidence().callerAccount();
         }
         if (candidates.isEmpty()) {
-            out.println("Nothing to file: the plan asks for no increase.");
+            out.println(throughSupport ? "Nothing to file through Service Quotas." : "Nothing to file: the plan asks for no increase.");
             out.flush();
             return 0;
         }

@@ -27,6 +27,7 @@ final class AgentCallsNotLoggedRule implements DiagnosisRule {
         String region = s.request().regions().stream().findFirst()
                 .or(() -> s.workloads().stream().map(Workload::region).findFirst()).orElse("us-east-1");
         List<Workload> models = s.workloads().stream().filter(w -> w.bindingQuota().isPresent()).toList();
+        List<String> named = s.request().models().stream().map(com.quotadoctor.domain.ModelId::raw).toList();
         String quotas = models.stream().map(w -> {
             Quota q = w.bindingQuota().orElseThrow();
             return Facts.describe(q) + " (applied " + q.effectiveValue().map(Format::text).orElse("unknown") + ") for "
@@ -41,13 +42,15 @@ final class AgentCallsNotLoggedRule implements DiagnosisRule {
                         + "CloudTrail data events, and event history returns management events only, so the failed calls "
                         + "themselves are not in this evidence. The model calls an agent makes are throttled by the "
                         + "Bedrock core (AWS/Bedrock/Agents ModelInvocationThrottles): they draw on this account's quotas "
-                        + "for the agent's model" + (quotas.isEmpty() ? ", which the trigger does not name."
+                        + "for the agent's model" + (!named.isEmpty() ? ", which the trigger names: "
+                        + String.join(", ", named) + (quotas.isEmpty() ? "" : " (" + quotas + ")") + "."
+                        : quotas.isEmpty() ? ", which the trigger does not name."
                         : ". The models seen throttled here, and the quotas they draw on: " + quotas + "."))
                 .proof(proof)
                 .about(Optional.of(region), s.request().account(), models.stream().findFirst()
                         .flatMap(Workload::bindingQuota).map(Quota::code), models.stream().findFirst()
                         .map(w -> w.model().raw()));
-        if (models.isEmpty()) {
+        if (models.isEmpty() && named.isEmpty()) {
             draft.step(PlanStep.of(PlanStep.Kind.COMPLETE_EVIDENCE, "Find the agent's model, then diagnose it by name "
                             + "(quota-doctor diagnose --model <id> --region " + region + "):")
                     .command(Commands.agentModel(region)).in(region, s.request().account())

@@ -22,9 +22,10 @@ final class AlignedRule extends RequestStateRule {
                 .title("The approved value applies: " + r.quotaCode() + " is " + appliedText(a) + " in " + r.region())
                 .explain(Facts.describe(r) + " is " + r.rawStatus() + " and the applied value (" + appliedText(a)
                         + ") has reached it" + a.workload().map(w -> "; it governs the " + w.model().raw()
-                        + " calls in " + w.region()).orElse("") + ". Account, region, model, inference family and "
-                        + "metric all line up. Retest with an explicit region to rule out a client that resolves "
-                        + "another region or account.");
+                        + " calls in " + w.region() + ". Account, region, model, inference family and metric all line "
+                        + "up.").orElse(". The evidence read holds no failing call to set it against, so that it "
+                        + "governs the failing calls is not shown.") + " Retest with an explicit region to rule out a "
+                        + "client that resolves another region or account.");
         a.workload().filter(w -> w.probes().stream().anyMatch(p -> p.succeeded())).ifPresent(w -> draft.step(
                 // CloudTrail recording the failures in this very context rules out a client in another one
                 w.confirmed() ? PlanStep.of(PlanStep.Kind.REDUCE_DEMAND, "The explicit-region retest succeeded in "

@@ -187,7 +187,42 @@ public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peak
         return new Demand(input.values().stream().max(Double::compare),
                 calls.isEmpty() ? Optional.empty() : calls.values().stream().max(Double::compare), errors,
                 Optional.empty(), 1, BedrockMetric.MANTLE_NAMESPACE + " " + BedrockMetric.MANTLE_INPUT_TOKENS
-                + " (input quota; InferenceClientErrors counted as throttles)", usual);
+                + " (what the input quota counts, max_tokens aside)", usual);
+    }
+
+    /** One minute of a workload's traffic as its quota counts it: what the report draws. */
+    public record Minute(Instant at, double tokens, double throttles) {
+    }
+
+    /**
+     * The per-minute series behind the peaks: settled tokens (input + cache write + output × burndown on
+     * bedrock-runtime; input on bedrock-mantle) and throttles (mantle: its 4xx answers), minute by minute, oldest first.
+     */
+    public static List<Minute> minutes(ModelId model, List<MetricSeries> metrics, boolean mantle) {
+        int burndown = model.outputBurndown();
+        Map<Instant, double[]> at = new TreeMap<>();
+        for (MetricSeries series : metrics) {
+            if (!model.sameInvocation(series.modelId())) {
+                continue;
+            }
+            BedrockMetric metric = BedrockMetric.of(series.metricName()).orElse(null);
+            if (metric == null || metric.isMantle() != mantle) {
+                continue;
+            }
+            double perMinute = 60.0 / series.periodSeconds();
+            double weight = switch (metric) {
+                case INPUT_TOKEN_COUNT, CACHE_WRITE_INPUT_TOKENS, MANTLE_INPUT_TOKENS -> 1;
+                case OUTPUT_TOKEN_COUNT -> burndown;
+                default -> 0;
+            };
+            boolean throttle = metric == BedrockMetric.INVOCATION_THROTTLES || metric == BedrockMetric.MANTLE_CLIENT_ERRORS;
+            for (int i = 0; i < series.values().size(); i++) {
+                double[] m = at.computeIfAbsent(series.timestamps().get(i), t -> new double[2]);
+                m[0] += series.values().get(i) * weight * perMinute;
+                m[1] += throttle ? series.values().get(i) : 0;
+            }
+        }
+        return at.entrySet().stream().map(e -> new Minute(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
     }
 
     private static Optional<Double> median(java.util.Collection<Double> values) {

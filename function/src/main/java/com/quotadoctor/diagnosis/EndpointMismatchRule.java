@@ -23,8 +23,8 @@ final class EndpointMismatchRule extends MismatchRule {
         String raised = onMantle ? "bedrock-runtime" : "bedrock-mantle";
         String used = onMantle ? "bedrock-mantle" : "bedrock-runtime";
         String how = onMantle
-                ? "AWS/BedrockMantle counts their 4xx answers (its 429s among them: mantle publishes no separate throttle "
-                + "count, and its inference calls are CloudTrail data events LookupEvents does not return)"
+                ? "AWS/BedrockMantle counts 4xx answers to them (a throttle would be among these: mantle publishes no "
+                + "separate throttle count, and its inference calls are CloudTrail data events LookupEvents does not return)"
                 : "CloudTrail and AWS/Bedrock show them throttled";
         return draft.title("Increase on the " + raised + " quota, calls go to " + used)
                 .explain("Amazon Bedrock tracks its two inference endpoints against separate quotas, even for the same "

@@ -71,9 +71,11 @@ final class Facts {
     static Proof demand(Proof proof, Demand d) {
         return proof.put("peakTokensPerMinute", d.peakTokensPerMinute().map(Format::number))
                 .put("peakRequestsPerMinute", d.peakRequestsPerMinute().map(Format::number))
-                .put("throttledRequests", d.throttles() > 0 ? Format.number(d.throttles()) : null)
+                .put(d.source().startsWith(com.quotadoctor.domain.BedrockMetric.MANTLE_NAMESPACE) ? "clientErrors"
+                        : "throttledRequests", d.throttles() > 0 ? Format.number(d.throttles()) : null)
                 .put("tokensLast24h", d.tokensLastDay().map(Format::number))
-                .put("outputBurndown", d.isKnown() ? d.burndown() + "x" : null)
+                .put("outputBurndown", d.isKnown() && !d.source().startsWith(
+                        com.quotadoctor.domain.BedrockMetric.MANTLE_NAMESPACE) ? d.burndown() + "x" : null)
                 .put("demandSource", d.isKnown() ? d.source() : null);
     }
 

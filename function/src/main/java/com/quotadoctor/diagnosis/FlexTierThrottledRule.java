@@ -24,6 +24,7 @@ final class FlexTierThrottledRule implements DiagnosisRule {
         Optional<Quota> binding = w.bindingQuota();
         Optional<Double> peak = w.demand().peakTokensPerMinute();
         return !w.calls().isEmpty() && w.calls().stream().allMatch(FailedCall::onFlex) && binding.isPresent()
+                && binding.get().kind().metric() == com.quotadoctor.domain.QuotaMetric.TOKENS_PER_MINUTE
                 && binding.get().effectiveValue().isPresent() && peak.isPresent()
                 && peak.get() < settings.usageRatio() * binding.get().effectiveValue().get();
     }
@@ -45,8 +46,8 @@ final class FlexTierThrottledRule implements DiagnosisRule {
                 .explain("The " + w.calls().size() + " throttled calls of " + w.invokedId() + " in " + w.region()
                         + " asked for the Flex service tier, and the busiest minute used " + Format.text(Math.round(peak))
                         + " of the " + Format.text(limit) + " that " + q.code() + " applies. Flex requests get lower "
-                        + "priority than Standard when demand is high; the on-demand quota is shared by the Priority, "
-                        + "Standard and Flex tiers, so raising it would not have served these calls.")
+                        + "priority than Standard when demand is high, and a model's quota is one for the Priority, "
+                        + "Standard and Flex tiers together, so raising it would not have served these calls.")
                 .proof(proof)
                 .about(Optional.of(w.region()), w.account(), Optional.of(q.code()), Optional.of(w.model().raw()))
                 .step(PlanStep.of(PlanStep.Kind.REDUCE_DEMAND, "Retry Flex calls later with backoff, or send the calls "

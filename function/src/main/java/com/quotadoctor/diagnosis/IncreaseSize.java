@@ -33,7 +33,12 @@ sealed interface IncreaseSize {
         double headroom = peak.map(p -> Facts.readable(p * Facts.HEADROOM)).orElse(0.0);
         double asked = intent.map(IncreaseRequest::desiredValue).orElse(0.0);
         double dflt = q.awsDefault().orElse(0.0);
-        double target = Math.max(headroom, Math.max(asked, dflt));
+        // AWS lowered this quota: what the account had before is a value AWS itself applied
+        Optional<com.quotadoctor.domain.LoweredQuota> fall = s.request().lowered()
+                .filter(l -> l.quotaCode().equalsIgnoreCase(q.code()) && l.region().equals(q.region())
+                        && (l.account().isEmpty() || account.isEmpty() || l.account().equals(account)));
+        double restored = fall.map(com.quotadoctor.domain.LoweredQuota::from).orElse(0.0);
+        double target = Math.max(Math.max(headroom, restored), Math.max(asked, dflt));
         if (target <= 0) {
             return new Unsized();
         }
@@ -48,6 +53,11 @@ sealed interface IncreaseSize {
             }
             return new Covered(applied.get(), q.code() + " at " + Format.text(applied.get()) + " covers " + covers
                     + ": no increase needed");
+        }
+        if (target == restored && fall.isPresent()) {
+            return new Ask(target, "the " + Format.text(restored) + " the account had until " + fall.get().seenAt()
+                    + ", before AWS lowered it to " + Format.text(fall.get().to()) + peak.map(p -> "; the observed peak is "
+                    + Format.text(Math.round(p)) + " " + metric).orElse(""));
         }
         if (target == asked && intent.isPresent()) {
             IncreaseRequest r = intent.get();
@@ -85,6 +95,9 @@ sealed interface IncreaseSize {
         s.assessments().forEach(a -> a.workload().filter(w -> governedBy(w, q, account)).ifPresent(w -> forTheseCalls.add(a.request())));
         return s.evidence().requests()
                 .filter(r -> !r.status().isRefused() && !settledAgainst(s, r))
+                // one endpoint's value says nothing about the other's: mantle counts input only, runtime settled tokens
+                .filter(r -> (r.kind().family() == com.quotadoctor.domain.InferenceFamily.MANTLE)
+                        == (q.kind().family() == com.quotadoctor.domain.InferenceFamily.MANTLE))
                 .filter(r -> r.quotaCode().equalsIgnoreCase(q.code()) || r.kind().metric() == q.kind().metric()
                         && (forTheseCalls.contains(r) || model.isPresent()
                         && r.kind().model().map(model.get()::sameModel).orElse(false)))

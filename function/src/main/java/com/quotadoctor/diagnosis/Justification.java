@@ -51,13 +51,23 @@ final class Justification {
             figures.add(u.inputPerCall().map(i -> Format.text(Math.round(i))).orElse("?") + " input and "
                     + u.outputPerCall().map(o -> Format.text(Math.round(o))).orElse("?") + " output tokens per call");
         }
-        figures.add("output tokens counted at " + d.burndown() + "x burndown (" + d.source() + ")");
-        if (d.throttles() > 0) {
-            figures.add(Format.text(d.throttles()) + " throttled requests");
+        boolean mantle = w.endpoint() == com.quotadoctor.domain.Endpoint.MANTLE;
+        if (mantle) {
+            figures.add("input tokens counted against the input quota (" + d.source() + ")");
+            if (d.throttles() > 0) {
+                figures.add(Format.text(d.throttles()) + " requests answered with a 4xx error (throttles among them: AWS "
+                        + "publishes no separate count)");
+            }
+        } else {
+            figures.add("output tokens counted at " + d.burndown() + "x burndown (" + d.source() + ")");
+            if (d.throttles() > 0) {
+                figures.add(Format.text(d.throttles()) + " throttled requests");
+            }
         }
         d.tokensLastDay().ifPresent(t -> figures.add(Format.text(Math.round(t)) + " tokens in the last 24 h"));
-        return "Workload: " + w.model().invokedId() + " (" + w.model().family().label() + ") in " + w.region()
-                + w.account().map(a -> ", account " + a).orElse("") + ". Observed in CloudWatch (AWS/Bedrock) over the "
+        return "Workload: " + w.model().invokedId() + " (" + w.family().label() + ") in " + w.region()
+                + w.account().map(a -> ", account " + a).orElse("") + ". Observed in CloudWatch ("
+                + (mantle ? "AWS/BedrockMantle" : "AWS/Bedrock") + ") over the "
                 + u.minutes() + " minutes before " + s.now() + ": " + String.join("; ", figures) + "."
                 + step.quotaCode().map(code -> step.value().map(v -> " Asking " + Format.text(v) + " for " + code
                         + " in " + step.region().orElse(w.region()) + basis(s, step, w))

@@ -28,6 +28,8 @@ final class MaxTokensReservationRule implements DiagnosisRule {
             Optional<Double> settled = w.demand().peakTokensPerMinute();
             if (!w.isFailing() || !tokenBound || tpm.isEmpty() || settled.isEmpty()
                     || FlexTierThrottledRule.applies(w, s.settings())
+                    // mantle's only error count is every 4xx: low usage beside it proves no reservation
+                    || w.endpoint() == com.quotadoctor.domain.Endpoint.MANTLE
                     || tpm.get().effectiveValue().isEmpty()) {
                 continue;
             }

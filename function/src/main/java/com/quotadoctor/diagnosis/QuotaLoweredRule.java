@@ -33,23 +33,24 @@ final class QuotaLoweredRule implements DiagnosisRule {
                 .filter(w -> w.region().equals(l.region()))
                 .filter(w -> w.bindingQuota().map(q -> q.code().equalsIgnoreCase(l.quotaCode())).orElse(false))
                 .findFirst();
-        String quota = l.quotaCode() + (l.quotaName().isBlank() ? "" : " \"" + l.quotaName() + "\"");
-        Proof proof = new Proof().put("loweredQuotaCode", l.quotaCode())
-                .put("loweredQuotaName", l.quotaName().isBlank() ? null : l.quotaName())
-                .put("loweredRegion", l.region())
-                .put("loweredAccount", l.account())
-                .put("previousAppliedValue", l.from())
-                .put("previousObservedAt", l.seenAt())
-                .put("loweredAppliedValue", l.to())
-                .put("loweredObservedAt", l.observedAt())
-                .put("appliedValueNow", applied.orElse(null))
-                .put("defaultValue", now.flatMap(Quota::awsDefault).orElse(null));
+        // the quota as read now names it; the event's name only when this look did not read it
+        String name = now.map(Quota::name).filter(n -> !n.isBlank()).orElse(l.quotaName());
+        String quota = l.quotaCode() + (name.isBlank() ? "" : " \"" + name + "\"");
+        Proof proof = new Proof().put("quotaLowered", quota + " in " + l.region())
+                .put("account", l.account())
+                .put("valueBefore", Format.text(l.from()) + " (read " + l.seenAt() + ")")
+                .put("valueAfter", Format.text(l.to()) + " (read " + l.observedAt() + ")")
+                .put("valueNow", applied.map(v -> Format.text(v) + " (read " + s.now() + ")")
+                        .orElse(now.isPresent() ? "no applied value listed" : "not read in this look"))
+                .put("defaultNow", now.flatMap(Quota::awsDefault).map(Format::text).orElse(null));
+        boolean differs = applied.isPresent() && applied.get() != l.to();
         bound.ifPresent(w -> Facts.workload(proof, w));
         FindingDraft draft = FindingDraft.of(code(), bound.isPresent() ? Severity.CRITICAL : Severity.WARNING)
                 .title("AWS lowered " + l.quotaCode() + " in " + l.region() + " from " + Format.text(l.from()) + " to "
                         + Format.text(l.to()))
                 .explain("The request watcher read " + quota + " in " + l.region() + " at " + Format.text(l.from())
                         + " on " + l.seenAt() + " and at " + Format.text(l.to()) + " on " + l.observedAt()
+                        + (differs ? ", and this look reads " + Format.text(applied.get()) : "")
                         + ". No request lowers a value: AWS may lower an account's quotas (for example by account "
                         + "age, usage or payment history)."
                         + bound.map(w -> " Calls of " + w.invokedId() + " in " + w.region()
@@ -57,14 +58,17 @@ final class QuotaLoweredRule implements DiagnosisRule {
                 .proof(proof)
                 .about(Optional.of(l.region()), l.account(), Optional.of(l.quotaCode()),
                         bound.map(w -> w.model().raw()));
-        if (now.isPresent() && now.get().isAdjustable()) {
+        if (now.isEmpty()) {
+            draft.step(PlanStep.of(PlanStep.Kind.COMPLETE_EVIDENCE, "Read the quota as it applies now:")
+                    .command(Commands.getQuota(l.quotaCode(), l.region())).in(l.region(), l.account())
+                    .because("this look did not read " + l.quotaCode() + " in " + l.region()));
+        } else if (now.get().isAdjustable()) {
             draft.requestIncrease("Ask for the value this account had:", now.get(), l.account(), l.from(),
                     "the account had " + Format.text(l.from()) + " applied until " + l.seenAt() + "; AWS lowered it to "
                             + Format.text(l.to()) + " by " + l.observedAt());
         } else {
             draft.step(PlanStep.of(PlanStep.Kind.CONTACT_SUPPORT, "Ask AWS Support why " + l.quotaCode() + " in "
-                            + l.region() + " was lowered from " + Format.text(l.from()) + " to " + Format.text(l.to())
-                            + (now.isEmpty() ? " (its quota was not read in this look)" : "") + ".")
+                            + l.region() + " was lowered from " + Format.text(l.from()) + " to " + Format.text(l.to()) + ".")
                     .on(l.quotaCode(), l.region(), l.account()).link(Commands.limitIncreaseForm())
                     .because("AWS lowered the applied value; Service Quotas takes no increase for it"));
         }

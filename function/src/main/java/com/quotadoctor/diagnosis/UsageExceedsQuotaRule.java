@@ -45,7 +45,9 @@ final class UsageExceedsQuotaRule implements DiagnosisRule {
                         + Format.text(limit) + " (" + q.code() + ")")
                 .explain("The quota that governs these calls, " + Facts.describe(q) + ", applies " + Format.text(limit)
                         + "; the busiest minute used " + Format.text(Math.round(peak)) + " (" + Format.percent(peak, limit) + ")"
-                        + (metric == QuotaMetric.TOKENS_PER_MINUTE ? ", counting input and cache-write tokens plus output "
+                        + (w.endpoint() == com.quotadoctor.domain.Endpoint.MANTLE ? ", counting input tokens (the quota "
+                        + "also holds each call's max_tokens at admission, which AWS does not publish)"
+                        : metric == QuotaMetric.TOKENS_PER_MINUTE ? ", counting input and cache-write tokens plus output "
                         + "tokens at " + w.demand().burndown() + "x burndown" : "") + ". The context is right; the value is too small."
                         + (requests ? " " + Facts.REQUESTS_PER_MINUTE + "; this account lists " + q.code()
                         + " for this model, so it applies." : ""))

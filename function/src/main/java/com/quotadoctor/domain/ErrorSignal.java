@@ -22,7 +22,8 @@ public record ErrorSignal(Optional<String> code, Optional<String> message) {
     /** The metric the message points at, e.g. "Too many tokens per day" → tokens per day. */
     public Optional<QuotaMetric> boundMetric() {
         // an agent's "request rate is too high" may be the agent API's own rate, not a model quota's
-        return pointsAtAgents() ? Optional.empty() : message.flatMap(ErrorSignal::metricOfMessage);
+        return message.flatMap(ErrorSignal::metricOfMessage)
+                .filter(m -> !(m == QuotaMetric.REQUESTS_PER_MINUTE && pointsAtAgents()));
     }
 
     static Optional<QuotaMetric> metricOfMessage(String message) {
@@ -44,8 +45,7 @@ public record ErrorSignal(Optional<String> code, Optional<String> message) {
     }
 
     private static final java.util.regex.Pattern AGENTS = java.util.regex.Pattern.compile(
-            "\\bInvoke(Inline)?Agent\\b|\\bRetrieve(AndGenerate)?\\b|AWS/Bedrock/Agents|\\bagents?\\b|knowledge bases?",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
+            "\\bInvoke(Inline)?Agent\\b|\\bRetrieveAndGenerate\\b|\\bRetrieve operation\\b|AWS/Bedrock/Agents");
 
     /**
      * Whether the error points at Bedrock Agents or Knowledge Bases (an InvokeAgent or Retrieve call, an alarm on

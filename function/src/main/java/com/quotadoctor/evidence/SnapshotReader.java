@@ -225,7 +225,10 @@ public final class SnapshotReader {
         return shaped(n, () -> new FailedCall(n.field("EventTime").requiredInstant(),
                 n.field("AwsRegion").text().orElse(region), n.field("EventName").text().orElse("InvokeModel"),
                 n.field("AccountId").text(), n.field("PrincipalArn").text(), n.field("ModelId").text(),
-                n.field("ErrorCode").requiredText(), n.field("ErrorMessage").text(), n.field("ServiceTier").text()));
+                n.field("ErrorCode").requiredText(), n.field("ErrorMessage").text(),
+                // a tier this version does not know costs the tier, never the call (as from CloudTrail)
+                n.field("ServiceTier").text().map(t -> t.trim().toLowerCase(java.util.Locale.ROOT))
+                        .filter(FailedCall.TIERS::contains)));
     }
 
     /** A GetInferenceProfile response as Bedrock sends it: REST JSON, camelCase. */

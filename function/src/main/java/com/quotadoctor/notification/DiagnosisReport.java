@@ -136,7 +136,7 @@ public final class DiagnosisReport {
     private static final java.util.Set<String> WORKLOAD_KEYS = java.util.Set.of("failingRegion", "failingAccount", "modelId",
             "applicationInferenceProfile", "inferenceFamily", "regionConfirmedBy", "failedCalls", "lastFailure", "lastError",
             "principal", "boundMetric", "explicitRegionRetest", "peakTokensPerMinute", "peakRequestsPerMinute",
-            "throttledRequests", "tokensLast24h", "outputBurndown", "demandSource");
+            "throttledRequests", "clientErrors", "endpoint", "tokensLast24h", "outputBurndown", "demandSource");
     private static final java.util.Set<String> REQUEST_KEYS = java.util.Set.of("requestId", "caseId", "requestQuotaCode",
             "requestQuotaName", "requestRegion", "requestAccount", "requester", "desiredValue", "status", "created",
             "lastUpdated");
@@ -156,7 +156,9 @@ public final class DiagnosisReport {
         List<String> take(Map<String, Object> evidence) {
             List<String> refs = new java.util.ArrayList<>();
             if (evidence.get("modelId") != null && evidence.get("failingRegion") != null) {
-                String name = "the " + evidence.get("modelId") + " calls in " + evidence.get("failingRegion")
+                // one model's runtime and mantle calls are two workloads: the endpoint keeps their facts apart
+                String name = "the " + evidence.get("modelId") + (evidence.get("endpoint") == null ? "" : " bedrock-mantle")
+                        + " calls in " + evidence.get("failingRegion")
                         + (evidence.get("failingAccount") == null ? "" : ", account " + evidence.get("failingAccount"));
                 move(evidence, WORKLOAD_KEYS::contains, name, k -> k);
                 refs.add(name);

@@ -319,19 +319,25 @@ public final class TriggerParser {
             }
             if (agents) {
                 // the agent's model calls draw on the model's quotas; the alarm is the only trace of them LookupEvents has
-                ErrorSignal signal = new ErrorSignal(Optional.of("ThrottlingException"),
-                        Optional.of("alarm " + alarm + " watches " + AGENTS + " (" + String.join(", ", metricNames(metrics))
-                                + ")"));
+                ErrorSignal signal = agentsSignal(alarm, metrics);
                 return new Trigger.Diagnose(kind, DiagnosisRequest.empty().inAccount(account).inRegions(List.of(region))
                         .forModels(models).failingWith(signal), Optional.empty());
             }
             // A composite alarm reaches this rule only by a name the deployer routed here (Quota Doctor deploys none); its
             // event names its children, not their metrics, so nothing is assumed about the error: the region is read
             // and CloudTrail and the metrics say what failed.
-            ErrorSignal signal = throttles
+            ErrorSignal signal = namespaces.contains(AGENTS) ? agentsSignal(alarm, metrics) : throttles
                     ? new ErrorSignal(Optional.of("ThrottlingException"), Optional.empty()) : ErrorSignal.NONE;
             return new Trigger.Diagnose(kind, DiagnosisRequest.empty().inAccount(account).inRegions(List.of(region))
                     .forModels(models).failingWith(signal), Optional.empty());
+        }
+
+        /** An alarm on Bedrock Agents' metrics: named in the message; a throttle only when it watches a throttle count. */
+        private static ErrorSignal agentsSignal(String alarm, List<WireNode> metrics) {
+            List<String> names = metricNames(metrics);
+            return new ErrorSignal(names.stream().anyMatch(n -> n.endsWith("Throttles"))
+                    ? Optional.of("ThrottlingException") : Optional.empty(),
+                    Optional.of("alarm " + alarm + " watches " + AGENTS + " (" + String.join(", ", names) + ")"));
         }
 
         /**

@@ -104,6 +104,23 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void aLoweredQuotaIsAskedBackAtTheValueTheAccountHad(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        // the watcher saw 800,000 before the fall: that is what the plan asks, not the 500,000 default
+        var mapper = new ObjectMapper();
+        var snapshot = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
+                java.nio.file.Path.of(snapshot("quota-lowered.json")).toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) snapshot.path("request").path("lowered"))
+                .put("previousValue", 800_000.0);
+        java.nio.file.Path file = dir.resolve("lowered-800k.json");
+        mapper.writeValue(file.toFile(), snapshot);
+
+        assertThat(run("diagnose", "--snapshot", file.toString())).isZero();
+        assertThat(out.toString()).contains("--quota-code L-58BE175A --desired-value 800000")
+                .contains("the 800,000 the account had until 2026-11-25T09:00:00Z");
+    }
+
+    @Test
     void aThrottleOlderThanTheLookBackIsNotCurrent() {
         // the snapshot's throttles fall in its last 15 minutes; judged on the last 10 they still count, and the sweep
         // that names nothing still finds the region through them

@@ -1,0 +1,313 @@
+package com.quotadoctor.notification;
+
+import com.quotadoctor.diagnosis.Assessment;
+import com.quotadoctor.diagnosis.Demand;
+import com.quotadoctor.diagnosis.Diagnosis;
+import com.quotadoctor.diagnosis.Diagnostician;
+import com.quotadoctor.diagnosis.Finding;
+import com.quotadoctor.diagnosis.Format;
+import com.quotadoctor.diagnosis.PlanStep;
+import com.quotadoctor.diagnosis.Situation;
+import com.quotadoctor.diagnosis.Workload;
+import com.quotadoctor.domain.Endpoint;
+import com.quotadoctor.domain.EvidenceGap;
+import com.quotadoctor.domain.IncreaseRequest;
+import com.quotadoctor.domain.InferenceFamily;
+import com.quotadoctor.domain.ModelName;
+import com.quotadoctor.domain.Quota;
+import com.quotadoctor.domain.QuotaMatcher;
+import com.quotadoctor.domain.QuotaMetric;
+import com.quotadoctor.domain.RegionEvidence;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The diagnosis as one self-contained HTML page: verdict and plan first, then per failing workload a chart of its
+ * tokens per minute against the governing quota with the throttles and the increase requests on the same time axis,
+ * then a region × family table of the model's applied values and requests. No script, no font, no request leaves the
+ * file. Built as a jsoup DOM, so every outside string (model ids, messages, quota names) reaches the page as escaped
+ * text or attribute, never as markup; links are kept only when they are https.
+ *
+ * <p>Every chart point carries its minute and value ({@code data-t}, {@code data-v}) beside its position, so a test in a
+ * real browser can read the drawn values back and hold them to the snapshot.
+ */
+public final class HtmlReport {
+
+    static final int WIDTH = 720;
+    static final int HEIGHT = 240;
+    static final int LEFT = 70;
+    static final int TOP = 16;
+    static final int PLOT_WIDTH = WIDTH - LEFT - 16;
+    static final int PLOT_HEIGHT = HEIGHT - TOP - 40;
+
+    private static final List<InferenceFamily> FAMILIES = List.of(InferenceFamily.ON_DEMAND, InferenceFamily.CROSS_REGION,
+            InferenceFamily.GLOBAL, InferenceFamily.MANTLE);
+
+    private static final String STYLE = """
+            body{font:15px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:60rem;\
+            color:#1b1f24;padding:0 1rem}
+            h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #d0d7de}
+            .title{font-size:1.1rem;margin-top:0}.muted{color:#57606a}
+            .CRITICAL{color:#a40e26}.WARNING{color:#9a6700}.INFO{color:#0550ae}
+            pre{background:#f6f8fa;padding:.5rem;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
+            table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #d0d7de;padding:.25rem .5rem;\
+            text-align:left;vertical-align:top}
+            .kind{font-family:ui-monospace,monospace;font-size:.85rem;background:#eaeef2;padding:0 .3rem}
+            svg{background:#fff;border:1px solid #d0d7de}
+            .tokens{fill:none;stroke:#0969da;stroke-width:1.5}.point{fill:#0969da}
+            .quota{stroke:#1a7f37;stroke-width:1.5;stroke-dasharray:6 3}.throttle{fill:#cf222e}
+            .request{stroke:#8250df;stroke-width:1}.axis{stroke:#57606a}.label{font-size:11px;fill:#57606a}
+            """;
+
+    public String render(Diagnostician.Judgement judgement) {
+        Diagnosis d = judgement.diagnosis();
+        Situation s = judgement.situation();
+        Document doc = Document.createShell("");
+        doc.outputSettings().prettyPrint(true).charset("UTF-8");
+        doc.head().appendElement("meta").attr("charset", "utf-8");
+        doc.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+        // no script, no outside fetch, no inline handler: the page holds only what it shows
+        doc.head().appendElement("meta").attr("http-equiv", "Content-Security-Policy")
+                .attr("content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+        doc.title("Quota Doctor: " + d.verdict().name());
+        doc.head().appendElement("style").appendChild(new org.jsoup.nodes.DataNode(STYLE));
+        Element body = doc.body();
+
+        body.appendElement("h1").text("Quota Doctor verdict: " + d.verdict().name());
+        d.findings().stream().findFirst().ifPresent(f -> body.appendElement("p").addClass("title").text(f.title()));
+        body.appendElement("p").addClass("muted").text("Judged at " + d.judgedAt() + " · attempt " + d.attempt()
+                + " · fingerprint " + d.fingerprint());
+
+        plan(body, d.plan());
+        d.justification().ifPresent(j -> {
+            body.appendElement("h2").text("Justification");
+            body.appendElement("p").text(j);
+        });
+        workloads(body, s);
+        findings(body, d.findings());
+        gaps(body, d.evidenceGaps());
+        return doc.outerHtml();
+    }
+
+    private static void plan(Element body, List<PlanStep> plan) {
+        body.appendElement("h2").text("Plan");
+        if (plan.isEmpty()) {
+            body.appendElement("p").text("Nothing to do.");
+            return;
+        }
+        Element list = body.appendElement("ol").attr("id", "plan");
+        for (PlanStep step : plan) {
+            Element item = list.appendElement("li");
+            item.appendElement("span").addClass("kind").text(step.kind().wire());
+            item.appendText(" " + step.action());
+            step.command().ifPresent(c -> item.appendElement("pre").appendElement("code").text(c));
+            for (String link : step.links()) {
+                if (link.startsWith("https://")) {
+                    item.appendElement("div").appendElement("a").attr("href", link).attr("rel", "noreferrer").text(link);
+                }
+            }
+            if (!step.why().isBlank()) {
+                item.appendElement("div").addClass("muted").text("why: " + step.why());
+            }
+        }
+    }
+
+    private static void workloads(Element body, Situation s) {
+        List<Workload> shown = s.workloads().stream().filter(Workload::isFailing).toList();
+        if (shown.isEmpty()) {
+            shown = s.workloads();
+        }
+        for (Workload w : shown) {
+            body.appendElement("h2").text(w.invokedId() + " in " + w.region() + w.account().map(a -> ", account " + a)
+                    .orElse("") + (w.endpoint() == Endpoint.MANTLE ? " (bedrock-mantle)" : ""));
+            chart(body, s, w);
+            families(body, s, w);
+        }
+    }
+
+    /** Tokens per minute over the recent window, the governing quota's value, throttles and requests on one axis. */
+    private static void chart(Element body, Situation s, Workload w) {
+        Instant end = s.now();
+        Instant start = end.minus(s.settings().recentWindow());
+        List<Demand.Minute> minutes = s.evidence().region(w.region())
+                .map(r -> Demand.minutes(w.model(), r.metrics().stream()
+                        .filter(m -> m.of(w.account(), s.evidence().callerAccount())).toList(),
+                        w.endpoint() == Endpoint.MANTLE))
+                .orElse(List.of()).stream().filter(m -> !m.at().isBefore(start) && !m.at().isAfter(end)).toList();
+        Optional<Quota> quota = w.bindingQuota().or(() -> w.governing(QuotaMetric.TOKENS_PER_MINUTE));
+        Optional<Double> limit = quota.flatMap(Quota::effectiveValue);
+        List<IncreaseRequest> requests = s.assessments().stream()
+                .filter(a -> a.workload().map(w::equals).orElse(false)).map(Assessment::request).distinct().toList();
+        if (minutes.isEmpty()) {
+            body.appendElement("p").addClass("muted").text("No per-minute metrics of these calls were read in "
+                    + w.region() + " over the last " + Format.age(s.settings().recentWindow()) + ".");
+        } else {
+            double top = Math.max(minutes.stream().mapToDouble(Demand.Minute::tokens).max().orElse(0),
+                    limit.orElse(0.0)) * 1.1;
+            double ymax = top <= 0 ? 1 : top;
+            Axis axis = new Axis(start, end, ymax);
+            Element svg = body.appendElement("svg").attr("xmlns", "http://www.w3.org/2000/svg")
+                    .attr("class", "chart").attr("role", "img").attr("viewBox", "0 0 " + WIDTH + " " + HEIGHT)
+                    .attr("width", String.valueOf(WIDTH)).attr("height", String.valueOf(HEIGHT))
+                    .attr("data-start", String.valueOf(start.getEpochSecond()))
+                    .attr("data-end", String.valueOf(end.getEpochSecond())).attr("data-ymax", num(ymax));
+            svg.appendElement("title").text((w.endpoint() == Endpoint.MANTLE ? "Input tokens" : "Settled tokens")
+                    + " per minute of " + w.invokedId() + " in " + w.region()
+                    + limit.map(v -> " against " + quota.get().code() + " at " + Format.text(v)).orElse(""));
+            line(svg, "axis", LEFT, TOP + PLOT_HEIGHT, LEFT + PLOT_WIDTH, TOP + PLOT_HEIGHT);
+            line(svg, "axis", LEFT, TOP, LEFT, TOP + PLOT_HEIGHT);
+            label(svg, LEFT - 6, TOP + 10, "end", Format.text(Math.round(ymax)));
+            label(svg, LEFT - 6, TOP + PLOT_HEIGHT, "end", "0");
+            label(svg, LEFT, HEIGHT - 8, "start", start.toString());
+            label(svg, LEFT + PLOT_WIDTH, HEIGHT - 8, "end", end.toString());
+            StringBuilder points = new StringBuilder();
+            for (Demand.Minute m : minutes) {
+                points.append(num(axis.x(m.at()))).append(',').append(num(axis.y(m.tokens()))).append(' ');
+            }
+            svg.appendElement("polyline").addClass("tokens").attr("points", points.toString().trim());
+            for (Demand.Minute m : minutes) {
+                svg.appendElement("circle").addClass("point").attr("r", "2.5")
+                        .attr("cx", num(axis.x(m.at()))).attr("cy", num(axis.y(m.tokens())))
+                        .attr("data-t", String.valueOf(m.at().getEpochSecond())).attr("data-v", num(m.tokens()))
+                        .appendElement("title").text(m.at() + ": " + Format.text(Math.round(m.tokens())) + " tokens");
+                if (m.throttles() > 0) {
+                    svg.appendElement("rect").addClass("throttle").attr("width", "4").attr("height", "8")
+                            .attr("x", num(axis.x(m.at()) - 2)).attr("y", String.valueOf(TOP + PLOT_HEIGHT - 8))
+                            .attr("data-t", String.valueOf(m.at().getEpochSecond()))
+                            .attr("data-throttles", num(m.throttles()))
+                            .appendElement("title").text(m.at() + ": " + Format.text(m.throttles()) + " throttled");
+                }
+            }
+            limit.ifPresent(v -> line(svg, "quota", LEFT, axis.y(v), LEFT + PLOT_WIDTH, axis.y(v))
+                    .attr("data-v", num(v)).appendElement("title").text(quota.get().code() + " applies " + Format.text(v)));
+            for (IncreaseRequest r : requests) {
+                marker(svg, axis, r.created(), "created", r);
+                marker(svg, axis, r.lastUpdated(), r.rawStatus().toLowerCase(Locale.ROOT), r);
+            }
+        }
+        Element legend = body.appendElement("p").addClass("muted");
+        legend.text((w.endpoint() == Endpoint.MANTLE ? "Blue: input tokens per minute (AWS/BedrockMantle)"
+                : "Blue: settled tokens per minute (input + cache write + output × " + w.model().outputBurndown()
+                + ")") + "; red: minutes with " + (w.endpoint() == Endpoint.MANTLE ? "4xx answers" : "throttles")
+                + limit.map(v -> "; green: " + quota.get().code() + " at " + Format.text(v)).orElse("")
+                + (requests.isEmpty() ? "" : "; purple: increase requests (created, last updated)") + ".");
+        if (!requests.isEmpty()) {
+            Element table = body.appendElement("table").addClass("requests");
+            Element head = table.appendElement("tr");
+            for (String h : List.of("request", "quota", "region", "desired", "status", "created", "last updated")) {
+                head.appendElement("th").text(h);
+            }
+            for (IncreaseRequest r : requests) {
+                Element row = table.appendElement("tr");
+                row.appendElement("td").text(r.id());
+                row.appendElement("td").text(r.quotaCode() + " " + r.quotaName());
+                row.appendElement("td").text(r.region());
+                row.appendElement("td").text(Format.text(r.desiredValue()));
+                row.appendElement("td").text(r.rawStatus());
+                row.appendElement("td").text(r.created().map(Instant::toString).orElse("unknown"));
+                row.appendElement("td").text(r.lastUpdated().map(Instant::toString).orElse("unknown"));
+            }
+        }
+    }
+
+    private static void marker(Element svg, Axis axis, Optional<Instant> when, String what, IncreaseRequest r) {
+        if (when.isEmpty() || when.get().isBefore(axis.start) || when.get().isAfter(axis.end)) {
+            return; // outside the window: the table below says when
+        }
+        double x = axis.x(when.get());
+        line(svg, "request", x, TOP, x, TOP + PLOT_HEIGHT).attr("data-t", String.valueOf(when.get().getEpochSecond()))
+                .appendElement("title").text("request " + r.id() + " " + what + " at " + when.get());
+    }
+
+    /** The model's tokens-per-minute quota in each region read and each family, with the requests for it. */
+    private static void families(Element body, Situation s, Workload w) {
+        Optional<ModelName> name = w.model().name();
+        if (name.isEmpty()) {
+            return;
+        }
+        Element table = body.appendElement("table").addClass("families");
+        Element head = table.appendElement("tr");
+        head.appendElement("th").text("region");
+        FAMILIES.forEach(f -> head.appendElement("th").text(f.label()));
+        List<RegionEvidence> regions = new ArrayList<>(s.evidence().regions().values());
+        for (RegionEvidence r : regions) {
+            List<Quota> catalogue = r.quotasFor(w.account());
+            if (catalogue.isEmpty()) {
+                continue;
+            }
+            Element row = table.appendElement("tr");
+            row.appendElement("td").text(r.region());
+            for (InferenceFamily family : FAMILIES) {
+                Optional<Quota> q = QuotaMatcher.best(name.get(), family, QuotaMetric.TOKENS_PER_MINUTE, catalogue).quota();
+                Element cell = row.appendElement("td");
+                if (q.isEmpty()) {
+                    cell.addClass("muted").text("–");
+                    continue;
+                }
+                cell.text(q.get().code() + ": " + q.get().effectiveValue().map(Format::text).orElse("not read"));
+                r.requests().stream().filter(req -> req.quotaCode().equalsIgnoreCase(q.get().code()))
+                        .forEach(req -> cell.appendElement("div").addClass("muted").text(req.rawStatus() + " "
+                                + Format.text(req.desiredValue()) + " (" + req.id() + ")"));
+            }
+        }
+    }
+
+    private static void findings(Element body, List<Finding> findings) {
+        body.appendElement("h2").text("Findings");
+        int i = 0;
+        for (Finding f : findings) {
+            Element section = body.appendElement("section").addClass("finding");
+            section.appendElement("h3").text(++i + ". " + f.code().name() + " ").appendElement("span")
+                    .addClass(f.severity().name()).text("[" + f.severity().name() + "] " + f.title());
+            section.appendElement("p").text(f.explanation());
+            if (!f.evidence().isEmpty()) {
+                Element list = section.appendElement("ul").addClass("evidence");
+                f.evidence().forEach((k, v) -> list.appendElement("li").text(k + ": " + v));
+            }
+        }
+    }
+
+    private static void gaps(Element body, List<EvidenceGap> gaps) {
+        if (gaps.isEmpty()) {
+            return;
+        }
+        body.appendElement("h2").text("What could not be read");
+        Element list = body.appendElement("ul");
+        gaps.forEach(g -> list.appendElement("li").text(g.regionsText() + " · " + g.source() + " · " + g.code() + ": "
+                + g.message()));
+    }
+
+    private static Element line(Element svg, String cls, double x1, double y1, double x2, double y2) {
+        return svg.appendElement("line").addClass(cls).attr("x1", num(x1)).attr("y1", num(y1)).attr("x2", num(x2))
+                .attr("y2", num(y2));
+    }
+
+    private static void label(Element svg, double x, double y, String anchor, String text) {
+        svg.appendElement("text").addClass("label").attr("x", num(x)).attr("y", num(y)).attr("text-anchor", anchor)
+                .text(text);
+    }
+
+    static String num(double v) {
+        return Math.rint(v) == v && Math.abs(v) < 1e15 ? String.valueOf((long) v)
+                : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** The plot's scale: time across, tokens per minute up. */
+    record Axis(Instant start, Instant end, double ymax) {
+
+        double x(Instant t) {
+            double span = Math.max(1, end.getEpochSecond() - start.getEpochSecond());
+            return LEFT + PLOT_WIDTH * (t.getEpochSecond() - start.getEpochSecond()) / span;
+        }
+
+        double y(double v) {
+            return TOP + PLOT_HEIGHT * (1 - v / ymax);
+        }
+    }
+}
