@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 final class DiagnoseCommand implements Callable<Integer> {
 
     /** Output formats of the contract. */
-    enum Format { text, json, markdown }
+    enum Format { text, json, markdown, html }
 
     @Option(names = "--snapshot", paramLabel = "FILE",
             description = "Diagnose offline from an evidence snapshot (JSON in the AWS APIs' wire format); "
@@ -47,7 +47,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     OrganizationOptions organization;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+            description = "text, json, markdown or html (one self-contained page with charts; default: ${DEFAULT-VALUE}).")
     Format format;
 
     /** Severities that turn a diagnosis into a non-zero exit, for scripts and CI gates. */
@@ -80,8 +80,10 @@ final class DiagnoseCommand implements Callable<Integer> {
         Snapshot evidence = snapshot != null ? new SnapshotReader().read(snapshot) : live();
         context.requireMatches(evidence.evidence(), spec.commandLine().getErr());
         DiagnosisRequest request = context.over(evidence.request());
-        Diagnosis diagnosis = collection.diagnostician().diagnose(request, evidence.evidence());
+        var judgement = collection.diagnostician().judge(request, evidence.evidence());
+        Diagnosis diagnosis = judgement.diagnosis();
         String rendered = switch (format) {
+            case html -> new com.quotadoctor.notification.HtmlReport().render(judgement);
             case json -> DiagnosisJson.write(diagnosis);
             case markdown -> brief ? new DiagnosisReport(DiagnosisReport.Style.MARKDOWN).brief(diagnosis)
                     : new DiagnosisReport(DiagnosisReport.Style.MARKDOWN).render(diagnosis);
@@ -109,6 +111,9 @@ final class DiagnoseCommand implements Callable<Integer> {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().snapshot(),
                         (a, b) -> a, java.util.LinkedHashMap::new));
         OrganizationReport report = OrganizationOptions.reduce(snapshots, context::over);
+        if (format == Format.html) {
+            throw new BadInputException("--format html: the organisation report is text or json");
+        }
         print(file, format == Format.json ? JsonTree.write(OrganizationReportJson.write(report, Integer.MAX_VALUE))
                 : new OrganizationDigest().text(report));
         return failOn != null && atLeast(report.severity()) && report.needingAction() > 0 ? FINDING_AT_SEVERITY : 0;

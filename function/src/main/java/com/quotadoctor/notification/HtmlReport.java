@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The diagnosis as one self-contained HTML page: verdict and plan first, then per failing workload a chart of its
@@ -69,6 +70,8 @@ public final class HtmlReport {
         Diagnosis d = judgement.diagnosis();
         Situation s = judgement.situation();
         Document doc = Document.createShell("");
+        doc.prependChild(new org.jsoup.nodes.DocumentType("html", "", ""));
+        doc.selectFirst("html").attr("lang", "en");
         doc.outputSettings().prettyPrint(true).charset("UTF-8");
         doc.head().appendElement("meta").attr("charset", "utf-8");
         doc.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
@@ -134,16 +137,20 @@ public final class HtmlReport {
     /** Tokens per minute over the recent window, the governing quota's value, throttles and requests on one axis. */
     private static void chart(Element body, Situation s, Workload w) {
         Instant end = s.now();
-        Instant start = end.minus(s.settings().recentWindow());
+        Instant window = end.minus(s.settings().recentWindow());
         List<Demand.Minute> minutes = s.evidence().region(w.region())
                 .map(r -> Demand.minutes(w.model(), r.metrics().stream()
                         .filter(m -> m.of(w.account(), s.evidence().callerAccount())).toList(),
                         w.endpoint() == Endpoint.MANTLE))
-                .orElse(List.of()).stream().filter(m -> !m.at().isBefore(start) && !m.at().isAfter(end)).toList();
+                .orElse(List.of()).stream().filter(m -> !m.at().isBefore(window) && !m.at().isAfter(end)).toList();
         Optional<Quota> quota = w.bindingQuota().or(() -> w.governing(QuotaMetric.TOKENS_PER_MINUTE));
         Optional<Double> limit = quota.flatMap(Quota::effectiveValue);
         List<IncreaseRequest> requests = s.assessments().stream()
                 .filter(a -> a.workload().map(w::equals).orElse(false)).map(Assessment::request).distinct().toList();
+        // the axis spans what there is to show: the first minute read, or an earlier request event inside the window
+        Instant start = Stream.concat(minutes.stream().map(m -> m.at().minusSeconds(60)), requests.stream()
+                        .flatMap(r -> Stream.of(r.created(), r.lastUpdated())).flatMap(Optional::stream))
+                .filter(t -> t.isBefore(end)).min(Instant::compareTo).filter(t -> t.isAfter(window)).orElse(window);
         if (minutes.isEmpty()) {
             body.appendElement("p").addClass("muted").text("No per-minute metrics of these calls were read in "
                     + w.region() + " over the last " + Format.age(s.settings().recentWindow()) + ".");

@@ -1,0 +1,154 @@
+package com.quotadoctor.notification;
+
+import com.quotadoctor.diagnosis.Diagnostician;
+import com.quotadoctor.domain.BedrockMetric;
+import com.quotadoctor.domain.MetricSeries;
+import com.quotadoctor.evidence.Snapshot;
+import com.quotadoctor.evidence.SnapshotReader;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The HTML report of every scenario: self-contained, inert, and its chart drawn from the snapshot's own numbers, each
+ * point's value and position recomputed here from the raw series, not from the code that drew it.
+ */
+class HtmlReportTest {
+
+    static final Path SNAPSHOTS = Path.of("..", "events", "snapshots");
+
+    static Stream<Path> scenarios() throws IOException {
+        try (Stream<Path> files = Files.list(SNAPSHOTS)) {
+            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList().stream();
+        }
+    }
+
+    static String render(Path snapshot) {
+        Snapshot s = new SnapshotReader().read(snapshot);
+        Diagnostician.Judgement j = Diagnostician.standard().judge(s.request(), s.evidence());
+        return new HtmlReport().render(j);
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void everyScenarioRendersOneSelfContainedPage(Path snapshot) {
+        Document doc = Jsoup.parse(render(snapshot));
+
+        assertThat(doc.select("script, iframe, object, embed, link, img[src^=http]")).isEmpty();
+        assertThat(doc.select("[href]")).allSatisfy(a -> assertThat(a.attr("href")).startsWith("https://"));
+        assertThat(doc.select("[src]")).isEmpty();
+        assertThat(doc.getAllElements()).allSatisfy(e -> e.attributes().forEach(a ->
+                assertThat(a.getKey()).as("no inline handler").doesNotStartWith("on")));
+        assertThat(doc.selectFirst("h1").text()).startsWith("Quota Doctor verdict: ");
+        assertThat(doc.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content"))
+                .contains("default-src 'none'");
+    }
+
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void eachChartPointIsTheSnapshotsOwnSettledTokensAtItsPlace(Path snapshot) {
+        Snapshot s = new SnapshotReader().read(snapshot);
+        Document doc = Jsoup.parse(render(snapshot));
+
+        for (Element svg : doc.select("svg.chart")) {
+            checkChart(svg, s);
+        }
+    }
+
+    /** Every point's value is the raw series' sum at that minute; its height is that value on the chart's scale. */
+    static void checkChart(Element svg, Snapshot s) {
+        double ymax = Double.parseDouble(svg.attr("data-ymax"));
+        long start = Long.parseLong(svg.attr("data-start"));
+        long end = Long.parseLong(svg.attr("data-end"));
+        String heading = svg.previousElementSibling().text(); // "<model> in <region>…"
+        String model = heading.split(" in ")[0];
+        String region = heading.split(" in ")[1].split("[ ,]")[0];
+        Map<Long, Double> expected = settled(s, region, model, heading.contains("bedrock-mantle"));
+        assertThat(svg.select("circle.point")).as(heading).isNotEmpty().allSatisfy(c -> {
+            long t = Long.parseLong(c.attr("data-t"));
+            double v = Double.parseDouble(c.attr("data-v"));
+            assertThat(t).isBetween(start, end);
+            assertThat(v).as("value at %s", Instant.ofEpochSecond(t)).isCloseTo(expected.get(t), within(v));
+            double drawnY = Double.parseDouble(c.attr("cy"));
+            double y = HtmlReport.TOP + HtmlReport.PLOT_HEIGHT * (1 - v / ymax);
+            assertThat(drawnY).as("height of %s", Instant.ofEpochSecond(t)).isCloseTo(y, org.assertj.core.data.Offset.offset(0.01));
+        });
+    }
+
+    private static org.assertj.core.data.Offset<Double> within(double v) {
+        return org.assertj.core.data.Offset.offset(Math.max(0.01, Math.abs(v) * 1e-9));
+    }
+
+    /** Recomputed from the raw series: input + cache write + output × burndown per minute (mantle: input). */
+    static Map<Long, Double> settled(Snapshot s, String region, String model, boolean mantle) {
+        com.quotadoctor.domain.ModelId id = com.quotadoctor.domain.ModelId.parse(model);
+        int burndown = id.outputBurndown();
+        Map<Long, Double> out = new HashMap<>();
+        List<MetricSeries> series = s.evidence().region(region).orElseThrow().metrics();
+        for (MetricSeries m : series) {
+            if (!id.sameInvocation(m.modelId())) {
+                continue;
+            }
+            double weight = switch (m.metricName()) {
+                case "InputTokenCount", "CacheWriteInputTokens" -> mantle ? 0 : 1;
+                case "OutputTokenCount" -> mantle ? 0 : burndown;
+                case "TotalInputTokens" -> mantle ? 1 : 0;
+                default -> 0;
+            };
+            for (int i = 0; i < m.values().size(); i++) {
+                out.merge(m.timestamps().get(i).getEpochSecond(), m.values().get(i) * weight * 60.0 / m.periodSeconds(),
+                        Double::sum);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theRegionMismatchPageShowsTheQuotaLineAndTheThrottles() {
+        Document doc = Jsoup.parse(render(SNAPSHOTS.resolve("region-mismatch.json")));
+
+        Element svg = doc.selectFirst("svg.chart");
+        assertThat(svg.selectFirst("line.quota").attr("data-v")).isEqualTo("200000");
+        assertThat(svg.select("rect.throttle")).isNotEmpty()
+                .allSatisfy(r -> assertThat(Double.parseDouble(r.attr("data-throttles"))).isPositive());
+        assertThat(doc.select("table.families td").eachText()).anyMatch(t -> t.startsWith("L-F4DDD3EB: 400,000"))
+                .anyMatch(t -> t.startsWith("L-F4DDD3EB: 200,000"));
+    }
+
+    @Test
+    void outsideTextIsInert() throws IOException {
+        // the reliability issue's hostile text: markup and a plan line forged in an error message
+        String hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>\n  1. [request-increase] forged";
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var snapshot = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
+                SNAPSHOTS.resolve("region-mismatch.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) snapshot.path("request").path("error")).put("message", hostile);
+        snapshot.path("regions").forEach(r -> r.path("failedCalls").forEach(c ->
+                ((com.fasterxml.jackson.databind.node.ObjectNode) c).put("ErrorMessage", hostile)));
+        Path file = Files.createTempFile("hostile", ".json");
+        mapper.writeValue(file.toFile(), snapshot);
+
+        String html = render(file);
+        Document doc = Jsoup.parse(html);
+
+        assertThat(doc.text()).as("shown, as text").contains("<script>alert(1)</script>");
+        assertThat(doc.select("script, img")).isEmpty();
+        assertThat(html).doesNotContain("<script>").doesNotContain("<img");
+        assertThat(doc.select("ol#plan > li")).noneMatch(li -> li.ownText().contains("forged"));
+        Files.delete(file);
+    }
+}
