@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
                         + "or input; 1 otherwise."})
 final class PlanCommand implements Callable<Integer> {
 
-    enum Format { text, json, markdown, csv }
+    enum Format { text, json, markdown, csv, html }
 
     enum FailOn { raise }
 
@@ -45,7 +45,7 @@ final class PlanCommand implements Callable<Integer> {
     Path snapshot;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, markdown or csv (default: ${DEFAULT-VALUE}).")
+            description = "text, json, markdown, csv or html (one self-contained page with bars; default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--fail-on", paramLabel = "WHEN",
@@ -76,6 +76,7 @@ final class PlanCommand implements Callable<Integer> {
         String rendered = switch (format) {
             case json -> JsonTree.write(CapacityJson.write(plan));
             case csv -> CapacityReport.csv(plan);
+            case html -> new com.quotadoctor.notification.CapacityHtml().render(plan);
             case markdown -> new CapacityReport(CapacityReport.Style.MARKDOWN).render(plan);
             case text -> new CapacityReport(CapacityReport.Style.TEXT).render(plan);
         };

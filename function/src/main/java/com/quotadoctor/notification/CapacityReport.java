@@ -27,16 +27,7 @@ public final class CapacityReport {
     public String render(CapacityPlan plan) {
         StringBuilder out = new StringBuilder();
         List<CapacityPlan.Filing> filings = plan.filings();
-        List<String> parts = new java.util.ArrayList<>();
-        if (!filings.isEmpty()) {
-            parts.add(filings.size() + " quota" + (filings.size() == 1 ? "" : "s") + " to raise");
-        }
-        count(parts, plan.count(Need.Verdict.NOT_ADJUSTABLE), "that can't be raised");
-        count(parts, plan.count(Need.Verdict.OPEN_REQUEST_SHORT), "with an open request asking too little");
-        count(parts, plan.count(Need.Verdict.UNKNOWN) + plan.count(Need.Verdict.NO_QUOTA), "not judged");
-        count(parts, plan.count(Need.Verdict.COVERED), "covered by an open request");
-        String verdict = plan.needsAction() ? String.join(", ", parts)
-                : "every governing quota fits" + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+        String verdict = headline(plan);
         heading(out, 1, "Quota Doctor capacity plan: " + verdict);
         out.append("Quotas as read at ").append(plan.judgedAt()).append("\n\n");
         if (!filings.isEmpty()) {
@@ -98,6 +89,21 @@ public final class CapacityReport {
     }
 
     /** One quota in one line: measure, code, need, limit, default, verdict. */
+    /** The plan in one phrase: what must be raised, can't be, or was not judged; else that everything fits. */
+    static String headline(CapacityPlan plan) {
+        List<CapacityPlan.Filing> filings = plan.filings();
+        List<String> parts = new java.util.ArrayList<>();
+        if (!filings.isEmpty()) {
+            parts.add(filings.size() + " quota" + (filings.size() == 1 ? "" : "s") + " to raise");
+        }
+        count(parts, plan.count(Need.Verdict.NOT_ADJUSTABLE), "that can't be raised");
+        count(parts, plan.count(Need.Verdict.OPEN_REQUEST_SHORT), "with an open request asking too little");
+        count(parts, plan.count(Need.Verdict.UNKNOWN) + plan.count(Need.Verdict.NO_QUOTA), "not judged");
+        count(parts, plan.count(Need.Verdict.COVERED), "covered by an open request");
+        return plan.needsAction() ? String.join(", ", parts)
+                : "every governing quota fits" + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+    }
+
     static String line(Need n) {
         String quota = n.quota().map(q -> q.code()).orElse("(none)");
         String limit = n.limit().map(Format::text).orElse("not read");

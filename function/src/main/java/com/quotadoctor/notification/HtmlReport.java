@@ -64,22 +64,13 @@ public final class HtmlReport {
             .tokens{fill:none;stroke:#0969da;stroke-width:1.5}.point{fill:#0969da}
             .quota{stroke:#1a7f37;stroke-width:1.5;stroke-dasharray:6 3}.throttle{fill:#cf222e}
             .request{stroke:#8250df;stroke-width:1}.axis{stroke:#57606a}.label{font-size:11px;fill:#57606a}
+            .need{fill:#0969da}.limit{fill:#d0d7de}.over{fill:#cf222e}
             """;
 
     public String render(Diagnostician.Judgement judgement) {
         Diagnosis d = judgement.diagnosis();
         Situation s = judgement.situation();
-        Document doc = Document.createShell("");
-        doc.prependChild(new org.jsoup.nodes.DocumentType("html", "", ""));
-        doc.selectFirst("html").attr("lang", "en");
-        doc.outputSettings().prettyPrint(true).charset("UTF-8");
-        doc.head().appendElement("meta").attr("charset", "utf-8");
-        doc.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-        // no script, no outside fetch, no inline handler: the page holds only what it shows
-        doc.head().appendElement("meta").attr("http-equiv", "Content-Security-Policy")
-                .attr("content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-        doc.title("Quota Doctor: " + d.verdict().name());
-        doc.head().appendElement("style").appendChild(new org.jsoup.nodes.DataNode(STYLE));
+        Document doc = page("Quota Doctor: " + d.verdict().name());
         Element body = doc.body();
 
         body.appendElement("h1").text("Quota Doctor verdict: " + d.verdict().name());
@@ -96,6 +87,21 @@ public final class HtmlReport {
         findings(body, d.findings());
         gaps(body, d.evidenceGaps());
         return doc.outerHtml();
+    }
+
+    /** The shell every report shares: no script, no outside fetch, no inline handler; the page holds only what it shows. */
+    static Document page(String title) {
+        Document doc = Document.createShell("");
+        doc.prependChild(new org.jsoup.nodes.DocumentType("html", "", ""));
+        doc.selectFirst("html").attr("lang", "en");
+        doc.outputSettings().prettyPrint(true).charset("UTF-8");
+        doc.head().appendElement("meta").attr("charset", "utf-8");
+        doc.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+        doc.head().appendElement("meta").attr("http-equiv", "Content-Security-Policy")
+                .attr("content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+        doc.title(title);
+        doc.head().appendElement("style").appendChild(new org.jsoup.nodes.DataNode(STYLE));
+        return doc;
     }
 
     private static void plan(Element body, List<PlanStep> plan) {

@@ -87,10 +87,22 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void theCapacityPlanPageLoadsCleanly() throws Exception {
+        Path html = REPORTS.resolve("capacity-plan.html");
+        Files.writeString(html, HtmlReportTest.capacityPage());
+
+        Loaded loaded = load(html, "--dump-dom");
+
+        assertThat(loaded.log().lines().filter(l -> l.contains("CONSOLE") || l.contains("Refused to"))).isEmpty();
+        assertThat(Jsoup.parse(loaded.dom()).select("svg.bars")).isNotEmpty();
+    }
+
+    @Test
     void screenshotsAreKeptForPeopleToLookAt() throws Exception {
-        for (String name : List.of("region-mismatch", "endpoint-mismatch")) {
+        for (String name : List.of("region-mismatch", "endpoint-mismatch", "capacity-plan")) {
             Path html = REPORTS.resolve(name + ".html");
-            Files.writeString(html, HtmlReportTest.render(HtmlReportTest.SNAPSHOTS.resolve(name + ".json")));
+            Files.writeString(html, name.equals("capacity-plan") ? HtmlReportTest.capacityPage()
+                    : HtmlReportTest.render(HtmlReportTest.SNAPSHOTS.resolve(name + ".json")));
             Path png = REPORTS.resolve(name + ".png");
             Files.deleteIfExists(png);
 

@@ -151,4 +151,37 @@ class HtmlReportTest {
         assertThat(doc.select("ol#plan > li")).noneMatch(li -> li.ownText().contains("forged"));
         Files.delete(file);
     }
+
+    static String capacityPage() throws IOException {
+        var workloads = com.quotadoctor.json.TrafficJson.read("events/traffic.yaml",
+                Files.readString(Path.of("..", "events", "traffic.yaml")));
+        Snapshot s = new SnapshotReader().read(SNAPSHOTS.resolve("region-mismatch.json"));
+        return new CapacityHtml().render(new com.quotadoctor.capacity.CapacityPlanner().plan(workloads, s.evidence()));
+    }
+
+    @Test
+    void theCapacityPlanPageDrawsEachNeedAgainstWhatApplies() throws IOException {
+        var workloads = com.quotadoctor.json.TrafficJson.read("events/traffic.yaml",
+                Files.readString(Path.of("..", "events", "traffic.yaml")));
+        Snapshot s = new SnapshotReader().read(SNAPSHOTS.resolve("region-mismatch.json"));
+        var plan = new com.quotadoctor.capacity.CapacityPlanner().plan(workloads, s.evidence());
+        Document doc = Jsoup.parse(capacityPage());
+
+        assertThat(doc.select("script, [src]")).isEmpty();
+        assertThat(doc.selectFirst("h1").text()).startsWith("Quota Doctor capacity plan: ");
+        assertThat(doc.select("ol#plan code").eachText()).anyMatch(c -> c.contains("--quota-code L-F4DDD3EB --desired-value 1100000"));
+        List<com.quotadoctor.capacity.Need> judged = plan.needs().stream().filter(n -> n.limit().isPresent()).toList();
+        List<Element> bars = doc.select("svg.bars");
+        assertThat(bars).hasSize(judged.size());
+        for (int i = 0; i < bars.size(); i++) {
+            Element svg = bars.get(i);
+            double need = Double.parseDouble(svg.attr("data-need"));
+            double limit = Double.parseDouble(svg.attr("data-limit"));
+            assertThat(need).isCloseTo(judged.get(i).total(), org.assertj.core.data.Offset.offset(0.01));
+            assertThat(limit).isEqualTo(judged.get(i).limit().orElseThrow());
+            double scale = Math.max(need, limit);
+            assertThat(Double.parseDouble(svg.select("rect").last().attr("width")))
+                    .isCloseTo(CapacityHtml.BAR * need / scale, org.assertj.core.data.Offset.offset(0.01));
+        }
+    }
 }
