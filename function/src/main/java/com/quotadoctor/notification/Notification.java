@@ -14,6 +14,12 @@ import java.util.Map;
  */
 public record Notification(String subject, String text, String chat, Map<String, String> attributes) {
 
+    /** The same notification with a link to its HTML report, at the end of the text (the chat card stays short). */
+    public Notification withReport(String link) {
+        return new Notification(subject, text + "\n\nReport (opens for anyone signed in to this account's console with "
+                + "read access to the reports bucket): " + link, chat, attributes);
+    }
+
     public Notification {
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }

@@ -76,6 +76,11 @@ public record Configuration(String homeRegion, List<String> workloadRegions, Lis
         return variable(env, PREFIX + "FIX_CEILING", () -> new com.quotadoctor.fix.FilingRails(ceiling, perDay));
     }
 
+    /** Where the Diagnose function keeps each diagnosis's HTML report ({@code QUOTA_DOCTOR_REPORTS_BUCKET}), if set. */
+    public static Optional<String> reportsBucket(Map<String, String> env) {
+        return text(env, PREFIX + "REPORTS_BUCKET");
+    }
+
     /** For local runs: nothing deployed, the workload named by the event or the snapshot. */
     public static Configuration local() {
         return new Configuration("us-east-1", List.of(), List.of(), List.of(), List.of(), false, Duration.ofHours(24),

@@ -27,6 +27,7 @@ public final class DiagnoseStep {
     private final MemberEvidence members;
     private final RunLedger runs;
     private final java.time.Clock clock;
+    private final com.quotadoctor.notification.ReportStore reports;
 
     /**
      * How long a claim on a situation lasts past its run's last step: longer than a Diagnose task with its retries
@@ -46,6 +47,15 @@ public final class DiagnoseStep {
 
     public DiagnoseStep(EvidenceSource evidence, MemberEvidence members, RunLedger runs, java.time.Clock clock,
                         Diagnostician diagnostician, Configuration configuration, Telemetry telemetry) {
+        this(evidence, members, runs, clock, diagnostician, configuration, telemetry,
+                com.quotadoctor.notification.ReportStore.NONE);
+    }
+
+    /** @param reports where each diagnosis's HTML report is kept; its link goes into the notification */
+    public DiagnoseStep(EvidenceSource evidence, MemberEvidence members, RunLedger runs, java.time.Clock clock,
+                        Diagnostician diagnostician, Configuration configuration, Telemetry telemetry,
+                        com.quotadoctor.notification.ReportStore reports) {
+        this.reports = reports;
         this.runs = runs;
         this.clock = clock;
         this.members = members;
@@ -148,7 +158,16 @@ public final class DiagnoseStep {
             return new StepOutcome.Skipped(kind, "support case " + supportCase
                     + " belongs to no Bedrock quota increase request in the evidence");
         }
-        return diagnosed(kind, judge(request, snapshot).diagnosis());
+        Diagnostician.Judgement judged = judge(request, snapshot);
+        Diagnosis d = judged.diagnosis();
+        com.quotadoctor.notification.Notification notification = renderer.render(d);
+        if (reports != com.quotadoctor.notification.ReportStore.NONE) {
+            // one object per look: the day, then the situation's fingerprint and the attempt
+            String name = d.judgedAt().toString().substring(0, 10) + "/" + d.fingerprint() + "-" + d.attempt();
+            notification = reports.keep(name, new com.quotadoctor.notification.HtmlReport().render(judged))
+                    .map(notification::withReport).orElse(notification);
+        }
+        return new StepOutcome.Diagnosed(kind, d, notification);
     }
 
     /** The request completed by what the snapshot was read for, judged; counted once. */

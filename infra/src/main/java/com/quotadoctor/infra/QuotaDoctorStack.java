@@ -107,10 +107,34 @@ public final class QuotaDoctorStack extends Stack {
                 .map(n -> n + config.organization().map(DeploymentConfig.Organization::concurrency).orElse(0)).orElse(null);
         Integer reservedWatch = config.reservedConcurrency().map(n -> 1).orElse(null);
         Names names = config.names();
+        // each diagnosis's HTML report: it names accounts, models and quotas, so private, encrypted, TLS only, a month
+        software.amazon.awscdk.services.s3.Bucket reports = software.amazon.awscdk.services.s3.Bucket.Builder.create(this, "Reports")
+                .encryption(software.amazon.awscdk.services.s3.BucketEncryption.S3_MANAGED)
+                .blockPublicAccess(software.amazon.awscdk.services.s3.BlockPublicAccess.BLOCK_ALL)
+                .enforceSsl(true)
+                .objectOwnership(software.amazon.awscdk.services.s3.ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .lifecycleRules(List.of(software.amazon.awscdk.services.s3.LifecycleRule.builder()
+                        .expiration(Duration.days(30)).build()))
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        Suppressions.suppress(reports, "AwsSolutions-S1", "Holds only the reports the Diagnose function writes, read by "
+                + "people signed in to this account's console and expired after 30 days; object-level access is in "
+                + "CloudTrail data events where the account records them, and a log bucket would need one of its own");
+        Map<String, String> diagnoseEnv = new LinkedHashMap<>(common);
+        diagnoseEnv.put("QUOTA_DOCTOR_REPORTS_BUCKET", reports.getBucketName());
         // 1 GB: the JVM's cold start is CPU-bound and Lambda gives CPU with memory; 17 regions read in parallel.
         diagnose = new QuotaDoctorFunction(this, "Diagnose", new QuotaDoctorFunction.Spec(
                 "com.quotadoctor.handler.DiagnoseHandler", "Quota Doctor: collect evidence and diagnose",
-                1024, 120, reserved, names.diagnoseRole(config.homeRegion())), common, deadLetters);
+                1024, 120, reserved, names.diagnoseRole(config.homeRegion())), diagnoseEnv, deadLetters);
+        diagnose.allow(PolicyStatement.Builder.create().sid("KeepReports").actions(List.of("s3:PutObject"))
+                .resources(List.of(reports.arnForObjects("reports/*"))).build());
+        Suppressions.suppress(diagnose, "AwsSolutions-IAM5", "Each report is named per diagnosis (day, fingerprint, "
+                + "attempt) under the reports bucket's reports/ prefix; write only, this bucket only",
+                "Resource::<" + getLogicalId((software.amazon.awscdk.CfnElement) reports.getNode().getDefaultChild())
+                        + ".Arn>/reports/*");
+        CfnOutput.Builder.create(this, "ReportsBucket").value(reports.getBucketName())
+                .description("Each diagnosis's HTML report (reports/<day>/<fingerprint>-<attempt>.html), kept 30 days; "
+                        + "the notification links its console page").build();
         notify = new QuotaDoctorFunction(this, "Notify", new QuotaDoctorFunction.Spec(
                 "com.quotadoctor.handler.NotifyHandler", "Quota Doctor: announce a diagnosis once",
                 512, 30, reserved, null), common, deadLetters);

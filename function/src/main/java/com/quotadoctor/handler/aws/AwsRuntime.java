@@ -79,9 +79,13 @@ public final class AwsRuntime {
         // at most one running diagnosis per situation: claimed in the state table before any evidence is read
         RunLedger runs = c.tableName().<RunLedger>map(table -> new DynamoDbRunLedger(home(DynamoDbClient.builder(), c),
                 table)).orElse(RunLedger.NONE);
+        com.quotadoctor.notification.ReportStore reports = Configuration.reportsBucket(System.getenv())
+                .<com.quotadoctor.notification.ReportStore>map(bucket -> new com.quotadoctor.notification.aws.S3ReportStore(
+                        home(S3Client.builder(), c), bucket, c.homeRegion()))
+                .orElse(com.quotadoctor.notification.ReportStore.NONE);
         return new Diagnosis(new DiagnoseStep(request -> collector.collectOrRecord(request).snapshot(),
                 (account, role, request) -> collector.collectMemberOrRecord(request, account, role).snapshot(),
-                runs, clock, diagnostician, c, telemetry),
+                runs, clock, diagnostician, c, telemetry, reports),
                 () -> collector.prepare(c.workloadRegions()));
     }
 
