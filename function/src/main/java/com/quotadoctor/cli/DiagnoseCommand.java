@@ -111,11 +111,11 @@ final class DiagnoseCommand implements Callable<Integer> {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().snapshot(),
                         (a, b) -> a, java.util.LinkedHashMap::new));
         OrganizationReport report = OrganizationOptions.reduce(snapshots, context::over);
-        if (format == Format.html) {
-            throw new BadInputException("--format html: the organisation report is text or json");
-        }
-        print(file, format == Format.json ? JsonTree.write(OrganizationReportJson.write(report, Integer.MAX_VALUE))
-                : new OrganizationDigest().text(report));
+        print(file, switch (format) {
+            case json -> JsonTree.write(OrganizationReportJson.write(report, Integer.MAX_VALUE));
+            case html -> new com.quotadoctor.notification.OrganizationHtml().render(report);
+            default -> new OrganizationDigest().text(report);
+        });
         return failOn != null && atLeast(report.severity()) && report.needingAction() > 0 ? FINDING_AT_SEVERITY : 0;
     }
 

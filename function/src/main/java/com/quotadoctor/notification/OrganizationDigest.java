@@ -40,7 +40,7 @@ public final class OrganizationDigest {
         return new Notification(subject, text, JsonTree.compact(card), attributes);
     }
 
-    private static String summary(OrganizationReport r) {
+    static String summary(OrganizationReport r) {
         return r.accounts().size() + " accounts read: " + r.count(Severity.CRITICAL) + " critical, "
                 + r.count(Severity.WARNING) + " warning, " + r.unreadable() + " unreadable, "
                 + (r.accounts().size() - r.needingAction()) + " with nothing to do.";
@@ -96,7 +96,7 @@ public final class OrganizationDigest {
         return out.toString();
     }
 
-    private static String calls(AccountReport.Throttled t) {
+    static String calls(AccountReport.Throttled t) {
         return t.failedCalls() > 0 ? t.failedCalls() + " failed calls" : Format.plain(t.throttles()) + " throttles";
     }
 

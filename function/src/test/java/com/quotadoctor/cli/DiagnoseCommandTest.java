@@ -385,6 +385,26 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void theOrganisationReportRendersAsOnePage(@TempDir Path dir) throws IOException {
+        var mapper = new ObjectMapper();
+        java.nio.file.Files.copy(Path.of(snapshot("region-mismatch.json")), dir.resolve("a.json"));
+        var other = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
+                Path.of(snapshot("request-pending.json")).toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) other.path("caller")).put("Account", "444455556666")
+                .put("Arn", "arn:aws:sts::444455556666:assumed-role/QuotaDoctorReadOnly/quota-doctor");
+        other.remove("request");
+        mapper.writeValue(dir.resolve("b.json").toFile(), other);
+
+        assertThat(run("diagnose", "--organization", "--snapshot", dir.toString(), "--format", "html")).isZero();
+        var page = org.jsoup.Jsoup.parse(out.toString());
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Quota Doctor organisation sweep");
+        assertThat(page.select("table.accounts tr")).hasSize(3);
+        assertThat(page.select("table.accounts td:first-child").eachText()).containsExactlyInAnyOrder("111122223333",
+                "444455556666");
+        assertThat(page.select("script, [src]")).isEmpty();
+    }
+
+    @Test
     void captureNeedsSomewhereToWrite() {
         assertThat(run("capture", "--region", "us-west-2")).isEqualTo(2);
         assertThat(err.toString()).contains("--out");
