@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The distribution's launcher against the plain jar, as a user starts them: a cold process per run.
 #   floor: `java Hello` on the same JVM; A: `java -jar quota-doctor.jar …`; B: bin/quota-doctor from an unpacked copy
-#   of dist/quota-doctor-<version>.zip (its class-data-sharing archive made by its first run there, C1, serial GC).
+#   of dist/quota-doctor-<version>.zip (its class-data-sharing archive trained by its first run there, C1, serial GC).
 # Targets (issue "Show, don't tell"): offline diagnose through the launcher ≤ 3× the floor, --help ≤ 2×; jar ≤ 30 MB.
 # Needs hyperfine. Usage: bench/launcher.sh   (run after `mvn package`; prints markdown)
 set -euo pipefail
@@ -19,7 +19,9 @@ home=$(ls -d "$work"/quota-doctor-*/)
 chmod +x "$home/bin/quota-doctor"
 jar="$home/lib/quota-doctor.jar"
 snap="$PWD/events/snapshots/region-mismatch.json"
-"$home/bin/quota-doctor" diagnose --snapshot "$snap" > /dev/null   # the first run here makes the archive
+"$home/bin/quota-doctor" diagnose --snapshot "$snap" > /dev/null   # the first run here trains an archive, in the background
+for _ in $(seq 60); do [ -s "$home/lib/quota-doctor.jsa.stamp" ] && break; sleep 1; done
+[ -s "$home/lib/quota-doctor.jsa.stamp" ] || { echo "the launcher made no archive in 60 s" >&2; exit 1; }
 
 hyperfine -N --warmup 2 --runs 15 --export-json "$work/t.json" \
   -n floor "java -cp $work Hello" \

@@ -84,6 +84,25 @@ public final class QuotaDoctorCommand implements Runnable {
         COMMANDS.put("handle", HandleCommand::new);
     }
 
+    /**
+     * Writes the bash completion script of every command to {@code args[0]}: run at package time for the distribution
+     * (picocli's generator, given the command line as the CLI builds it, subcommands included).
+     */
+    public static final class Completion {
+
+        private Completion() {
+        }
+
+        public static void main(String[] args) throws java.io.IOException {
+            CommandLine cli = new CommandLine(new QuotaDoctorCommand());
+            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+            cli.addSubcommand("help", new CommandLine.HelpCommand());
+            java.nio.file.Path out = java.nio.file.Path.of(args[0]);
+            java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
+            java.nio.file.Files.writeString(out, picocli.AutoComplete.bash("quota-doctor", cli));
+        }
+    }
+
     /** Runs the command line with the given streams; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new QuotaDoctorCommand());

@@ -42,7 +42,7 @@ public final class HtmlReport {
 
     static final int WIDTH = 720;
     static final int HEIGHT = 240;
-    static final int LEFT = 70;
+    static final int LEFT = 96;
     static final int TOP = 16;
     static final int PLOT_WIDTH = WIDTH - LEFT - 16;
     static final int PLOT_HEIGHT = HEIGHT - TOP - 40;
@@ -57,6 +57,7 @@ public final class HtmlReport {
             .title{font-size:1.1rem;margin-top:0}.muted{color:#57606a}
             .CRITICAL{color:#a40e26}.WARNING{color:#9a6700}.INFO{color:#0550ae}
             pre{background:#f6f8fa;padding:.5rem;overflow-x:auto;white-space:pre-wrap;word-break:break-all}
+            p,li,td,h1,h2,h3{overflow-wrap:anywhere}
             table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #d0d7de;padding:.25rem .5rem;\
             text-align:left;vertical-align:top}
             .kind{font-family:ui-monospace,monospace;font-size:.85rem;background:#eaeef2;padding:0 .3rem}
@@ -145,11 +146,14 @@ public final class HtmlReport {
         Instant end = s.now();
         Instant window = end.minus(s.settings().recentWindow());
         List<Demand.Minute> minutes = s.evidence().region(w.region())
-                .map(r -> Demand.minutes(w.model(), r.metrics().stream()
+                // the series are kept under the id the calls used: an application profile's ARN, else the model id
+                .map(r -> Demand.minutes(w.profile().map(p -> com.quotadoctor.domain.ModelId.parse(p.arn()))
+                        .orElse(w.model()), r.metrics().stream()
                         .filter(m -> m.of(w.account(), s.evidence().callerAccount())).toList(),
                         w.endpoint() == Endpoint.MANTLE))
                 .orElse(List.of()).stream().filter(m -> !m.at().isBefore(window) && !m.at().isAfter(end)).toList();
-        Optional<Quota> quota = w.bindingQuota().or(() -> w.governing(QuotaMetric.TOKENS_PER_MINUTE));
+        // the line is the per-minute quota the points are measured against (a daily quota binds per day: not drawn)
+        Optional<Quota> quota = w.governing(QuotaMetric.TOKENS_PER_MINUTE);
         Optional<Double> limit = quota.flatMap(Quota::effectiveValue);
         List<IncreaseRequest> requests = s.assessments().stream()
                 .filter(a -> a.workload().map(w::equals).orElse(false)).map(Assessment::request).distinct().toList();
@@ -204,12 +208,13 @@ public final class HtmlReport {
                 marker(svg, axis, r.lastUpdated(), r.rawStatus().toLowerCase(Locale.ROOT), r);
             }
         }
-        Element legend = body.appendElement("p").addClass("muted");
-        legend.text((w.endpoint() == Endpoint.MANTLE ? "Blue: input tokens per minute (AWS/BedrockMantle)"
+        if (!minutes.isEmpty()) {
+            body.appendElement("p").addClass("muted").text((w.endpoint() == Endpoint.MANTLE ? "Blue: input tokens per minute (AWS/BedrockMantle)"
                 : "Blue: settled tokens per minute (input + cache write + output × " + w.model().outputBurndown()
                 + ")") + "; red: minutes with " + (w.endpoint() == Endpoint.MANTLE ? "4xx answers" : "throttles")
                 + limit.map(v -> "; green: " + quota.get().code() + " at " + Format.text(v)).orElse("")
                 + (requests.isEmpty() ? "" : "; purple: increase requests (created, last updated)") + ".");
+        }
         if (!requests.isEmpty()) {
             Element table = body.appendElement("table").addClass("requests");
             Element head = table.appendElement("tr");
