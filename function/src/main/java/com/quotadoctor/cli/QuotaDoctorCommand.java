@@ -32,6 +32,13 @@ public final class QuotaDoctorCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // the distribution's jar carries no logging backend (the functions' Powertools layout stays in theirs): say
+        // so to SLF4J, which would otherwise warn on the first logger
+        if (System.getProperty("slf4j.provider") == null && QuotaDoctorCommand.class.getClassLoader()
+                .getResource("org/apache/logging/slf4j/SLF4JServiceProvider.class") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(execute(args, terminal(System.out, "stdout"), terminal(System.err, "stderr")));
     }
 
