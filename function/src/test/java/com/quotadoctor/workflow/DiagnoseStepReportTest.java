@@ -11,13 +11,8 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -26,29 +21,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The deployed diagnosis keeps its HTML report in the reports bucket (S3's REST wire) and links it, never losing a finding. */
 class DiagnoseStepReportTest {
 
+    private com.quotadoctor.stub.LocalS3 local;
     private WireMockServer server;
     private S3Client s3;
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort());
-        server.start();
-        s3 = S3Client.builder().region(Region.US_EAST_1).forcePathStyle(true)
-                .endpointOverride(URI.create("http://localhost:" + server.port()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSTUB", "secret")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        local = new com.quotadoctor.stub.LocalS3();
+        server = local.server();
+        s3 = local.client();
     }
 
     @AfterEach
     void stop() {
-        s3.close();
-        server.stop();
+        local.close();
     }
 
     private StepOutcome.Diagnosed run() {

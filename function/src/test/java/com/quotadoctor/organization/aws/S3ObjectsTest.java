@@ -4,14 +4,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
-import java.net.URI;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -20,31 +15,26 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The results bucket on S3's REST wire: GetObject and PutObject on the configured bucket only, S3's own errors. */
 class S3ObjectsTest {
 
+    private com.quotadoctor.stub.LocalS3 local;
     private WireMockServer server;
     private S3Client s3;
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(wireMockConfig().dynamicPort());
-        server.start();
-        // path style only because the stub is localhost; deployed, the SDK addresses the bucket as AWS recommends
-        s3 = S3Client.builder().region(Region.US_EAST_1).forcePathStyle(true)
-                .endpointOverride(URI.create("http://localhost:" + server.port()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSTUB", "secret")))
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        local = new com.quotadoctor.stub.LocalS3();
+        server = local.server();
+        s3 = local.client();
     }
 
     @AfterEach
     void stop() {
-        s3.close();
-        server.stop();
+        local.close();
     }
 
     @Test
