@@ -82,7 +82,7 @@ final class CollectionOptions {
         CollectionSettings scanned = flag("--scan-region", () -> home.withScanRegions(scanRegions.isEmpty()
                 ? CollectionSettings.BEDROCK_REGIONS : scanRegions));
         CollectionSettings roles = flag("--role-arn", () -> scanned.withRoles(roleArns));
-        CollectionSettings back = lookback == null ? roles : flag("--lookback", () -> roles.withLookback(lookback()));
+        CollectionSettings back = lookback == null ? roles : roles.withLookback(lookback());
         return back.withProbe(probe).withQuotasEverywhere(allQuotas);
     }
 
@@ -90,10 +90,15 @@ final class CollectionOptions {
     com.quotadoctor.diagnosis.Diagnostician diagnostician() {
         com.quotadoctor.diagnosis.Settings settings = com.quotadoctor.diagnosis.Settings.defaults();
         return new com.quotadoctor.diagnosis.Diagnostician(com.quotadoctor.diagnosis.DiagnosisRules.all(),
-                lookback == null ? settings : settings.withRecentWindow(flag("--lookback", this::lookback)));
+                lookback == null ? settings : settings.withRecentWindow(lookback()));
     }
 
+    /** The flag as a duration; a bad shape or bound is said at the flag. */
     private java.time.Duration lookback() {
+        return flag("--lookback", this::parsedLookback);
+    }
+
+    private java.time.Duration parsedLookback() {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d{1,5})([mhd])$").matcher(lookback.trim());
         if (!m.matches()) {
             throw new BadInputException("expected up to 5 digits and m, h or d (90m, 6h, 1d), got '"
@@ -105,8 +110,7 @@ final class CollectionOptions {
             case "h" -> java.time.Duration.ofHours(n);
             default -> java.time.Duration.ofDays(n);
         };
-        CollectionSettings.defaults("us-east-1").withLookback(d); // the bounds, said at the flag
-        return d;
+        return CollectionSettings.checkLookback(d);
     }
 
     /** Runs a validation, naming the flag in its complaint. */

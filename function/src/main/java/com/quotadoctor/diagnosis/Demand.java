@@ -73,14 +73,10 @@ public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peak
         double accepted = 0;
         for (MetricSeries series : mine) {
             BedrockMetric metric = BedrockMetric.of(series.metricName()).orElse(null);
-            if (metric == null) {
-                continue;
+            if (metric == null || metric.isMantle()) {
+                continue; // the same model's bedrock-mantle traffic counts against other quotas
             }
-            double weight = switch (metric) {
-                case INPUT_TOKEN_COUNT, CACHE_WRITE_INPUT_TOKENS -> 1;
-                case OUTPUT_TOKEN_COUNT -> burndown;
-                default -> 0;
-            };
+            double weight = weight(metric, burndown);
             double perMinute = 60.0 / series.periodSeconds();
             for (int i = 0; i < series.values().size(); i++) {
                 Instant t = series.timestamps().get(i);
@@ -210,11 +206,7 @@ public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peak
                 continue;
             }
             double perMinute = 60.0 / series.periodSeconds();
-            double weight = switch (metric) {
-                case INPUT_TOKEN_COUNT, CACHE_WRITE_INPUT_TOKENS, MANTLE_INPUT_TOKENS -> 1;
-                case OUTPUT_TOKEN_COUNT -> burndown;
-                default -> 0;
-            };
+            double weight = weight(metric, burndown);
             boolean throttle = metric == BedrockMetric.INVOCATION_THROTTLES || metric == BedrockMetric.MANTLE_CLIENT_ERRORS;
             for (int i = 0; i < series.values().size(); i++) {
                 double[] m = at.computeIfAbsent(series.timestamps().get(i), t -> new double[2]);
@@ -223,6 +215,18 @@ public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peak
             }
         }
         return at.entrySet().stream().map(e -> new Minute(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+    }
+
+    /**
+     * What one token of this metric weighs against its quota: input and cache writes 1, output the model's burndown on
+     * bedrock-runtime; input 1 on bedrock-mantle (its input quota); every other metric counts no tokens.
+     */
+    static double weight(BedrockMetric metric, int burndown) {
+        return switch (metric) {
+            case INPUT_TOKEN_COUNT, CACHE_WRITE_INPUT_TOKENS, MANTLE_INPUT_TOKENS -> 1;
+            case OUTPUT_TOKEN_COUNT -> burndown;
+            default -> 0;
+        };
     }
 
     private static Optional<Double> median(java.util.Collection<Double> values) {

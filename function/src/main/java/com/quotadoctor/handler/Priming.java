@@ -42,8 +42,11 @@ final class Priming implements Resource {
     String prime() {
         String event = resource("priming/on-demand.json");
         String snapshot = resource("priming/snapshots/region-mismatch.json");
-        StepOutcome outcome = new DiagnoseStep(request -> new SnapshotReader().read(snapshot), Diagnostician.standard(),
-                Configuration.local(), Telemetry.NONE).run(event);
+        // the report too (jsoup, the SVG), rendered and dropped: a store that keeps nothing, and calls no AWS
+        StepOutcome outcome = new DiagnoseStep(request -> new SnapshotReader().read(snapshot),
+                com.quotadoctor.workflow.MemberEvidence.NONE, com.quotadoctor.workflow.RunLedger.NONE,
+                java.time.Clock.systemUTC(), Diagnostician.standard(), Configuration.local(), Telemetry.NONE,
+                (name, html) -> java.util.Optional.empty()).run(event);
         outcome.toJson();
         prepareClients.run();
         return outcome instanceof StepOutcome.Diagnosed d ? d.diagnosis().verdict().name() : outcome.toString();

@@ -51,7 +51,7 @@ public final class CapacityHtml {
             row.appendElement("td").text(n.region() + n.account().map(a -> ", " + a).orElse(""));
             row.appendElement("td").text(n.measure() + n.quota().map(q -> ": " + q.code()).orElse(""));
             bars(row.appendElement("td"), n);
-            row.appendElement("td").text(CapacityReport.line(n).replaceFirst("^.*→ ", ""));
+            row.appendElement("td").text(CapacityReport.verdict(n));
             row.appendElement("td").addClass("muted").text(n.arithmetic());
         }
         return doc.outerHtml();

@@ -104,6 +104,16 @@ public final class CapacityReport {
                 : "every governing quota fits" + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
     }
 
+    /** "fits (40 % headroom)", "raise to 1,100,000", or the verdict's own words. */
+    static String verdict(Need n) {
+        return switch (n.verdict()) {
+            case FITS -> "fits" + n.headroom().map(h -> " (" + (int) Math.floor(h * 100) + " % headroom"
+                    + (h < 0.2 ? ": tight" : "") + ")").orElse("");
+            case RAISE -> "raise to " + Format.text(n.ask().orElseThrow());
+            default -> n.verdict().words();
+        };
+    }
+
     static String line(Need n) {
         String quota = n.quota().map(q -> q.code()).orElse("(none)");
         String limit = n.limit().map(Format::text).orElse("not read");
@@ -111,12 +121,7 @@ public final class CapacityReport {
         String dflt = own.isPresent() && n.limit().isPresent() && !own.equals(n.limit())
                 ? " (" + Format.text(own.get()) + " doubled for cross-region calls)"
                 : n.quota().flatMap(q -> q.awsDefault()).map(d -> " (default " + Format.text(d) + ")").orElse("");
-        String verdict = switch (n.verdict()) {
-            case FITS -> "fits" + n.headroom().map(h -> " (" + (int) Math.floor(h * 100) + " % headroom"
-                    + (h < 0.2 ? ": tight" : "") + ")").orElse("");
-            case RAISE -> "raise to " + Format.text(n.ask().orElseThrow());
-            default -> n.verdict().words();
-        };
+        String verdict = verdict(n);
         if (n.quota().isEmpty()) {
             return n.measure() + ": " + verdict + (n.verdict() == Need.Verdict.NO_QUOTA ? " (needs "
                     + Format.text(Math.round(n.needed())) + ")" : "");

@@ -121,12 +121,27 @@ class DiagnoseCommandTest {
     }
 
     @Test
-    void aThrottleOlderThanTheLookBackIsNotCurrent() {
-        // the snapshot's throttles fall in its last 15 minutes; judged on the last 10 they still count, and the sweep
-        // that names nothing still finds the region through them
-        assertThat(run("diagnose", "--snapshot", snapshot("region-mismatch-metrics-only.json"), "--lookback", "10m"))
-                .isZero();
-        assertThat(out.toString()).contains("REGION_MISMATCH");
+    void aThrottleOlderThanTheLookBackIsNotCurrent(@TempDir Path dir) throws IOException {
+        // the sweep's only evidence is CloudWatch's throttles: moved to 14 and 15 minutes before the capture
+        var mapper = new ObjectMapper();
+        var snapshot = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
+                Path.of(snapshot("region-mismatch-metrics-only.json")).toFile());
+        snapshot.path("regions").forEach(r -> r.path("metrics").forEach(m -> {
+            if (m.path("MetricName").asText().equals("InvocationThrottles")) {
+                var values = (com.fasterxml.jackson.databind.node.ArrayNode) m.path("Values");
+                for (int i = 0; i < values.size(); i++) {
+                    values.set(i, i < 2 ? 9.0 : 0.0);
+                }
+            }
+        }));
+        Path file = dir.resolve("old-throttles.json");
+        mapper.writeValue(file.toFile(), snapshot);
+
+        assertThat(run("diagnose", "--snapshot", file.toString())).isZero();
+        assertThat(out.toString()).as("within the default 3 h").contains("verdict: REGION_MISMATCH");
+        out.getBuffer().setLength(0);
+        assertThat(run("diagnose", "--snapshot", file.toString(), "--lookback", "10m")).isZero();
+        assertThat(out.toString()).as("older than the 10 minutes looked at").doesNotContain("REGION_MISMATCH");
     }
 
     @Test

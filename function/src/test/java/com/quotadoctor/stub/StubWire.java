@@ -19,7 +19,6 @@ public final class StubWire {
             "GetCallerIdentity", "https://sts.amazonaws.com/doc/2011-06-15/",
             "AssumeRole", "https://sts.amazonaws.com/doc/2011-06-15/",
             "GetMetricData", "http://monitoring.amazonaws.com/doc/2010-08-01/",
-            "ListMetrics", "http://monitoring.amazonaws.com/doc/2010-08-01/",
             "Publish", "http://sns.amazonaws.com/doc/2010-03-31/");
     private static final Set<String> REST_JSON = Set.of("Converse", "GetInferenceProfile");
 
@@ -78,7 +77,7 @@ public final class StubWire {
         return switch (operation) {
             case "ListServiceQuotas", "ListAWSDefaultServiceQuotas", "ListRequestedServiceQuotaChangeHistory",
                  "GetServiceQuota" -> error(operation, 400, "TooManyRequestsException", "Rate exceeded");
-            case "GetMetricData", "ListMetrics" -> error(operation, 400, "Throttling", "Rate exceeded");
+            case "GetMetricData" -> error(operation, 400, "Throttling", "Rate exceeded");
             default -> error(operation, 400, "ThrottlingException", "Rate exceeded");
         };
     }

@@ -89,13 +89,19 @@ public record CollectionSettings(String homeRegion, List<String> scanRegions, Li
      * series stay a day long, as the daily quota needs.
      */
     public CollectionSettings withLookback(Duration lookback) {
+        checkLookback(lookback);
+        Duration metrics = metricWindow.compareTo(lookback) >= 0 ? metricWindow : lookback;
+        return new CollectionSettings(homeRegion, scanRegions, roleArns, probe, lookback, metrics,
+                maxEventPages, maxAttempts, attemptTimeout, callTimeout, quotasEverywhere, runBudget);
+    }
+
+    /** @return {@code lookback}, when within its bounds */
+    public static Duration checkLookback(Duration lookback) {
         if (lookback.compareTo(SHORTEST_LOOKBACK) < 0 || lookback.compareTo(LONGEST_LOOKBACK) > 0) {
             throw new BadInputException("the look back must be between 10m and 24h, got "
                     + lookback.toString().substring(2).toLowerCase(java.util.Locale.ROOT));
         }
-        Duration metrics = metricWindow.compareTo(lookback) >= 0 ? metricWindow : lookback;
-        return new CollectionSettings(homeRegion, scanRegions, roleArns, probe, lookback, metrics,
-                maxEventPages, maxAttempts, attemptTimeout, callTimeout, quotasEverywhere, runBudget);
+        return lookback;
     }
 
     public CollectionSettings withProbe(boolean enabled) {
