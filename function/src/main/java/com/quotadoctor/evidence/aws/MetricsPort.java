@@ -44,6 +44,12 @@ final class MetricsPort {
     static final String MANTLE_ERRORS_BY_MODEL = "SELECT SUM(InferenceClientErrors) FROM SCHEMA(\"AWS/BedrockMantle\", Model) "
             + "GROUP BY Model ORDER BY SUM() DESC LIMIT 500";
     private static final String DISCOVERY = "discovered";
+    /**
+     * How far back a Metrics Insights query reads: the API reference says "the most recent three hours" (the User Guide
+     * says two weeks); the narrower one is kept. A longer look back still counts the found models' older throttles,
+     * read from their own series over the metric window.
+     */
+    static final java.time.Duration INSIGHTS_WINDOW = java.time.Duration.ofHours(3);
     private static final String MANTLE_PROBE = "mantleerrors";
     private static final int QUERIES_PER_CALL = 500;
     private static final int PERIOD_SECONDS = 60;
@@ -135,7 +141,7 @@ final class MetricsPort {
 
     Pages.Listing<Discovery> discover(Access access, String region, Instant now) {
         Instant end = now.truncatedTo(ChronoUnit.MINUTES);
-        Instant start = end.minus(settings.failedCallWindow());
+        Instant start = end.minus(insightsWindow());
         List<MetricDataQuery> queries = List.of(insights(DISCOVERY, THROTTLED_BY_MODEL), mantleProbe());
         Pages.Listing<MetricDataResult> results = page(access, region, queries, start, end);
         List<String> throttled = grouped(results.items(), DISCOVERY);
@@ -148,8 +154,12 @@ final class MetricsPort {
     Pages.Listing<String> mantleModels(Access access, String region, Instant now) {
         Instant end = now.truncatedTo(ChronoUnit.MINUTES);
         Pages.Listing<MetricDataResult> results = page(access, region,
-                List.of(insights(DISCOVERY, MANTLE_ERRORS_BY_MODEL)), end.minus(settings.failedCallWindow()), end);
+                List.of(insights(DISCOVERY, MANTLE_ERRORS_BY_MODEL)), end.minus(insightsWindow()), end);
         return new Pages.Listing<>(grouped(results.items(), DISCOVERY), results.gap());
+    }
+
+    private java.time.Duration insightsWindow() {
+        return settings.failedCallWindow().compareTo(INSIGHTS_WINDOW) < 0 ? settings.failedCallWindow() : INSIGHTS_WINDOW;
     }
 
     private static MetricDataQuery insights(String id, String query) {
