@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** {@code java -jar quota-doctor.jar}: the top-level command that lists the others. */
 @Command(name = "quota-doctor",
@@ -80,15 +79,23 @@ public final class QuotaDoctorCommand implements Runnable {
         }, true);
     }
 
+    /** A command as the top-level help lists it: the name and description its annotation gives, no options. */
+    private static CommandLine.Model.CommandSpec outline(Class<?> type) {
+        Command command = type.getAnnotation(Command.class);
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(command.name());
+        spec.usageMessage().description(command.description());
+        return spec;
+    }
+
     /** The commands, in the order --help lists them. */
-    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+    private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
 
     static {
-        COMMANDS.put("diagnose", DiagnoseCommand::new);
-        COMMANDS.put("capture", CaptureCommand::new);
-        COMMANDS.put("plan", PlanCommand::new);
-        COMMANDS.put("fix", FixCommand::new);
-        COMMANDS.put("handle", HandleCommand::new);
+        COMMANDS.put("diagnose", DiagnoseCommand.class);
+        COMMANDS.put("capture", CaptureCommand.class);
+        COMMANDS.put("plan", PlanCommand.class);
+        COMMANDS.put("fix", FixCommand.class);
+        COMMANDS.put("handle", HandleCommand.class);
     }
 
     /**
@@ -101,27 +108,50 @@ public final class QuotaDoctorCommand implements Runnable {
         }
 
         public static void main(String[] args) throws java.io.IOException {
-            CommandLine cli = new CommandLine(new QuotaDoctorCommand());
-            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
-            cli.addSubcommand("help", new CommandLine.HelpCommand());
+            CommandLine cli = commandLine(new String[0], true);
             java.nio.file.Path out = java.nio.file.Path.of(args[0]);
             java.nio.file.Files.createDirectories(out.toAbsolutePath().getParent());
             java.nio.file.Files.writeString(out, picocli.AutoComplete.bash("quota-doctor", cli));
         }
     }
 
+    /**
+     * The distribution's class-data-sharing training run ({@code bin/quota-doctor}): the commands a user starts most,
+     * offline, in one JVM, so the archive holds the classes of each (help and usage rendering too, not only a
+     * diagnosis). Output is discarded; {@code args[0]} is the bundled training snapshot.
+     */
+    public static final class Training {
+
+        private Training() {
+        }
+
+        public static void main(String[] args) {
+            String snapshot = args[0];
+            String[][] runs = {{"--help"}, {"--version"}, {"diagnose", "--help"}, {"plan", "--help"},
+                    {"diagnose", "--snapshot", snapshot}, {"diagnose", "--snapshot", snapshot, "--format", "json"},
+                    {"diagnose", "--snapshot", snapshot, "--format", "html"}, {"diagnose", "--bogus"}};
+            int failed = 0;
+            for (String[] run : runs) {
+                PrintWriter discard = new PrintWriter(java.io.Writer.nullWriter());
+                int status = execute(run, discard, discard);
+                failed += status == 0 || "--bogus".equals(run[run.length - 1]) ? 0 : 1;
+            }
+            // a training run that fails makes no archive: the launcher then keeps running without one
+            System.exit(failed == 0 ? 0 : EXIT_FAILURE);
+        }
+    }
+
     /** Runs the command line with the given streams; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new QuotaDoctorCommand());
-        // picocli builds a model of every registered command up front (~50 ms for all three, measured with
-        // whole-process A/B timing): when the first argument names one, only that one is built
-        String first = args.length > 0 ? args[0] : "";
-        if (COMMANDS.containsKey(first)) {
-            cli.addSubcommand(first, COMMANDS.get(first).get());
-        } else {
-            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
-            cli.addSubcommand("help", new CommandLine.HelpCommand());
-        }
+        return execute(args, out, err, false);
+    }
+
+    /**
+     * As {@link #execute(String[], PrintWriter, PrintWriter)}; {@code whole} registers every command's full model
+     * whatever the arguments (what the lazy paths are held equal to in tests).
+     */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, boolean whole) {
+        CommandLine cli = commandLine(args, whole);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -130,6 +160,27 @@ public final class QuotaDoctorCommand implements Runnable {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failed(ex, err));
         return cli.execute(args);
+    }
+
+    /** The command line that parses {@code args}: {@code whole}, every command's full model (completion, tests). */
+    static CommandLine commandLine(String[] args, boolean whole) {
+        // no option here takes a java.sql or java.time type: picocli's documented switch spares every start its
+        // reflective lookup of their converters (~5 ms, bench/launcher.sh)
+        if (System.getProperty("picocli.converters.excludes") == null) {
+            System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
+        }
+        CommandLine cli = new CommandLine(new QuotaDoctorCommand());
+        // picocli builds a command's model by reflecting on its annotated fields, ~20-40 ms each on a cold JVM: only
+        // the command that runs gets one; the others are outlines (name and description) for the top-level help,
+        // did-you-mean and the unknown-command error
+        String first = args.length > 0 ? args[0] : "";
+        String named = "help".equals(first) && args.length > 1 ? args[1] : first;
+        COMMANDS.forEach((name, command) -> cli.addSubcommand(name,
+                whole || name.equals(named) ? command : outline(command)));
+        if (!COMMANDS.containsKey(first)) {
+            cli.addSubcommand("help", new CommandLine.HelpCommand());
+        }
+        return cli;
     }
 
     /**
