@@ -65,7 +65,8 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "Write the diagnosis to FILE (atomically, checked before any AWS call) instead of standard output.")
     Path out;
 
-    @Option(names = "--brief", description = "Only the verdict, the top finding and the plan (text and markdown).")
+    @Option(names = "--brief", description = "Only the verdict, the top finding and the plan (text and markdown of one account; "
+            + "refused with json, html and --organization).")
     boolean brief;
 
     @picocli.CommandLine.Spec
@@ -73,6 +74,11 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (brief && (organization.enabled || format == Format.json || format == Format.html)) {
+            // a flag that would be silently ignored is a usage error: the user asked for something they won't get
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--brief shortens the text and markdown "
+                    + "reports of one account, not " + (organization.enabled ? "--organization" : "--format " + format));
+        }
         if (organization.enabled) {
             return organization();
         }

@@ -44,10 +44,10 @@ final class OutputFile {
 
     void write(String content) {
         try {
-            Path temporary = Files.createTempFile(target.getParent(), ".quota-doctor-", ".tmp");
+            Path temporary = temporary();
             try {
                 Files.writeString(temporary, content);
-                // an existing file keeps its permissions (the temporary file is created 0600)
+                // an existing file keeps its permissions; a new one gets what the user's umask gives, as `>` would
                 if (Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     try {
                         Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target,
@@ -62,6 +62,24 @@ final class OutputFile {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + given + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A new empty file beside the target. Not {@code Files.createTempFile}, whose 0600 would ignore the umask and
+     * leave a report meant for sharing unreadable to the team; created exclusively (O_EXCL: never through a link).
+     */
+    private Path temporary() throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path candidate = target.resolveSibling(".quota-doctor-"
+                    + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                if (attempt == 20) {
+                    throw taken;
+                }
+            }
         }
     }
 

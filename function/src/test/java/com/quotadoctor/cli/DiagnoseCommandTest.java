@@ -362,6 +362,22 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void briefWhereItWouldBeIgnoredIsAUsageError() {
+        for (String[] line : new String[][]{{"--format", "html"}, {"--format", "json"}, {"--organization"}}) {
+            err.getBuffer().setLength(0);
+            String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("diagnose", "--snapshot",
+                    snapshot("region-mismatch.json"), "--brief"), java.util.Arrays.stream(line)).toArray(String[]::new);
+
+            assertThat(run(args)).as(String.join(" ", line)).isEqualTo(2);
+            assertThat(err.toString()).startsWith("quota-doctor: --brief shortens the text and markdown reports of one "
+                    + "account, not " + String.join(" ", line)).endsWith("(see --help)" + System.lineSeparator());
+        }
+        assertThat(out.toString()).isEmpty();
+        assertThat(run("diagnose", "--snapshot", snapshot("region-mismatch.json"), "--brief", "--format", "markdown"))
+                .isZero();
+    }
+
+    @Test
     void aFilterThatMatchesNothingSaysSoWithTheValuesThatExist() {
         String snapshot = snapshot("region-mismatch.json");
 
