@@ -13,6 +13,7 @@ import com.quotadoctor.domain.Endpoint;
 import com.quotadoctor.domain.EvidenceGap;
 import com.quotadoctor.domain.IncreaseRequest;
 import com.quotadoctor.domain.InferenceFamily;
+import com.quotadoctor.domain.LoweredQuota;
 import com.quotadoctor.domain.ModelName;
 import com.quotadoctor.domain.Quota;
 import com.quotadoctor.domain.QuotaMatcher;
@@ -64,6 +65,7 @@ public final class HtmlReport {
             svg{background:#fff;border:1px solid #d0d7de}
             .tokens{fill:none;stroke:#0969da;stroke-width:1.5}.point{fill:#0969da}
             .quota{stroke:#1a7f37;stroke-width:1.5;stroke-dasharray:6 3}.throttle{fill:#cf222e}
+            line.quota-before{stroke:#8fd19e;stroke-width:1.5;stroke-dasharray:6 3}circle.quota-before{fill:#1a7f37}.lowered{fill:#8c959f;fill-opacity:.18}
             .request{stroke:#8250df;stroke-width:1}.axis{stroke:#57606a}.label{font-size:11px;fill:#57606a}
             .need{fill:#0969da}.limit{fill:#d0d7de}.over{fill:#cf222e}
             """;
@@ -157,16 +159,24 @@ public final class HtmlReport {
         Optional<Double> limit = quota.flatMap(Quota::effectiveValue);
         List<IncreaseRequest> requests = s.assessments().stream()
                 .filter(a -> a.workload().map(w::equals).orElse(false)).map(Assessment::request).distinct().toList();
-        // the axis spans what there is to show: the first minute read, or an earlier request event inside the window
-        Instant start = Stream.concat(minutes.stream().map(m -> m.at().minusSeconds(60)), requests.stream()
-                        .flatMap(r -> Stream.of(r.created(), r.lastUpdated())).flatMap(Optional::stream))
+        // the watcher saw this quota fall (QUOTA_LOWERED): the line steps down somewhere between its two reads
+        Optional<LoweredQuota> fell = s.request().lowered().filter(l -> quota.isPresent()
+                && l.quotaCode().equalsIgnoreCase(quota.get().code()) && l.region().equals(w.region())
+                && (l.account().isEmpty() || w.account().isEmpty() || l.account().equals(w.account())));
+        // the axis spans what there is to show: the first minute read, or an earlier event inside the window
+        Instant start = Stream.of(minutes.stream().map(m -> m.at().minusSeconds(60)), requests.stream()
+                        .flatMap(r -> Stream.of(r.created(), r.lastUpdated())).flatMap(Optional::stream),
+                        fell.stream().flatMap(l -> Stream.of(l.seenAt(), l.observedAt())))
+                .flatMap(t -> t)
                 .filter(t -> t.isBefore(end)).min(Instant::compareTo).filter(t -> t.isAfter(window)).orElse(window);
+        // the value before the fall is drawn only where the axis reaches back to when it was read
+        Optional<Double> before = fell.filter(l -> !l.seenAt().isBefore(start)).map(LoweredQuota::from);
         if (minutes.isEmpty()) {
             body.appendElement("p").addClass("muted").text("No per-minute metrics of these calls were read in "
                     + w.region() + " over the last " + Format.age(s.settings().recentWindow()) + ".");
         } else {
-            double top = Math.max(minutes.stream().mapToDouble(Demand.Minute::tokens).max().orElse(0),
-                    limit.orElse(0.0)) * 1.1;
+            double top = Math.max(Math.max(minutes.stream().mapToDouble(Demand.Minute::tokens).max().orElse(0),
+                    limit.orElse(0.0)), before.orElse(0.0)) * 1.1;
             double ymax = top <= 0 ? 1 : top;
             Axis axis = new Axis(start, end, ymax);
             Element svg = body.appendElement("svg").attr("xmlns", "http://www.w3.org/2000/svg")
@@ -201,8 +211,13 @@ public final class HtmlReport {
                             .appendElement("title").text(m.at() + ": " + Format.text(m.throttles()) + " throttled");
                 }
             }
-            limit.ifPresent(v -> line(svg, "quota", LEFT, axis.y(v), LEFT + PLOT_WIDTH, axis.y(v))
-                    .attr("data-v", num(v)).appendElement("title").text(quota.get().code() + " applies " + Format.text(v)));
+            if (fell.isPresent()) {
+                lowered(svg, axis, fell.get(), limit);
+            } else {
+                limit.ifPresent(v -> line(svg, "quota", LEFT, axis.y(v), LEFT + PLOT_WIDTH, axis.y(v))
+                        .attr("data-v", num(v)).appendElement("title").text(quota.get().code() + " applies "
+                                + Format.text(v)));
+            }
             for (IncreaseRequest r : requests) {
                 marker(svg, axis, r.created(), "created", r);
                 marker(svg, axis, r.lastUpdated(), r.rawStatus().toLowerCase(Locale.ROOT), r);
@@ -213,6 +228,10 @@ public final class HtmlReport {
                 : "Blue: settled tokens per minute (input + cache write + output × " + w.model().outputBurndown()
                 + ")") + "; red: minutes with " + (w.endpoint() == Endpoint.MANTLE ? "4xx answers" : "throttles")
                 + limit.map(v -> "; green: " + quota.get().code() + " at " + Format.text(v)).orElse("")
+                + fell.map(l -> "; grey band: " + l.quotaCode() + " fell from " + Format.text(l.from()) + " to "
+                        + Format.text(l.to()) + " between " + l.seenAt() + " and " + l.observedAt()
+                        + " (two reads of the request watcher)" + (before.isPresent() ? "; green dot: the value read before"
+                        : "")).orElse("")
                 + (requests.isEmpty() ? "" : "; purple: increase requests (created, last updated)") + ".");
         }
         if (!requests.isEmpty()) {
@@ -231,6 +250,40 @@ public final class HtmlReport {
                 row.appendElement("td").text(r.created().map(Instant::toString).orElse("unknown"));
                 row.appendElement("td").text(r.lastUpdated().map(Instant::toString).orElse("unknown"));
             }
+        }
+    }
+
+    /**
+     * The quota line of a lowered quota: the old value up to the read that last saw it, a band where it fell (AWS does
+     * not say when inside it), the applied value from the read that saw it lowered.
+     */
+    private static void lowered(Element svg, Axis axis, LoweredQuota l, Optional<Double> applied) {
+        Instant from = l.seenAt().isBefore(axis.start) ? axis.start : l.seenAt();
+        Instant to = l.observedAt().isAfter(axis.end) ? axis.end : l.observedAt();
+        if (!l.seenAt().isBefore(axis.start)) {
+            double x = axis.x(l.seenAt());
+            if (x > LEFT) {
+                line(svg, "quota-before", LEFT, axis.y(l.from()), x, axis.y(l.from())).attr("data-v", num(l.from()));
+            }
+            svg.appendElement("circle").addClass("quota-before").attr("r", "3").attr("cx", num(x))
+                    .attr("cy", num(axis.y(l.from()))).attr("data-v", num(l.from()))
+                    .attr("data-t", String.valueOf(l.seenAt().getEpochSecond()))
+                    .appendElement("title").text(l.quotaCode() + " applied " + Format.text(l.from()) + " at " + l.seenAt());
+        }
+        if (to.isAfter(from)) {
+            svg.appendElement("rect").addClass("lowered").attr("x", num(axis.x(from))).attr("y", String.valueOf(TOP))
+                    .attr("width", num(axis.x(to) - axis.x(from))).attr("height", String.valueOf(PLOT_HEIGHT))
+                    .attr("data-t0", String.valueOf(l.seenAt().getEpochSecond()))
+                    .attr("data-t1", String.valueOf(l.observedAt().getEpochSecond()))
+                    .attr("data-from", num(l.from())).attr("data-to", num(l.to()))
+                    .appendElement("title").text(l.quotaCode() + " fell from " + Format.text(l.from()) + " to "
+                            + Format.text(l.to()) + " between " + l.seenAt() + " and " + l.observedAt());
+        }
+        double now = applied.orElse(l.to());
+        if (to.isBefore(axis.end)) {
+            line(svg, "quota", axis.x(to), axis.y(now), LEFT + PLOT_WIDTH, axis.y(now)).attr("data-v", num(now))
+                    .attr("data-t", String.valueOf(to.getEpochSecond()))
+                    .appendElement("title").text(l.quotaCode() + " applies " + Format.text(now) + " since " + l.observedAt());
         }
     }
 

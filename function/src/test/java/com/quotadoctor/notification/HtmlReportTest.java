@@ -118,6 +118,63 @@ class HtmlReportTest {
     }
 
     @Test
+    void aLoweredQuotaStepsDownInsideTheBandBetweenTheWatchersTwoReads() throws Exception {
+        // quota-lowered.json: 500,000 read at 09:00, 20,000 at 09:55, judged at 10:00 with a 3 h look back
+        Document doc = Jsoup.parse(render(SNAPSHOTS.resolve("quota-lowered.json")));
+        Element svg = doc.selectFirst("svg.chart");
+        HtmlReport.Axis axis = axisOf(svg);
+        Instant seen = Instant.parse("2026-11-25T09:00:00Z");
+        Instant observed = Instant.parse("2026-11-25T09:55:00Z");
+        var near = org.assertj.core.data.Offset.offset(0.01);
+
+        assertThat(axis.start()).as("the axis reaches back to the read that saw the old value").isEqualTo(seen);
+        Element old = svg.selectFirst("circle.quota-before");
+        assertThat(old.attr("data-v")).isEqualTo("500000");
+        assertThat(Double.parseDouble(old.attr("cy"))).isCloseTo(axis.y(500_000), near);
+        Element band = svg.selectFirst("rect.lowered");
+        assertThat(band.attr("data-from")).isEqualTo("500000");
+        assertThat(band.attr("data-to")).isEqualTo("20000");
+        assertThat(Double.parseDouble(band.attr("x"))).isCloseTo(axis.x(seen), near);
+        assertThat(Double.parseDouble(band.attr("x")) + Double.parseDouble(band.attr("width")))
+                .isCloseTo(axis.x(observed), near);
+        Element now = svg.selectFirst("line.quota");
+        assertThat(now.attr("data-v")).isEqualTo("20000");
+        assertThat(Double.parseDouble(now.attr("x1"))).isCloseTo(axis.x(observed), near);
+        assertThat(Double.parseDouble(now.attr("y1"))).isCloseTo(axis.y(20_000), near);
+        assertThat(svg.select("line.quota")).as("no line claims 20,000 before it was read").hasSize(1);
+        assertThat(doc.text()).contains("grey band: L-58BE175A fell from 500,000 to 20,000 between 2026-11-25T09:00:00Z "
+                + "and 2026-11-25T09:55:00Z");
+        checkChart(svg, new SnapshotReader().read(SNAPSHOTS.resolve("quota-lowered.json")));
+    }
+
+    @Test
+    void theValueBeforeTheFallIsDrawnWhenItWasReadInsideTheWindow(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path moved = dir.resolve("lowered-in-window.json");
+        java.nio.file.Files.writeString(moved, java.nio.file.Files.readString(SNAPSHOTS.resolve("quota-lowered.json"))
+                .replace("\"previousObservedAt\": \"2026-11-25T09:00:00Z\"", "\"previousObservedAt\": \"2026-11-25T09:50:00Z\""));
+        Document doc = Jsoup.parse(render(moved));
+        Element svg = doc.selectFirst("svg.chart");
+        HtmlReport.Axis axis = axisOf(svg);
+
+        Element before = svg.selectFirst("line.quota-before");
+        assertThat(before).as("the 500,000 read at 09:50, after the first minute read").isNotNull();
+        assertThat(before.attr("data-v")).isEqualTo("500000");
+        assertThat(Double.parseDouble(before.attr("x2"))).isCloseTo(axis.x(Instant.parse("2026-11-25T09:50:00Z")),
+                org.assertj.core.data.Offset.offset(0.01));
+        assertThat(axis.ymax()).as("the scale holds the old value").isGreaterThanOrEqualTo(500_000);
+        Element band = svg.selectFirst("rect.lowered");
+        assertThat(Double.parseDouble(band.attr("x"))).isCloseTo(axis.x(Instant.parse("2026-11-25T09:50:00Z")),
+                org.assertj.core.data.Offset.offset(0.01));
+        checkChart(svg, new SnapshotReader().read(moved));
+    }
+
+    private static HtmlReport.Axis axisOf(Element svg) {
+        return new HtmlReport.Axis(Instant.ofEpochSecond(Long.parseLong(svg.attr("data-start"))),
+                Instant.ofEpochSecond(Long.parseLong(svg.attr("data-end"))), Double.parseDouble(svg.attr("data-ymax")));
+    }
+
+    @Test
     void theRegionMismatchPageShowsTheQuotaLineAndTheThrottles() {
         Document doc = Jsoup.parse(render(SNAPSHOTS.resolve("region-mismatch.json")));
 
