@@ -5,7 +5,6 @@ import com.quotadoctor.domain.Quota;
 import com.quotadoctor.domain.QuotaMetric;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,11 +22,9 @@ final class DailyQuotaExhaustedRule implements DiagnosisRule {
         for (Workload w : s.workloads()) {
             boolean saidSo = w.boundMetric().map(QuotaMetric::isDaily).orElse(false);
             Optional<Double> used = w.demand().tokensLastDay();
-            Optional<Quota> worst = w.governing().stream()
-                    .filter(q -> q.kind().metric().isDaily() && q.effectiveValue().isPresent())
-                    .max(Comparator.comparingDouble(q -> used.orElse(0.0) / limit(q, w)));
+            Optional<Quota> worst = w.tightestDaily();
             boolean measuredOut = worst.isPresent() && used.isPresent()
-                    && used.get() >= s.settings().dailyRatio() * limit(worst.get(), w);
+                    && used.get() >= s.settings().dailyRatio() * w.dailyLimit(worst.get());
             if (saidSo || measuredOut) {
                 findings.add(finding(w, worst, used, saidSo));
             }
@@ -35,19 +32,12 @@ final class DailyQuotaExhaustedRule implements DiagnosisRule {
         return findings;
     }
 
-    /** The daily value these calls get: the shared on-demand quota is doubled for cross-region calls. */
-    private static double limit(Quota q, Workload w) {
-        double value = q.effectiveValue().orElse(0.0);
-        boolean doubled = q.kind().sharedWithCrossRegion() && w.model().family() == InferenceFamily.CROSS_REGION;
-        return Math.max(1, doubled ? 2 * value : value);
-    }
-
     private Finding finding(Workload w, Optional<Quota> quota, Optional<Double> used, boolean saidSo) {
         Proof proof = Facts.workload(new Proof(), w);
-        quota.ifPresent(q -> Facts.quota(proof, "daily", q).put("dailyLimitForTheseCalls", Format.number(limit(q, w))));
+        quota.ifPresent(q -> Facts.quota(proof, "daily", q).put("dailyLimitForTheseCalls", Format.number(w.dailyLimit(q))));
         Facts.demand(proof, w.demand());
         String usage = used.map(u -> Format.text(Math.round(u)) + " tokens in the last 24 h"
-                + quota.map(q -> " (" + Format.percent(u, limit(q, w)) + " of " + Format.text(limit(q, w)) + ")").orElse(""))
+                + quota.map(q -> " (" + Format.percent(u, w.dailyLimit(q)) + " of " + Format.text(w.dailyLimit(q)) + ")").orElse(""))
                 .orElse("no token metrics to measure it");
         FindingDraft draft = FindingDraft.of(code(), Severity.CRITICAL)
                 .title("The tokens-per-day quota is used up" + quota.map(q -> " (" + q.code() + ")").orElse(""))

@@ -186,6 +186,41 @@ public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peak
                 + " (what the input quota counts, max_tokens aside)", usual);
     }
 
+    /**
+     * The settled tokens of the 24 hours before capture, summed as each period of the series ends: what a daily quota
+     * counts, by the same rule as {@link #tokensLastDay()} (the last point is that figure). bedrock-runtime only.
+     */
+    public static List<Accrued> day(ModelId model, List<MetricSeries> metrics, Instant capturedAt) {
+        int burndown = model.outputBurndown();
+        Instant dayStart = capturedAt.minus(Duration.ofDays(1));
+        Map<Instant, Double> ending = new TreeMap<>();
+        for (MetricSeries series : metrics) {
+            BedrockMetric metric = BedrockMetric.of(series.metricName()).orElse(null);
+            if (!model.sameInvocation(series.modelId()) || metric == null || metric.isMantle()) {
+                continue;
+            }
+            double weight = weight(metric, burndown);
+            for (int i = 0; i < series.values().size(); i++) {
+                Instant t = series.timestamps().get(i);
+                if (weight > 0 && !t.isBefore(dayStart) && !t.isAfter(capturedAt)) {
+                    Instant end = t.plusSeconds(series.periodSeconds());
+                    ending.merge(end.isAfter(capturedAt) ? capturedAt : end, series.values().get(i) * weight, Double::sum);
+                }
+            }
+        }
+        List<Accrued> out = new java.util.ArrayList<>();
+        double total = 0;
+        for (Map.Entry<Instant, Double> e : ending.entrySet()) {
+            total += e.getValue();
+            out.add(new Accrued(e.getKey(), total));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Settled tokens summed from the start of the 24 hours up to {@code at}. */
+    public record Accrued(Instant at, double tokens) {
+    }
+
     /** One minute of a workload's traffic as its quota counts it: what the report draws. */
     public record Minute(Instant at, double tokens, double throttles) {
     }

@@ -38,6 +38,20 @@ public record Workload(Optional<String> account, String region, ModelId model, O
         probes = List.copyOf(probes);
     }
 
+    /** The daily value these calls get from {@code q}: the shared on-demand quota is doubled for cross-region calls. */
+    public double dailyLimit(Quota q) {
+        double value = q.effectiveValue().orElse(0.0);
+        boolean doubled = q.kind().sharedWithCrossRegion() && model.family() == InferenceFamily.CROSS_REGION;
+        return Math.max(1, doubled ? 2 * value : value);
+    }
+
+    /** Of the daily quotas these calls draw on, the one the last 24 hours used most of. */
+    public Optional<Quota> tightestDaily() {
+        Optional<Double> used = demand.tokensLastDay();
+        return governing.stream().filter(q -> q.kind().metric().isDaily() && q.effectiveValue().isPresent())
+                .max(java.util.Comparator.comparingDouble(q -> used.orElse(0.0) / dailyLimit(q)));
+    }
+
     public Optional<Quota> governing(QuotaMetric metric) {
         return governing.stream().filter(q -> q.kind().metric() == metric).findFirst();
     }

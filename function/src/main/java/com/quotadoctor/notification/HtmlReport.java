@@ -86,7 +86,7 @@ public final class HtmlReport {
             body.appendElement("h2").text("Justification");
             body.appendElement("p").text(j);
         });
-        workloads(body, s);
+        workloads(body, s, d.findings());
         findings(body, d.findings());
         gaps(body, d.evidenceGaps());
         return doc.outerHtml();
@@ -130,7 +130,7 @@ public final class HtmlReport {
         }
     }
 
-    private static void workloads(Element body, Situation s) {
+    private static void workloads(Element body, Situation s, List<Finding> findings) {
         List<Workload> shown = s.workloads().stream().filter(Workload::isFailing).toList();
         if (shown.isEmpty()) {
             shown = s.workloads();
@@ -139,6 +139,7 @@ public final class HtmlReport {
             body.appendElement("h2").text(w.invokedId() + " in " + w.region() + w.account().map(a -> ", account " + a)
                     .orElse("") + (w.endpoint() == Endpoint.MANTLE ? " (bedrock-mantle)" : ""));
             chart(body, s, w);
+            dayChart(body, s, w, findings);
             families(body, s, w);
         }
     }
@@ -251,6 +252,68 @@ public final class HtmlReport {
                 row.appendElement("td").text(r.lastUpdated().map(Instant::toString).orElse("unknown"));
             }
         }
+    }
+
+    /**
+     * When a daily quota governs these calls and matters here: the settled tokens summed over the 24 hours before capture, against the
+     * daily value these calls get (doubled for cross-region calls of the shared on-demand quota), as the diagnosis
+     * counts them.
+     */
+    private static void dayChart(Element body, Situation s, Workload w, List<Finding> findings) {
+        // drawn where the day matters: the errors name a daily quota, or a finding is about this one
+        Optional<Quota> daily = (w.endpoint() == Endpoint.MANTLE ? Optional.<Quota>empty() : w.tightestDaily())
+                .filter(q -> w.boundMetric().map(QuotaMetric::isDaily).orElse(false) || findings.stream()
+                        .anyMatch(f -> f.quotaCode().map(q.code()::equalsIgnoreCase).orElse(false)));
+        if (daily.isEmpty()) {
+            return;
+        }
+        Instant end = s.now();
+        Instant start = end.minus(java.time.Duration.ofDays(1));
+        List<Demand.Accrued> day = s.evidence().region(w.region())
+                .map(r -> Demand.day(w.profile().map(p -> com.quotadoctor.domain.ModelId.parse(p.arn())).orElse(w.model()),
+                        r.metrics().stream().filter(m -> m.of(w.account(), s.evidence().callerAccount())).toList(), end))
+                .orElse(List.of());
+        double limit = w.dailyLimit(daily.get());
+        if (day.isEmpty()) {
+            body.appendElement("p").addClass("muted").text("No token metrics of these calls were read over the 24 h "
+                    + "before " + end + ", so the use of " + daily.get().code() + " (" + Format.text(limit)
+                    + " a day for these calls) is not drawn.");
+            return;
+        }
+        double total = day.get(day.size() - 1).tokens();
+        Axis axis = new Axis(start, end, Math.max(total, limit) * 1.1);
+        Element svg = body.appendElement("svg").attr("xmlns", "http://www.w3.org/2000/svg")
+                .attr("class", "chart-day").attr("role", "img").attr("viewBox", "0 0 " + WIDTH + " " + HEIGHT)
+                .attr("width", String.valueOf(WIDTH)).attr("height", String.valueOf(HEIGHT))
+                .attr("data-start", String.valueOf(start.getEpochSecond()))
+                .attr("data-end", String.valueOf(end.getEpochSecond())).attr("data-ymax", num(axis.ymax()));
+        svg.appendElement("title").text("Settled tokens over the 24 h before " + end + " against " + daily.get().code()
+                + " at " + Format.text(limit) + " for these calls");
+        line(svg, "axis", LEFT, TOP + PLOT_HEIGHT, LEFT + PLOT_WIDTH, TOP + PLOT_HEIGHT);
+        line(svg, "axis", LEFT, TOP, LEFT, TOP + PLOT_HEIGHT);
+        label(svg, LEFT - 6, TOP + 10, "end", Format.text(Math.round(axis.ymax())));
+        label(svg, LEFT - 6, TOP + PLOT_HEIGHT, "end", "0");
+        label(svg, LEFT, HEIGHT - 8, "start", start.toString());
+        label(svg, LEFT + PLOT_WIDTH, HEIGHT - 8, "end", end.toString());
+        StringBuilder points = new StringBuilder(num(axis.x(start)) + "," + num(axis.y(0)));
+        for (Demand.Accrued a : day) {
+            points.append(' ').append(num(axis.x(a.at()))).append(',').append(num(axis.y(a.tokens())));
+        }
+        svg.appendElement("polyline").addClass("tokens").attr("points", points.toString());
+        for (Demand.Accrued a : day) {
+            svg.appendElement("circle").addClass("point").attr("r", "2.5").attr("cx", num(axis.x(a.at())))
+                    .attr("cy", num(axis.y(a.tokens()))).attr("data-t", String.valueOf(a.at().getEpochSecond()))
+                    .attr("data-v", num(a.tokens()))
+                    .appendElement("title").text(a.at() + ": " + Format.text(Math.round(a.tokens())) + " tokens so far");
+        }
+        line(svg, "quota", LEFT, axis.y(limit), LEFT + PLOT_WIDTH, axis.y(limit)).attr("data-v", num(limit))
+                .appendElement("title").text(daily.get().code() + ": " + Format.text(limit) + " tokens a day for these calls");
+        body.appendElement("p").addClass("muted").text("Blue: settled tokens summed over the 24 h before " + end + " ("
+                + Format.text(Math.round(total)) + " in all, " + Format.percent(total, limit) + " of the daily value); green: "
+                + daily.get().code() + " at " + Format.text(limit) + " a day for these calls"
+                + (limit != daily.get().effectiveValue().orElse(limit) ? " (the applied " + Format.text(daily.get()
+                .effectiveValue().orElse(0.0)) + ", doubled for cross-region calls)" : "")
+                + ". AWS does not document whether the day is rolling or a UTC day.");
     }
 
     /**

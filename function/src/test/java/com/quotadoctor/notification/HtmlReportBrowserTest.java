@@ -84,6 +84,9 @@ class HtmlReportBrowserTest {
         for (Element svg : dom.select("svg.chart")) {
             HtmlReportTest.checkChart(svg, s);
         }
+        for (Element svg : dom.select("svg.chart-day")) {
+            HtmlReportTest.checkDayChart(svg, s);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.quotadoctor.notification;
 
 import com.quotadoctor.diagnosis.Diagnostician;
+import com.quotadoctor.diagnosis.Format;
 import com.quotadoctor.domain.BedrockMetric;
 import com.quotadoctor.domain.MetricSeries;
 import com.quotadoctor.evidence.Snapshot;
@@ -169,7 +170,71 @@ class HtmlReportTest {
         checkChart(svg, new SnapshotReader().read(moved));
     }
 
-    private static HtmlReport.Axis axisOf(Element svg) {
+    @Test
+    void aDailyQuotaGetsItsOwnChartOfTheDaysTokensAgainstTheValueTheseCallsGet() {
+        Path snapshot = SNAPSHOTS.resolve("daily-quota-exhausted.json");
+        Document doc = Jsoup.parse(render(snapshot));
+        Element svg = doc.selectFirst("svg.chart-day");
+
+        double total = checkDayChart(svg, new SnapshotReader().read(snapshot));
+        assertThat(doc.select("section.finding").first().text()).contains(Format.text(Math.round(total))
+                + " tokens in the last 24 h");
+        // L-381AD9EE applies 144,000,000 and is doubled for these us. cross-region calls, as the finding says
+        assertThat(svg.selectFirst("line.quota").attr("data-v")).isEqualTo("288000000");
+        assertThat(doc.select("section.finding li").eachText()).contains("dailyLimitForTheseCalls: 288000000");
+        assertThat(svg.nextElementSibling().text()).contains("doubled for cross-region calls");
+
+        assertThat(Jsoup.parse(render(SNAPSHOTS.resolve("region-mismatch.json"))).select("svg.chart-day"))
+                .as("no finding there is about a daily quota").isEmpty();
+    }
+
+    /**
+     * Every point of a day chart is the raw series' weighted tokens (input + cache write + output × burndown) summed
+     * over the 24 h before capture up to the end of its period, at its height; returns the day's total.
+     */
+    static double checkDayChart(Element svg, Snapshot s) {
+        Element h2 = svg.previousElementSibling();
+        while (!h2.tagName().equals("h2")) {
+            h2 = h2.previousElementSibling();
+        }
+        String heading = h2.text();
+        String region = heading.split(" in ")[1].split("[ ,]")[0];
+        com.quotadoctor.domain.ModelId id = com.quotadoctor.domain.ModelId.parse(heading.split(" in ")[0]);
+        Instant captured = s.evidence().capturedAt();
+        Map<Long, Double> ending = new java.util.TreeMap<>();
+        for (MetricSeries m : s.evidence().region(region).orElseThrow().metrics()) {
+            double weight = !id.sameInvocation(m.modelId()) ? 0 : switch (m.metricName()) {
+                case "InputTokenCount", "CacheWriteInputTokens" -> 1;
+                case "OutputTokenCount" -> id.outputBurndown();
+                default -> 0;
+            };
+            for (int i = 0; i < m.values().size(); i++) {
+                Instant t = m.timestamps().get(i);
+                if (weight > 0 && !t.isBefore(captured.minusSeconds(86_400)) && !t.isAfter(captured)) {
+                    long end = Math.min(t.getEpochSecond() + m.periodSeconds(), captured.getEpochSecond());
+                    ending.merge(end, m.values().get(i) * weight, Double::sum);
+                }
+            }
+        }
+        Map<Long, Double> accrued = new HashMap<>();
+        double total = 0;
+        for (Map.Entry<Long, Double> e : ending.entrySet()) {
+            total += e.getValue();
+            accrued.put(e.getKey(), total);
+        }
+        HtmlReport.Axis axis = axisOf(svg);
+        assertThat(svg.select("circle.point")).hasSize(accrued.size()).allSatisfy(c -> {
+            long t = Long.parseLong(c.attr("data-t"));
+            double v = Double.parseDouble(c.attr("data-v"));
+            assertThat(v).as("tokens by %s", Instant.ofEpochSecond(t)).isCloseTo(accrued.get(t), within(v));
+            assertThat(Double.parseDouble(c.attr("cy"))).isCloseTo(axis.y(v), org.assertj.core.data.Offset.offset(0.01));
+            assertThat(Double.parseDouble(c.attr("cx"))).isCloseTo(axis.x(Instant.ofEpochSecond(t)),
+                    org.assertj.core.data.Offset.offset(0.01));
+        });
+        return total;
+    }
+
+    static HtmlReport.Axis axisOf(Element svg) {
         return new HtmlReport.Axis(Instant.ofEpochSecond(Long.parseLong(svg.attr("data-start"))),
                 Instant.ofEpochSecond(Long.parseLong(svg.attr("data-end"))), Double.parseDouble(svg.attr("data-ymax")));
     }
