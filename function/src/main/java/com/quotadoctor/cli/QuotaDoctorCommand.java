@@ -7,12 +7,11 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code java -jar quota-doctor.jar}: the top-level command that lists the others. */
-@Command(name = "quota-doctor",
-        mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
-        description = "Finds why approved Amazon Bedrock quota increases don't stop ThrottlingException: "
-                + "the wrong region, account, model, inference family or metric, or an increase not applied yet.")
+/**
+ * {@code java -jar quota-doctor.jar}: the top-level command that lists the others. Its picocli model is built directly
+ * ({@link #topLevel()}), not from annotations: reflecting on an annotated top level costs every start ~25 ms
+ * (bench/launcher.sh); {@code TopLevelCommandTest} holds what it prints to what the annotated form would print.
+ */
 public final class QuotaDoctorCommand implements Runnable {
 
     /** Bad usage or bad input (unreadable snapshot, malformed model id, unknown region). */
@@ -20,8 +19,24 @@ public final class QuotaDoctorCommand implements Runnable {
     /** An unexpected failure. */
     public static final int EXIT_FAILURE = 1;
 
-    @CommandLine.Spec
+    static final String NAME = "quota-doctor";
+    static final String DESCRIPTION = "Finds why approved Amazon Bedrock quota increases don't stop ThrottlingException: "
+            + "the wrong region, account, model, inference family or metric, or an increase not applied yet.";
+
     private CommandLine.Model.CommandSpec spec;
+
+    /** The top level as {@code @Command(name, mixinStandardHelpOptions = true, versionProvider, description)} gives it. */
+    static CommandLine.Model.CommandSpec topLevel() {
+        QuotaDoctorCommand top = new QuotaDoctorCommand();
+        top.spec = CommandLine.Model.CommandSpec.wrapWithoutInspection(top).name(NAME).versionProvider(new Version());
+        top.spec.usageMessage().description(DESCRIPTION);
+        // picocli's standard help options, with the descriptions its mixin gives them
+        top.spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        top.spec.addOption(CommandLine.Model.OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+        return top.spec;
+    }
 
     @Override
     public void run() {
@@ -79,11 +94,11 @@ public final class QuotaDoctorCommand implements Runnable {
         }, true);
     }
 
-    /** A command as the top-level help lists it: the name and description its annotation gives, no options. */
+    /** A command as the top-level help lists it: the name, header and description its annotation gives, no options. */
     private static CommandLine.Model.CommandSpec outline(Class<?> type) {
         Command command = type.getAnnotation(Command.class);
         CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(command.name());
-        spec.usageMessage().description(command.description());
+        spec.usageMessage().header(command.header()).description(command.description());
         return spec;
     }
 
@@ -169,7 +184,7 @@ public final class QuotaDoctorCommand implements Runnable {
         if (System.getProperty("picocli.converters.excludes") == null) {
             System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
         }
-        CommandLine cli = new CommandLine(new QuotaDoctorCommand());
+        CommandLine cli = new CommandLine(topLevel());
         // picocli builds a command's model by reflecting on its annotated fields, ~20-40 ms each on a cold JVM: only
         // the command that runs gets one; the others are outlines (name and description) for the top-level help,
         // did-you-mean and the unknown-command error
@@ -178,7 +193,8 @@ public final class QuotaDoctorCommand implements Runnable {
         COMMANDS.forEach((name, command) -> cli.addSubcommand(name,
                 whole || name.equals(named) ? command : outline(command)));
         if (!COMMANDS.containsKey(first)) {
-            cli.addSubcommand("help", new CommandLine.HelpCommand());
+            cli.addSubcommand("help", whole || "help".equals(first) ? new CommandLine.HelpCommand()
+                    : outline(CommandLine.HelpCommand.class));
         }
         return cli;
     }
