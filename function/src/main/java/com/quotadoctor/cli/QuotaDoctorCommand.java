@@ -190,10 +190,12 @@ public final class QuotaDoctorCommand implements Runnable {
         // did-you-mean and the unknown-command error
         String first = args.length > 0 ? args[0] : "";
         String named = "help".equals(first) && args.length > 1 ? args[1] : first;
+        // an @file (picocli expands it after this) or "--" can put any command anywhere: then every model is built
+        boolean all = whole || java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("@") || a.equals("--"));
         COMMANDS.forEach((name, command) -> cli.addSubcommand(name,
-                whole || name.equals(named) ? command : outline(command)));
+                all || name.equals(named) ? command : outline(command)));
         if (!COMMANDS.containsKey(first)) {
-            cli.addSubcommand("help", whole || "help".equals(first) ? new CommandLine.HelpCommand()
+            cli.addSubcommand("help", all || "help".equals(first) ? new CommandLine.HelpCommand()
                     : outline(CommandLine.HelpCommand.class));
         }
         return cli;

@@ -25,12 +25,24 @@ class CommandOutlineTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "--help", "-h", "--version", "-V", "help", "help diagnose", "help plan", "help fixx",
             "diagnos", "bogus --snapshot x", "--bogus", "diagnose --help", "capture -h", "fix --help",
-            "handle --help", "plan --help", "diagnose --nope", "help help"})
+            "handle --help", "plan --help", "diagnose --nope", "help help", "help -- diagnose", "-- diagnose"})
     void whatTheUserSeesIsWhatTheWholeCommandLineShows(String line) {
         String lazy = run(line, false);
 
         assertThat(lazy).isEqualTo(run(line, true));
         assertThat(lazy).doesNotContain("unexpected failure");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anArgumentFileRunsTheCommandItNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path snapshot = java.nio.file.Path.of("..", "events", "snapshots", "region-mismatch.json");
+        java.nio.file.Path diagnose = java.nio.file.Files.writeString(dir.resolve("diagnose.txt"),
+                "diagnose\n--snapshot\n" + snapshot.toAbsolutePath() + "\n--brief\n");
+        java.nio.file.Path help = java.nio.file.Files.writeString(dir.resolve("help.txt"), "help\ndiagnose\n");
+
+        String lazy = run("@" + diagnose, false);
+        assertThat(lazy).startsWith("0\n").contains("REGION_MISMATCH").isEqualTo(run("@" + diagnose, true));
+        assertThat(run("@" + help, false)).startsWith("0\n").contains("--snapshot").isEqualTo(run("@" + help, true));
     }
 
     @org.junit.jupiter.api.Test
