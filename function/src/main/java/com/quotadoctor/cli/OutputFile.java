@@ -44,11 +44,11 @@ final class OutputFile {
 
     void write(String content) {
         try {
-            Path temporary = temporary();
+            boolean replacing = Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            Path temporary = temporary(content.getBytes(java.nio.charset.StandardCharsets.UTF_8), replacing);
             try {
-                Files.writeString(temporary, content);
-                // an existing file keeps its permissions; a new one gets what the user's umask gives, as `>` would
-                if (Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (replacing) {
+                    // a replaced file keeps its own mode, set before it takes the target's place
                     try {
                         Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target,
                                 java.nio.file.LinkOption.NOFOLLOW_LINKS));
@@ -66,19 +66,34 @@ final class OutputFile {
     }
 
     /**
-     * A new empty file beside the target. Not {@code Files.createTempFile}, whose 0600 would ignore the umask and
-     * leave a report meant for sharing unreadable to the team; created exclusively (O_EXCL: never through a link).
+     * A new file beside the target holding {@code content}, created and written through one exclusive open (O_EXCL:
+     * never through a link). Replacing a file, it starts owner-only until the old file's mode is copied onto it; a new
+     * file gets what the user's umask gives, as {@code >} would ({@code Files.createTempFile}'s fixed 0600 would leave
+     * a report meant for sharing unreadable to the team).
      */
-    private Path temporary() throws IOException {
+    private Path temporary(byte[] content, boolean replacing) throws IOException {
+        java.nio.file.attribute.FileAttribute<?>[] ownerOnly = replacing && target.getFileSystem()
+                .supportedFileAttributeViews().contains("posix")
+                ? new java.nio.file.attribute.FileAttribute<?>[]{java.nio.file.attribute.PosixFilePermissions
+                .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))}
+                : new java.nio.file.attribute.FileAttribute<?>[0];
         for (int attempt = 1; ; attempt++) {
             Path candidate = target.resolveSibling(".quota-doctor-"
                     + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-            try {
-                return Files.createFile(candidate);
+            try (var channel = Files.newByteChannel(candidate, java.util.EnumSet.of(
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), ownerOnly)) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                return candidate;
             } catch (java.nio.file.FileAlreadyExistsException taken) {
                 if (attempt == 20) {
                     throw taken;
                 }
+            } catch (IOException | RuntimeException failed) {
+                Files.deleteIfExists(candidate);
+                throw failed;
             }
         }
     }
