@@ -194,6 +194,7 @@ public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peak
         int burndown = model.outputBurndown();
         Instant dayStart = capturedAt.minus(Duration.ofDays(1));
         Map<Instant, Double> ending = new TreeMap<>();
+        Map<Instant, Instant> since = new java.util.HashMap<>();
         for (MetricSeries series : metrics) {
             BedrockMetric metric = BedrockMetric.of(series.metricName()).orElse(null);
             if (!model.sameInvocation(series.modelId()) || metric == null || metric.isMantle()) {
@@ -204,7 +205,9 @@ public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peak
                 Instant t = series.timestamps().get(i);
                 if (weight > 0 && !t.isBefore(dayStart) && !t.isAfter(capturedAt)) {
                     Instant end = t.plusSeconds(series.periodSeconds());
-                    ending.merge(end.isAfter(capturedAt) ? capturedAt : end, series.values().get(i) * weight, Double::sum);
+                    Instant at = end.isAfter(capturedAt) ? capturedAt : end;
+                    ending.merge(at, series.values().get(i) * weight, Double::sum);
+                    since.merge(at, t, (a, b) -> a.isBefore(b) ? a : b);
                 }
             }
         }
@@ -212,13 +215,13 @@ public record Demand(Optional<Double> peakTokensPerMinute, Optional<Double> peak
         double total = 0;
         for (Map.Entry<Instant, Double> e : ending.entrySet()) {
             total += e.getValue();
-            out.add(new Accrued(e.getKey(), total));
+            out.add(new Accrued(since.get(e.getKey()), e.getKey(), total));
         }
         return List.copyOf(out);
     }
 
-    /** Settled tokens summed from the start of the 24 hours up to {@code at}. */
-    public record Accrued(Instant at, double tokens) {
+    /** Settled tokens summed from the start of the 24 hours up to {@code at}, the end of a period begun {@code since}. */
+    public record Accrued(Instant since, Instant at, double tokens) {
     }
 
     /** One minute of a workload's traffic as its quota counts it: what the report draws. */

@@ -41,8 +41,12 @@ public record Workload(Optional<String> account, String region, ModelId model, O
     /** The daily value these calls get from {@code q}: the shared on-demand quota is doubled for cross-region calls. */
     public double dailyLimit(Quota q) {
         double value = q.effectiveValue().orElse(0.0);
-        boolean doubled = q.kind().sharedWithCrossRegion() && model.family() == InferenceFamily.CROSS_REGION;
-        return Math.max(1, doubled ? 2 * value : value);
+        return Math.max(1, dailyDoubled(q) ? 2 * value : value);
+    }
+
+    /** True when these calls get twice {@code q}'s applied value a day: cross-region calls of the shared on-demand quota. */
+    public boolean dailyDoubled(Quota q) {
+        return q.kind().sharedWithCrossRegion() && model.family() == InferenceFamily.CROSS_REGION;
     }
 
     /** Of the daily quotas these calls draw on, the one the last 24 hours used most of. */

@@ -65,7 +65,7 @@ public final class HtmlReport {
             svg{background:#fff;border:1px solid #d0d7de}
             .tokens{fill:none;stroke:#0969da;stroke-width:1.5}.point{fill:#0969da}
             .quota{stroke:#1a7f37;stroke-width:1.5;stroke-dasharray:6 3}.throttle{fill:#cf222e}
-            line.quota-before{stroke:#8fd19e;stroke-width:1.5;stroke-dasharray:6 3}circle.quota-before{fill:#1a7f37}.lowered{fill:#8c959f;fill-opacity:.18}
+            circle.quota-before{fill:#1a7f37}.lowered{fill:#8c959f;fill-opacity:.18}
             .request{stroke:#8250df;stroke-width:1}.axis{stroke:#57606a}.label{font-size:11px;fill:#57606a}
             .need{fill:#0969da}.limit{fill:#d0d7de}.over{fill:#cf222e}
             """;
@@ -164,20 +164,16 @@ public final class HtmlReport {
         Optional<LoweredQuota> fell = s.request().lowered().filter(l -> quota.isPresent()
                 && l.quotaCode().equalsIgnoreCase(quota.get().code()) && l.region().equals(w.region())
                 && (l.account().isEmpty() || w.account().isEmpty() || l.account().equals(w.account())));
-        // the axis spans what there is to show: the first minute read, or an earlier event inside the window
-        Instant start = Stream.of(minutes.stream().map(m -> m.at().minusSeconds(60)), requests.stream()
-                        .flatMap(r -> Stream.of(r.created(), r.lastUpdated())).flatMap(Optional::stream),
-                        fell.stream().flatMap(l -> Stream.of(l.seenAt(), l.observedAt())))
-                .flatMap(t -> t)
+        // the axis spans what there is to show: the first minute read, or an earlier request event inside the window
+        Instant start = Stream.concat(minutes.stream().map(m -> m.at().minusSeconds(60)), requests.stream()
+                        .flatMap(r -> Stream.of(r.created(), r.lastUpdated())).flatMap(Optional::stream))
                 .filter(t -> t.isBefore(end)).min(Instant::compareTo).filter(t -> t.isAfter(window)).orElse(window);
-        // the value before the fall is drawn only where the axis reaches back to when it was read
-        Optional<Double> before = fell.filter(l -> !l.seenAt().isBefore(start)).map(LoweredQuota::from);
         if (minutes.isEmpty()) {
             body.appendElement("p").addClass("muted").text("No per-minute metrics of these calls were read in "
                     + w.region() + " over the last " + Format.age(s.settings().recentWindow()) + ".");
         } else {
-            double top = Math.max(Math.max(minutes.stream().mapToDouble(Demand.Minute::tokens).max().orElse(0),
-                    limit.orElse(0.0)), before.orElse(0.0)) * 1.1;
+            double top = Math.max(minutes.stream().mapToDouble(Demand.Minute::tokens).max().orElse(0),
+                    limit.orElse(0.0)) * 1.1;
             double ymax = top <= 0 ? 1 : top;
             Axis axis = new Axis(start, end, ymax);
             Element svg = body.appendElement("svg").attr("xmlns", "http://www.w3.org/2000/svg")
@@ -212,13 +208,9 @@ public final class HtmlReport {
                             .appendElement("title").text(m.at() + ": " + Format.text(m.throttles()) + " throttled");
                 }
             }
-            if (fell.isPresent()) {
-                lowered(svg, axis, fell.get(), limit);
-            } else {
-                limit.ifPresent(v -> line(svg, "quota", LEFT, axis.y(v), LEFT + PLOT_WIDTH, axis.y(v))
-                        .attr("data-v", num(v)).appendElement("title").text(quota.get().code() + " applies "
-                                + Format.text(v)));
-            }
+            limit.ifPresent(v -> line(svg, "quota", LEFT, axis.y(v), LEFT + PLOT_WIDTH, axis.y(v))
+                    .attr("data-v", num(v)).appendElement("title").text(quota.get().code() + " applies " + Format.text(v)));
+            fell.ifPresent(l -> lowered(svg, axis, l));
             for (IncreaseRequest r : requests) {
                 marker(svg, axis, r.created(), "created", r);
                 marker(svg, axis, r.lastUpdated(), r.rawStatus().toLowerCase(Locale.ROOT), r);
@@ -229,10 +221,7 @@ public final class HtmlReport {
                 : "Blue: settled tokens per minute (input + cache write + output × " + w.model().outputBurndown()
                 + ")") + "; red: minutes with " + (w.endpoint() == Endpoint.MANTLE ? "4xx answers" : "throttles")
                 + limit.map(v -> "; green: " + quota.get().code() + " at " + Format.text(v)).orElse("")
-                + fell.map(l -> "; grey band: " + l.quotaCode() + " fell from " + Format.text(l.from()) + " to "
-                        + Format.text(l.to()) + " between " + l.seenAt() + " and " + l.observedAt()
-                        + " (two reads of the request watcher)" + (before.isPresent() ? "; green dot: the value read before"
-                        : "")).orElse("")
+                + fell.map(l -> lowering(l, start, end)).orElse("")
                 + (requests.isEmpty() ? "" : "; purple: increase requests (created, last updated)") + ".");
         }
         if (!requests.isEmpty()) {
@@ -263,7 +252,9 @@ public final class HtmlReport {
         // drawn where the day matters: the errors name a daily quota, or a finding is about this one
         Optional<Quota> daily = (w.endpoint() == Endpoint.MANTLE ? Optional.<Quota>empty() : w.tightestDaily())
                 .filter(q -> w.boundMetric().map(QuotaMetric::isDaily).orElse(false) || findings.stream()
-                        .anyMatch(f -> f.quotaCode().map(q.code()::equalsIgnoreCase).orElse(false)));
+                        .anyMatch(f -> f.quotaCode().map(q.code()::equalsIgnoreCase).orElse(false)
+                                && f.region().map(w.region()::equals).orElse(true)
+                                && (f.account().isEmpty() || w.account().isEmpty() || f.account().equals(w.account()))));
         if (daily.isEmpty()) {
             return;
         }
@@ -273,7 +264,8 @@ public final class HtmlReport {
                 .map(r -> Demand.day(w.profile().map(p -> com.quotadoctor.domain.ModelId.parse(p.arn())).orElse(w.model()),
                         r.metrics().stream().filter(m -> m.of(w.account(), s.evidence().callerAccount())).toList(), end))
                 .orElse(List.of());
-        double limit = w.dailyLimit(daily.get());
+        double applied = daily.get().effectiveValue().orElse(0.0);
+        double limit = w.dailyDoubled(daily.get()) ? 2 * applied : applied;
         if (day.isEmpty()) {
             body.appendElement("p").addClass("muted").text("No token metrics of these calls were read over the 24 h "
                     + "before " + end + ", so the use of " + daily.get().code() + " (" + Format.text(limit)
@@ -281,7 +273,7 @@ public final class HtmlReport {
             return;
         }
         double total = day.get(day.size() - 1).tokens();
-        Axis axis = new Axis(start, end, Math.max(total, limit) * 1.1);
+        Axis axis = new Axis(start, end, Math.max(1, Math.max(total, limit) * 1.1));
         Element svg = body.appendElement("svg").attr("xmlns", "http://www.w3.org/2000/svg")
                 .attr("class", "chart-day").attr("role", "img").attr("viewBox", "0 0 " + WIDTH + " " + HEIGHT)
                 .attr("width", String.valueOf(WIDTH)).attr("height", String.valueOf(HEIGHT))
@@ -295,10 +287,18 @@ public final class HtmlReport {
         label(svg, LEFT - 6, TOP + PLOT_HEIGHT, "end", "0");
         label(svg, LEFT, HEIGHT - 8, "start", start.toString());
         label(svg, LEFT + PLOT_WIDTH, HEIGHT - 8, "end", end.toString());
-        StringBuilder points = new StringBuilder(num(axis.x(start)) + "," + num(axis.y(0)));
+        // flat where no period was read (CloudWatch keeps no datapoint for a period without calls), rising across each
+        StringBuilder points = new StringBuilder();
+        double sofar = 0;
+        Instant last = start;
         for (Demand.Accrued a : day) {
-            points.append(' ').append(num(axis.x(a.at()))).append(',').append(num(axis.y(a.tokens())));
+            Instant from = a.since().isBefore(last) ? last : a.since();
+            points.append(num(axis.x(last))).append(',').append(num(axis.y(sofar))).append(' ')
+                    .append(num(axis.x(from))).append(',').append(num(axis.y(sofar))).append(' ');
+            sofar = a.tokens();
+            last = a.at();
         }
+        points.append(num(axis.x(last))).append(',').append(num(axis.y(sofar)));
         svg.appendElement("polyline").addClass("tokens").attr("points", points.toString());
         for (Demand.Accrued a : day) {
             svg.appendElement("circle").addClass("point").attr("r", "2.5").attr("cx", num(axis.x(a.at())))
@@ -309,30 +309,20 @@ public final class HtmlReport {
         line(svg, "quota", LEFT, axis.y(limit), LEFT + PLOT_WIDTH, axis.y(limit)).attr("data-v", num(limit))
                 .appendElement("title").text(daily.get().code() + ": " + Format.text(limit) + " tokens a day for these calls");
         body.appendElement("p").addClass("muted").text("Blue: settled tokens summed over the 24 h before " + end + " ("
-                + Format.text(Math.round(total)) + " in all, " + Format.percent(total, limit) + " of the daily value); green: "
-                + daily.get().code() + " at " + Format.text(limit) + " a day for these calls"
-                + (limit != daily.get().effectiveValue().orElse(limit) ? " (the applied " + Format.text(daily.get()
-                .effectiveValue().orElse(0.0)) + ", doubled for cross-region calls)" : "")
-                + ". AWS does not document whether the day is rolling or a UTC day.");
+                + Format.text(Math.round(total)) + " in all" + (limit > 0 ? ", " + Format.percent(total, limit)
+                + " of the daily value" : "") + "); green: " + daily.get().code() + " at " + Format.text(limit)
+                + " a day for these calls" + (w.dailyDoubled(daily.get()) ? " (the applied " + Format.text(applied)
+                + ", doubled for cross-region calls)" : "") + ". AWS does not document whether the day is rolling or a "
+                + "UTC day.");
     }
 
     /**
-     * The quota line of a lowered quota: the old value up to the read that last saw it, a band where it fell (AWS does
-     * not say when inside it), the applied value from the read that saw it lowered.
+     * Where a lowered quota fell: a band between the watcher's two reads (AWS does not say when inside it), clipped to
+     * the axis, and the old value where it was read, at the top edge when it is far above the scale.
      */
-    private static void lowered(Element svg, Axis axis, LoweredQuota l, Optional<Double> applied) {
+    private static void lowered(Element svg, Axis axis, LoweredQuota l) {
         Instant from = l.seenAt().isBefore(axis.start) ? axis.start : l.seenAt();
         Instant to = l.observedAt().isAfter(axis.end) ? axis.end : l.observedAt();
-        if (!l.seenAt().isBefore(axis.start)) {
-            double x = axis.x(l.seenAt());
-            if (x > LEFT) {
-                line(svg, "quota-before", LEFT, axis.y(l.from()), x, axis.y(l.from())).attr("data-v", num(l.from()));
-            }
-            svg.appendElement("circle").addClass("quota-before").attr("r", "3").attr("cx", num(x))
-                    .attr("cy", num(axis.y(l.from()))).attr("data-v", num(l.from()))
-                    .attr("data-t", String.valueOf(l.seenAt().getEpochSecond()))
-                    .appendElement("title").text(l.quotaCode() + " applied " + Format.text(l.from()) + " at " + l.seenAt());
-        }
         if (to.isAfter(from)) {
             svg.appendElement("rect").addClass("lowered").attr("x", num(axis.x(from))).attr("y", String.valueOf(TOP))
                     .attr("width", num(axis.x(to) - axis.x(from))).attr("height", String.valueOf(PLOT_HEIGHT))
@@ -342,12 +332,25 @@ public final class HtmlReport {
                     .appendElement("title").text(l.quotaCode() + " fell from " + Format.text(l.from()) + " to "
                             + Format.text(l.to()) + " between " + l.seenAt() + " and " + l.observedAt());
         }
-        double now = applied.orElse(l.to());
-        if (to.isBefore(axis.end)) {
-            line(svg, "quota", axis.x(to), axis.y(now), LEFT + PLOT_WIDTH, axis.y(now)).attr("data-v", num(now))
-                    .attr("data-t", String.valueOf(to.getEpochSecond()))
-                    .appendElement("title").text(l.quotaCode() + " applies " + Format.text(now) + " since " + l.observedAt());
+        if (!l.seenAt().isBefore(axis.start) && !l.seenAt().isAfter(axis.end)) {
+            boolean offScale = l.from() > axis.ymax;
+            double y = offScale ? TOP : axis.y(l.from());
+            svg.appendElement("circle").addClass("quota-before").attr("r", "3").attr("cx", num(axis.x(l.seenAt())))
+                    .attr("cy", num(y)).attr("data-v", num(l.from())).attr("data-t", String.valueOf(l.seenAt().getEpochSecond()))
+                    .attr("data-off-scale", String.valueOf(offScale))
+                    .appendElement("title").text(l.quotaCode() + " applied " + Format.text(l.from()) + " at " + l.seenAt()
+                            + (offScale ? " (above the scale)" : ""));
         }
+    }
+
+    /** The legend's words for a lowering: only what the chart draws of it. */
+    private static String lowering(LoweredQuota l, Instant start, Instant end) {
+        boolean band = l.observedAt().isAfter(start) && l.seenAt().isBefore(end);
+        boolean dot = !l.seenAt().isBefore(start) && !l.seenAt().isAfter(end);
+        return "; " + l.quotaCode() + " fell from " + Format.text(l.from()) + " to " + Format.text(l.to()) + " between "
+                + l.seenAt() + " and " + l.observedAt() + " (two reads of the request watcher"
+                + (band ? "; the grey band" : "; before this chart") + ")"
+                + (dot ? "; green dot: the " + Format.text(l.from()) + " read at " + l.seenAt() : "");
     }
 
     private static void marker(Element svg, Axis axis, Optional<Instant> when, String what, IncreaseRequest r) {

@@ -10,6 +10,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -119,55 +120,82 @@ class HtmlReportTest {
     }
 
     @Test
-    void aLoweredQuotaStepsDownInsideTheBandBetweenTheWatchersTwoReads() throws Exception {
-        // quota-lowered.json: 500,000 read at 09:00, 20,000 at 09:55, judged at 10:00 with a 3 h look back
+    void aLoweredQuotaFellInsideTheBandBetweenTheWatchersTwoReads() throws Exception {
+        // quota-lowered.json: 500,000 read at 09:00, 20,000 at 09:55; minutes read from 09:45, judged at 10:00
         Document doc = Jsoup.parse(render(SNAPSHOTS.resolve("quota-lowered.json")));
         Element svg = doc.selectFirst("svg.chart");
         HtmlReport.Axis axis = axisOf(svg);
-        Instant seen = Instant.parse("2026-11-25T09:00:00Z");
-        Instant observed = Instant.parse("2026-11-25T09:55:00Z");
         var near = org.assertj.core.data.Offset.offset(0.01);
 
-        assertThat(axis.start()).as("the axis reaches back to the read that saw the old value").isEqualTo(seen);
-        Element old = svg.selectFirst("circle.quota-before");
-        assertThat(old.attr("data-v")).isEqualTo("500000");
-        assertThat(Double.parseDouble(old.attr("cy"))).isCloseTo(axis.y(500_000), near);
+        assertThat(axis.start()).as("the demand keeps the axis").isEqualTo(Instant.parse("2026-11-25T09:44:00Z"));
+        assertThat(axis.ymax()).as("the old value does not flatten the demand").isLessThan(50_000);
         Element band = svg.selectFirst("rect.lowered");
         assertThat(band.attr("data-from")).isEqualTo("500000");
         assertThat(band.attr("data-to")).isEqualTo("20000");
-        assertThat(Double.parseDouble(band.attr("x"))).isCloseTo(axis.x(seen), near);
+        assertThat(Double.parseDouble(band.attr("x"))).as("clipped to the axis").isEqualTo(HtmlReport.LEFT);
         assertThat(Double.parseDouble(band.attr("x")) + Double.parseDouble(band.attr("width")))
-                .isCloseTo(axis.x(observed), near);
+                .isCloseTo(axis.x(Instant.parse("2026-11-25T09:55:00Z")), near);
         Element now = svg.selectFirst("line.quota");
         assertThat(now.attr("data-v")).isEqualTo("20000");
-        assertThat(Double.parseDouble(now.attr("x1"))).isCloseTo(axis.x(observed), near);
+        assertThat(Double.parseDouble(now.attr("x1"))).as("the applied value, across the chart").isEqualTo(HtmlReport.LEFT);
         assertThat(Double.parseDouble(now.attr("y1"))).isCloseTo(axis.y(20_000), near);
-        assertThat(svg.select("line.quota")).as("no line claims 20,000 before it was read").hasSize(1);
-        assertThat(doc.text()).contains("grey band: L-58BE175A fell from 500,000 to 20,000 between 2026-11-25T09:00:00Z "
-                + "and 2026-11-25T09:55:00Z");
+        assertThat(svg.select("circle.quota-before")).as("09:00 is before the axis").isEmpty();
+        assertThat(svg.nextElementSibling().text()).contains("L-58BE175A fell from 500,000 to 20,000 between "
+                + "2026-11-25T09:00:00Z and 2026-11-25T09:55:00Z (two reads of the request watcher; the grey band)")
+                .doesNotContain("green dot");
         checkChart(svg, new SnapshotReader().read(SNAPSHOTS.resolve("quota-lowered.json")));
     }
 
     @Test
-    void theValueBeforeTheFallIsDrawnWhenItWasReadInsideTheWindow(@org.junit.jupiter.api.io.TempDir Path dir)
-            throws Exception {
-        Path moved = dir.resolve("lowered-in-window.json");
-        java.nio.file.Files.writeString(moved, java.nio.file.Files.readString(SNAPSHOTS.resolve("quota-lowered.json"))
-                .replace("\"previousObservedAt\": \"2026-11-25T09:00:00Z\"", "\"previousObservedAt\": \"2026-11-25T09:50:00Z\""));
+    void theOldValueReadInsideTheWindowIsDottedAtTheTopEdgeWhenFarAboveTheScale(@TempDir Path dir) throws Exception {
+        Path moved = lowered(dir, "2026-11-25T09:50:00Z", "2026-11-25T09:55:00Z");
         Document doc = Jsoup.parse(render(moved));
         Element svg = doc.selectFirst("svg.chart");
         HtmlReport.Axis axis = axisOf(svg);
 
-        Element before = svg.selectFirst("line.quota-before");
-        assertThat(before).as("the 500,000 read at 09:50, after the first minute read").isNotNull();
+        Element before = svg.selectFirst("circle.quota-before");
         assertThat(before.attr("data-v")).isEqualTo("500000");
-        assertThat(Double.parseDouble(before.attr("x2"))).isCloseTo(axis.x(Instant.parse("2026-11-25T09:50:00Z")),
+        assertThat(before.attr("data-off-scale")).isEqualTo("true");
+        assertThat(Double.parseDouble(before.attr("cy"))).isEqualTo(HtmlReport.TOP);
+        assertThat(Double.parseDouble(before.attr("cx"))).isCloseTo(axis.x(Instant.parse("2026-11-25T09:50:00Z")),
                 org.assertj.core.data.Offset.offset(0.01));
-        assertThat(axis.ymax()).as("the scale holds the old value").isGreaterThanOrEqualTo(500_000);
-        Element band = svg.selectFirst("rect.lowered");
-        assertThat(Double.parseDouble(band.attr("x"))).isCloseTo(axis.x(Instant.parse("2026-11-25T09:50:00Z")),
-                org.assertj.core.data.Offset.offset(0.01));
+        assertThat(Double.parseDouble(svg.selectFirst("rect.lowered").attr("x"))).isCloseTo(
+                axis.x(Instant.parse("2026-11-25T09:50:00Z")), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(svg.nextElementSibling().text()).contains("green dot: the 500,000 read at 2026-11-25T09:50:00Z");
         checkChart(svg, new SnapshotReader().read(moved));
+    }
+
+    @Test
+    void aLoweringReadAtCaptureStillShowsTheAppliedValueAndOneBeforeTheChartDrawsNoBand(@TempDir Path dir)
+            throws Exception {
+        Element atCapture = Jsoup.parse(render(lowered(dir, "2026-11-25T09:50:00Z", "2026-11-25T10:00:00Z")))
+                .selectFirst("svg.chart");
+        assertThat(atCapture.selectFirst("line.quota").attr("data-v")).isEqualTo("20000");
+        assertThat(Double.parseDouble(atCapture.selectFirst("line.quota").attr("x1"))).isEqualTo(HtmlReport.LEFT);
+
+        Document old = Jsoup.parse(render(lowered(dir, "2026-11-25T07:00:00Z", "2026-11-25T08:00:00Z")));
+        Element svg = old.selectFirst("svg.chart");
+        assertThat(svg.select("rect.lowered, circle.quota-before")).isEmpty();
+        assertThat(svg.select("[x], [x1], [cx]")).allSatisfy(e -> {
+            for (String a : List.of("x", "x1", "x2", "cx")) {
+                if (e.hasAttr(a)) {
+                    assertThat(Double.parseDouble(e.attr(a))).as("%s of %s", a, e.tagName()).isBetween(0.0,
+                            (double) HtmlReport.WIDTH);
+                }
+            }
+        });
+        assertThat(svg.nextElementSibling().text()).contains("(two reads of the request watcher; before this chart)")
+                .doesNotContain("grey band");
+    }
+
+    /** quota-lowered.json with the watcher's two reads moved. */
+    private static Path lowered(Path dir, String seen, String observed) throws IOException {
+        Path moved = dir.resolve("lowered-" + seen.substring(11, 13) + seen.substring(14, 16) + "-"
+                + observed.substring(11, 13) + observed.substring(14, 16) + ".json");
+        java.nio.file.Files.writeString(moved, java.nio.file.Files.readString(SNAPSHOTS.resolve("quota-lowered.json"))
+                .replace("\"previousObservedAt\": \"2026-11-25T09:00:00Z\"", "\"previousObservedAt\": \"" + seen + "\"")
+                .replace("\"observedAt\": \"2026-11-25T09:55:00Z\"", "\"observedAt\": \"" + observed + "\""));
+        return moved;
     }
 
     @Test
@@ -186,6 +214,43 @@ class HtmlReportTest {
 
         assertThat(Jsoup.parse(render(SNAPSHOTS.resolve("region-mismatch.json"))).select("svg.chart-day"))
                 .as("no finding there is about a daily quota").isEmpty();
+    }
+
+    @Test
+    void aDayWithTrafficOnlyLateIsFlatUntilThenAndAZeroDailyValueGetsNoPercentage(@TempDir Path dir) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                SNAPSHOTS.resolve("daily-quota-exhausted.json").toFile());
+        var region = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("regions").get("us-east-1");
+        for (var metric : region.get("metrics")) {
+            for (String field : List.of("Timestamps", "Values")) {
+                var values = (com.fasterxml.jackson.databind.node.ArrayNode) metric.get(field);
+                while (values.size() > 3) {
+                    values.remove(0); // the last three hours only
+                }
+            }
+        }
+        for (var quota : region.get("serviceQuotas")) {
+            if (quota.get("QuotaCode").asText().equals("L-381AD9EE")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) quota).put("Value", 0.0);
+            }
+        }
+        Path late = dir.resolve("daily-late.json");
+        json.writeValue(late.toFile(), tree);
+        Snapshot s = new SnapshotReader().read(late);
+        Document doc = Jsoup.parse(render(late));
+        Element svg = doc.selectFirst("svg.chart-day");
+        HtmlReport.Axis axis = axisOf(svg);
+
+        checkDayChart(svg, s);
+        String[] points = svg.selectFirst("polyline").attr("points").split(" ");
+        Instant firstPeriod = s.evidence().region("us-east-1").orElseThrow().metrics().get(0).timestamps().get(0);
+        assertThat(points[0]).isEqualTo(HtmlReport.num(HtmlReport.LEFT) + "," + HtmlReport.num(axis.y(0)));
+        assertThat(points[1]).as("nothing accrues before the first period read")
+                .isEqualTo(HtmlReport.num(axis.x(firstPeriod)) + "," + HtmlReport.num(axis.y(0)));
+        assertThat(svg.selectFirst("line.quota").attr("data-v")).isEqualTo("0");
+        assertThat(svg.nextElementSibling().text()).doesNotContain("of the daily value")
+                .contains("L-381AD9EE at 0 a day for these calls (the applied 0, doubled for cross-region calls)");
     }
 
     /**
