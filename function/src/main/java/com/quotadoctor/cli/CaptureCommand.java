@@ -13,9 +13,13 @@ import java.util.concurrent.Callable;
 
 /** {@code capture}: collects live evidence and writes it as a snapshot, to diagnose later or hand to support. */
 @Command(name = "capture", mixinStandardHelpOptions = true,
-        description = {"Collect live evidence from AWS and write it as a snapshot (JSON in the AWS APIs' wire format).",
+        description = {CaptureCommand.SUMMARY,
                 "Replay it with: diagnose --snapshot FILE"})
 final class CaptureCommand implements Callable<Integer> {
+
+    /** The first line of its help: what the top-level help lists. */
+    static final String SUMMARY = "Collect live evidence from AWS and write it as a snapshot (JSON in the AWS APIs' "
+            + "wire format).";
 
     @Option(names = "--out", paramLabel = "FILE", required = true,
             description = "Where to write the snapshot; with --organization, a directory: one <account>.json per account.")

@@ -24,10 +24,13 @@ import java.util.concurrent.Callable;
 
 /** {@code diagnose}: reads the evidence, names the misalignment, prints the diagnosis. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
-        description = {"Diagnose why Bedrock calls are throttled despite an approved quota increase.",
+        description = {DiagnoseCommand.SUMMARY,
                 "Exit 0 when a diagnosis was produced, whatever its verdict (unless --fail-on says otherwise); "
                         + "2 for bad usage or input; 1 otherwise."})
 final class DiagnoseCommand implements Callable<Integer> {
+
+    /** The first line of its help: what the top-level help lists. */
+    static final String SUMMARY = "Diagnose why Bedrock calls are throttled despite an approved quota increase.";
 
     /** Output formats of the contract. */
     enum Format { text, json, markdown, html }

@@ -32,11 +32,14 @@ import java.util.function.Supplier;
 
 /** {@code fix}: the plan's increases filed, each after a person says yes, never twice, never on stale evidence. */
 @Command(name = "fix", mixinStandardHelpOptions = true,
-        description = {"File the increases the plan asks for (a diagnosis, or a capacity plan with --traffic), each after "
-                + "you say yes, re-reading the quota and its requests immediately before filing.",
+        description = {FixCommand.SUMMARY,
                 "Exit 0 when something was filed or nothing was left to file; 2 when a filing was refused (a rail, AWS, "
                         + "bad input); 4 when you declined every filing; 1 otherwise."})
 final class FixCommand implements Callable<Integer> {
+
+    /** The first line of its help: what the top-level help lists. */
+    static final String SUMMARY = "File the increases the plan asks for (a diagnosis, or a capacity plan with --traffic), each after "
+            + "you say yes, re-reading the quota and its requests immediately before filing.";
 
     static final int DECLINED = 4;
 

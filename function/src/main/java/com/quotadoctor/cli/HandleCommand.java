@@ -23,10 +23,13 @@ import java.util.concurrent.Callable;
  * notification it would send instead of publishing it.
  */
 @Command(name = "handle", mixinStandardHelpOptions = true,
-        description = {"Run the Diagnose handler locally on an event file (as AWS delivers it) and print the "
-                + "notification instead of publishing it.",
+        description = {HandleCommand.SUMMARY,
                 "Evidence comes from --snapshot, else from AWS (standard SDK configuration)."})
 final class HandleCommand implements Callable<Integer> {
+
+    /** The first line of its help: what the top-level help lists. */
+    static final String SUMMARY = "Run the Diagnose handler locally on an event file (as AWS delivers it) and print the "
+            + "notification instead of publishing it.";
 
     enum Format { text, json }
 

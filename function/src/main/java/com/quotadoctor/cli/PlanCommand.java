@@ -25,12 +25,15 @@ import java.util.concurrent.Callable;
 
 /** {@code plan --traffic}: expected traffic in, every quota to raise out, before the launch. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Plan capacity before a launch: which quotas govern the expected traffic, what it needs of each, "
-                + "and the requests to file (one value per quota, with a justification).",
+        description = {PlanCommand.SUMMARY,
                 "Quotas come from --snapshot, else from AWS (standard SDK configuration).",
                 "Exit 0 when the plan was made (unless --fail-on raise and a quota must be raised: 3); 2 for bad usage "
                         + "or input; 1 otherwise."})
 final class PlanCommand implements Callable<Integer> {
+
+    /** The first line of its help: what the top-level help lists. */
+    static final String SUMMARY = "Plan capacity before a launch: which quotas govern the expected traffic, what it needs of each, "
+            + "and the requests to file (one value per quota, with a justification).";
 
     enum Format { text, json, markdown, csv, html }
 
