@@ -20,8 +20,10 @@ chmod +x "$home/bin/quota-doctor"
 jar="$home/lib/quota-doctor.jar"
 snap="$PWD/events/snapshots/region-mismatch.json"
 "$home/bin/quota-doctor" diagnose --snapshot "$snap" > /dev/null   # the first run here trains an archive, in the background
-for _ in $(seq 60); do [ -s "$home/lib/quota-doctor.jsa.stamp" ] && break; sleep 1; done
-[ -s "$home/lib/quota-doctor.jsa.stamp" ] || { echo "the launcher made no archive in 60 s" >&2; exit 1; }
+# (quota-doctor-home.jsa when JAVA_HOME names the java, quota-doctor.jsa for the one on PATH)
+stamped() { for s in "$home"/lib/quota-doctor*.jsa.stamp; do [ -s "$s" ] && return 0; done; return 1; }
+for _ in $(seq 60); do stamped && break; sleep 1; done
+stamped || { echo "the launcher made no archive in 60 s" >&2; exit 1; }
 
 hyperfine -N --warmup 2 --runs 15 --export-json "$work/t.json" \
   -n floor "java -cp $work Hello" \

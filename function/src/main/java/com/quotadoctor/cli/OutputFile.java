@@ -48,13 +48,7 @@ final class OutputFile {
             Path temporary = temporary(content.getBytes(java.nio.charset.StandardCharsets.UTF_8), replacing);
             try {
                 if (replacing) {
-                    // a replaced file keeps its own mode, set before it takes the target's place
-                    try {
-                        Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target,
-                                java.nio.file.LinkOption.NOFOLLOW_LINKS));
-                    } catch (UnsupportedOperationException notPosix) {
-                        // a file system without POSIX modes: nothing to keep
-                    }
+                    keepModeAndGroup(temporary);
                 }
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -63,6 +57,26 @@ final class OutputFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + given + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A replaced file keeps its mode and, where the user may give it, its group (a report shared through a group stays
+     * shared), both set before the new content takes the target's place.
+     */
+    private void keepModeAndGroup(Path temporary) throws IOException {
+        var old = Files.getFileAttributeView(target, java.nio.file.attribute.PosixFileAttributeView.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        if (old == null) {
+            return; // a file system without POSIX modes: nothing to keep
+        }
+        var attributes = old.readAttributes();
+        var fresh = Files.getFileAttributeView(temporary, java.nio.file.attribute.PosixFileAttributeView.class);
+        try {
+            fresh.setGroup(attributes.group());
+        } catch (IOException notAMember) {
+            // only the group's members (and root) may give a file to it: the mode is still kept
+        }
+        fresh.setPermissions(attributes.permissions());
     }
 
     /**

@@ -205,8 +205,10 @@ public final class QuotaDoctorCommand implements Runnable {
         // did-you-mean and the unknown-command error
         String first = args.length > 0 ? args[0] : "";
         String named = "help".equals(first) && args.length > 1 ? args[1] : first;
-        // an @file (picocli expands it after this) or "--" can put any command anywhere: then every model is built
-        boolean all = whole || java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("@") || a.equals("--"));
+        // an @file (picocli expands it after this) or "--" can put any command anywhere, and an option before the
+        // command is checked against that command's whole model: then every model is built
+        boolean all = whole || java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("@") || a.equals("--"))
+                || (args.length > 1 && first.startsWith("-"));
         COMMANDS.forEach((name, command) -> cli.addSubcommand(name,
                 all || name.equals(named) ? command.type() : outline(name, command.summary(), false)));
         if (!COMMANDS.containsKey(first)) {

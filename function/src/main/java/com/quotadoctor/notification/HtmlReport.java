@@ -345,11 +345,13 @@ public final class HtmlReport {
 
     /** The legend's words for a lowering: only what the chart draws of it. */
     private static String lowering(LoweredQuota l, Instant start, Instant end) {
-        boolean band = l.observedAt().isAfter(start) && l.seenAt().isBefore(end);
+        // the band as lowered() clips it to the axis
+        boolean band = (l.observedAt().isAfter(end) ? end : l.observedAt())
+                .isAfter(l.seenAt().isBefore(start) ? start : l.seenAt());
         boolean dot = !l.seenAt().isBefore(start) && !l.seenAt().isAfter(end);
         return "; " + l.quotaCode() + " fell from " + Format.text(l.from()) + " to " + Format.text(l.to()) + " between "
                 + l.seenAt() + " and " + l.observedAt() + " (two reads of the request watcher"
-                + (band ? "; the grey band" : "; before this chart") + ")"
+                + (band ? "; the grey band" : l.observedAt().isAfter(start) ? "" : "; before this chart") + ")"
                 + (dot ? "; green dot: the " + Format.text(l.from()) + " read at " + l.seenAt() : "");
     }
 

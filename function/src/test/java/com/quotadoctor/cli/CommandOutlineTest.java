@@ -25,7 +25,8 @@ class CommandOutlineTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "--help", "-h", "--version", "-V", "help", "help diagnose", "help plan", "help fixx",
             "diagnos", "bogus --snapshot x", "--bogus", "diagnose --help", "capture -h", "fix --help",
-            "handle --help", "plan --help", "diagnose --nope", "help help", "help -- diagnose", "-- diagnose"})
+            "handle --help", "plan --help", "diagnose --nope", "help help", "help -- diagnose", "-- diagnose", "-V diagnose --snapshot", "-h capture --out",
+            "--version plan --format nope", "-V fix --traffic"})
     void whatTheUserSeesIsWhatTheWholeCommandLineShows(String line) {
         String lazy = run(line, false);
 

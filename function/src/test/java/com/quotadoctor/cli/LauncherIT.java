@@ -41,7 +41,7 @@ class LauncherIT {
                 String name = from.getFileName().toString();
                 if (Files.isDirectory(from)) {
                     Files.createDirectories(to);
-                } else if (!name.startsWith("quota-doctor.jsa")) {
+                } else if (!name.contains(".jsa")) {
                     Files.copy(from, to);
                 }
             }
@@ -74,7 +74,7 @@ class LauncherIT {
         assertThat(first.err()).isEmpty();
         assertThat(first.out()).startsWith("Quota Doctor verdict: REGION_MISMATCH");
 
-        waitFor(home.resolve("lib/quota-doctor.jsa.stamp"));
+        waitFor(home.resolve("lib/quota-doctor-home.jsa.stamp"));
         Path classes = home.resolve("classes.txt");
         Run second = run(Map.of("JAVA_OPTS", "-Xlog:class+load:file=" + classes), "diagnose", "--snapshot",
                 SNAPSHOT.toString(), "--brief");
@@ -85,8 +85,25 @@ class LauncherIT {
     }
 
     @Test
-    void javaOptsThatPickTheCompilersAreHonoured() throws Exception {
-        for (String options : List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation")) {
+    void theTwoNamesOfOneJvmKeepAnArchiveEachAndRetrainNeither() throws Exception {
+        assertThat(run(Map.of(), "--version").exitCode()).isZero(); // JAVA_HOME's java
+        waitFor(home.resolve("lib/quota-doctor-home.jsa.stamp"));
+        String path = Path.of(System.getProperty("java.home"), "bin").toString() + java.io.File.pathSeparator
+                + System.getenv("PATH");
+        assertThat(run(Map.of("JAVA_HOME", "", "PATH", path), "--version").exitCode()).isZero(); // PATH's java
+        waitFor(home.resolve("lib/quota-doctor.jsa.stamp"));
+        FileTime stamped = Files.getLastModifiedTime(home.resolve("lib/quota-doctor-home.jsa.stamp"));
+
+        assertThat(run(Map.of(), "--version").err()).isEmpty();
+        Thread.sleep(3_000);
+
+        assertThat(Files.getLastModifiedTime(home.resolve("lib/quota-doctor-home.jsa.stamp"))).isEqualTo(stamped);
+    }
+
+    @Test
+    void javaOptsThatPickTheCompilersOrTheCollectorAreHonoured() throws Exception {
+        for (String options : List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation", "-XX:+UseParallelGC",
+                "-XX:+UseG1GC -Xint")) {
             Run run = run(Map.of("JAVA_OPTS", options), "--version");
 
             assertThat(run.exitCode()).as(options).isZero();
@@ -101,7 +118,7 @@ class LauncherIT {
 
         assertThat(run(Map.of(), "--version")).satisfies(r -> assertThat(r.exitCode()).isZero(),
                 r -> assertThat(r.err()).isEmpty());
-        Path failed = home.resolve("lib/quota-doctor.jsa.failed");
+        Path failed = home.resolve("lib/quota-doctor-home.jsa.failed");
         waitFor(failed);
         Files.setLastModifiedTime(failed, FileTime.fromMillis(0));
 
@@ -109,6 +126,6 @@ class LauncherIT {
         Thread.sleep(3_000);
 
         assertThat(Files.getLastModifiedTime(failed).toMillis()).as("no second training run").isZero();
-        assertThat(home.resolve("lib/quota-doctor.jsa")).doesNotExist();
+        assertThat(home.resolve("lib/quota-doctor-home.jsa")).doesNotExist();
     }
 }

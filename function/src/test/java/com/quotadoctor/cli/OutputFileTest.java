@@ -41,4 +41,31 @@ class OutputFileTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(report))).isEqualTo("rw-r-----");
         assertThat(Files.readString(report)).isEqualTo("new");
     }
+
+    @Test
+    void anExistingFileKeepsItsGroupWhereTheUserMayGiveItThatGroup() throws Exception {
+        Path report = Files.writeString(directory.resolve("shared.html"), "old");
+        var view = Files.getFileAttributeView(report, java.nio.file.attribute.PosixFileAttributeView.class);
+        var mine = view.readAttributes().group();
+        java.nio.file.attribute.GroupPrincipal other = null;
+        for (String name : new String[]{"staff", "users", "daemon", "adm", "nogroup"}) {
+            try {
+                var candidate = report.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName(name);
+                view.setGroup(candidate);
+                if (!candidate.equals(mine)) {
+                    other = candidate;
+                    break;
+                }
+            } catch (java.io.IOException notHereOrNotMine) {
+                // try the next group
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(other != null, "no second group this user may give a file to");
+
+        OutputFile.checked(report).write("new");
+
+        assertThat(Files.getFileAttributeView(report, java.nio.file.attribute.PosixFileAttributeView.class)
+                .readAttributes().group()).isEqualTo(other);
+        assertThat(Files.readString(report)).isEqualTo("new");
+    }
 }

@@ -186,6 +186,12 @@ class HtmlReportTest {
         });
         assertThat(svg.nextElementSibling().text()).contains("(two reads of the request watcher; before this chart)")
                 .doesNotContain("grey band");
+
+        Element instant = Jsoup.parse(render(lowered(dir, "2026-11-25T09:55:00Z", "2026-11-25T09:55:00Z")))
+                .selectFirst("svg.chart");
+        assertThat(instant.select("rect.lowered")).as("no span to draw").isEmpty();
+        assertThat(instant.nextElementSibling().text()).contains("(two reads of the request watcher)")
+                .doesNotContain("grey band");
     }
 
     /** quota-lowered.json with the watcher's two reads moved. */
