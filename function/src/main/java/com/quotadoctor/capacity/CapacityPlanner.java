@@ -113,7 +113,7 @@ public final class CapacityPlanner {
                 continue;
             }
             Quota q = match.quota().get();
-            boolean doubled = q.kind().sharedWithCrossRegion() && model.family() == InferenceFamily.CROSS_REGION;
+            boolean doubled = q.kind().countsDoubleFor(model.family());
             Optional<Double> limit = q.effectiveValue().map(v -> doubled ? 2 * v : v);
             String arithmetic = arithmetic(w, metric, burndown) + (doubled ? "; the daily quota counts double for "
                     + "cross-region calls" : "");

@@ -68,8 +68,8 @@ final class DiagnoseCommand implements Callable<Integer> {
             description = "Write the diagnosis to FILE (atomically, checked before any AWS call) instead of standard output.")
     Path out;
 
-    @Option(names = "--brief", description = "Only the verdict, the top finding and the plan (text and markdown of one account; "
-            + "refused with json, html and --organization).")
+    @Option(names = "--brief", description = "Only the verdict, the top finding and the plan (text and markdown of one "
+            + "account; refused with json, html and --organization).")
     boolean brief;
 
     @picocli.CommandLine.Spec

@@ -38,8 +38,8 @@ import java.util.function.Supplier;
 final class FixCommand implements Callable<Integer> {
 
     /** The first line of its help: what the top-level help lists. */
-    static final String SUMMARY = "File the increases the plan asks for (a diagnosis, or a capacity plan with --traffic), each after "
-            + "you say yes, re-reading the quota and its requests immediately before filing.";
+    static final String SUMMARY = "File the increases the plan asks for (a diagnosis, or a capacity plan with "
+            + "--traffic), each after you say yes, re-reading the quota and its requests immediately before filing.";
 
     static final int DECLINED = 4;
 

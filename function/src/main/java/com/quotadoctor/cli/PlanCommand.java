@@ -32,8 +32,8 @@ import java.util.concurrent.Callable;
 final class PlanCommand implements Callable<Integer> {
 
     /** The first line of its help: what the top-level help lists. */
-    static final String SUMMARY = "Plan capacity before a launch: which quotas govern the expected traffic, what it needs of each, "
-            + "and the requests to file (one value per quota, with a justification).";
+    static final String SUMMARY = "Plan capacity before a launch: which quotas govern the expected traffic, what it "
+            + "needs of each, and the requests to file (one value per quota, with a justification).";
 
     enum Format { text, json, markdown, csv, html }
 

@@ -34,9 +34,7 @@ sealed interface IncreaseSize {
         double asked = intent.map(IncreaseRequest::desiredValue).orElse(0.0);
         double dflt = q.awsDefault().orElse(0.0);
         // AWS lowered this quota: what the account had before is a value AWS itself applied
-        Optional<com.quotadoctor.domain.LoweredQuota> fall = s.request().lowered()
-                .filter(l -> l.quotaCode().equalsIgnoreCase(q.code()) && l.region().equals(q.region())
-                        && (l.account().isEmpty() || account.isEmpty() || l.account().equals(account)));
+        Optional<com.quotadoctor.domain.LoweredQuota> fall = s.request().lowered(q, account);
         double restored = fall.map(com.quotadoctor.domain.LoweredQuota::from).orElse(0.0);
         double target = Math.max(Math.max(headroom, restored), Math.max(asked, dflt));
         if (target <= 0) {

@@ -46,7 +46,7 @@ public record Workload(Optional<String> account, String region, ModelId model, O
 
     /** True when these calls get twice {@code q}'s applied value a day: cross-region calls of the shared on-demand quota. */
     public boolean dailyDoubled(Quota q) {
-        return q.kind().sharedWithCrossRegion() && model.family() == InferenceFamily.CROSS_REGION;
+        return q.kind().countsDoubleFor(model.family());
     }
 
     /** Of the daily quotas these calls draw on, the one the last 24 hours used most of. */

@@ -25,6 +25,12 @@ public record DiagnosisRequest(Optional<String> account, List<String> regions, L
         this(account, regions, models, requestId, quotaCode, error, attempt, deadline, Optional.empty());
     }
 
+    /** The lowering the watcher saw of {@code q}, as the account {@code of} has it (either unknown matches). */
+    public Optional<LoweredQuota> lowered(Quota q, Optional<String> of) {
+        return lowered.filter(l -> l.quotaCode().equalsIgnoreCase(q.code()) && l.region().equals(q.region())
+                && (l.account().isEmpty() || of.isEmpty() || l.account().equals(of)));
+    }
+
     /**
      * The most model ids one diagnosis names: far beyond a workload's (one model, a few profiles), and at AWS's 2,048
      * characters each it keeps the request, carried whole in every output, well inside 256 KiB.

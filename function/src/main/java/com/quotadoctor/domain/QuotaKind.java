@@ -28,6 +28,11 @@ public record QuotaKind(InferenceFamily family, QuotaMetric metric, Optional<Mod
         return family == callFamily;
     }
 
+    /** Whether calls of this family get twice its applied value: cross-region calls of the shared daily quota. */
+    public boolean countsDoubleFor(InferenceFamily callFamily) {
+        return sharedWithCrossRegion && callFamily == InferenceFamily.CROSS_REGION;
+    }
+
     /** Whether it refuses inference calls: a runtime family's, or bedrock-mantle's input tokens per minute. */
     public boolean isRuntimeLimit() {
         return (family.isRuntime() || family == InferenceFamily.MANTLE) && metric.isRuntimeLimit();

@@ -148,22 +148,15 @@ public final class HtmlReport {
     private static void chart(Element body, Situation s, Workload w) {
         Instant end = s.now();
         Instant window = end.minus(s.settings().recentWindow());
-        List<Demand.Minute> minutes = s.evidence().region(w.region())
-                // the series are kept under the id the calls used: an application profile's ARN, else the model id
-                .map(r -> Demand.minutes(w.profile().map(p -> com.quotadoctor.domain.ModelId.parse(p.arn()))
-                        .orElse(w.model()), r.metrics().stream()
-                        .filter(m -> m.of(w.account(), s.evidence().callerAccount())).toList(),
-                        w.endpoint() == Endpoint.MANTLE))
-                .orElse(List.of()).stream().filter(m -> !m.at().isBefore(window) && !m.at().isAfter(end)).toList();
+        List<Demand.Minute> minutes = Demand.minutes(seriesId(w), traffic(s, w), w.endpoint() == Endpoint.MANTLE)
+                .stream().filter(m -> !m.at().isBefore(window) && !m.at().isAfter(end)).toList();
         // the line is the per-minute quota the points are measured against (a daily quota binds per day: not drawn)
         Optional<Quota> quota = w.governing(QuotaMetric.TOKENS_PER_MINUTE);
         Optional<Double> limit = quota.flatMap(Quota::effectiveValue);
         List<IncreaseRequest> requests = s.assessments().stream()
                 .filter(a -> a.workload().map(w::equals).orElse(false)).map(Assessment::request).distinct().toList();
         // the watcher saw this quota fall (QUOTA_LOWERED): the line steps down somewhere between its two reads
-        Optional<LoweredQuota> fell = s.request().lowered().filter(l -> quota.isPresent()
-                && l.quotaCode().equalsIgnoreCase(quota.get().code()) && l.region().equals(w.region())
-                && (l.account().isEmpty() || w.account().isEmpty() || l.account().equals(w.account())));
+        Optional<LoweredQuota> fell = quota.flatMap(q -> s.request().lowered(q, w.account()));
         // the axis spans what there is to show: the first minute read, or an earlier request event inside the window
         Instant start = Stream.concat(minutes.stream().map(m -> m.at().minusSeconds(60)), requests.stream()
                         .flatMap(r -> Stream.of(r.created(), r.lastUpdated())).flatMap(Optional::stream))
@@ -176,20 +169,9 @@ public final class HtmlReport {
                     limit.orElse(0.0)) * 1.1;
             double ymax = top <= 0 ? 1 : top;
             Axis axis = new Axis(start, end, ymax);
-            Element svg = body.appendElement("svg").attr("xmlns", "http://www.w3.org/2000/svg")
-                    .attr("class", "chart").attr("role", "img").attr("viewBox", "0 0 " + WIDTH + " " + HEIGHT)
-                    .attr("width", String.valueOf(WIDTH)).attr("height", String.valueOf(HEIGHT))
-                    .attr("data-start", String.valueOf(start.getEpochSecond()))
-                    .attr("data-end", String.valueOf(end.getEpochSecond())).attr("data-ymax", num(ymax));
-            svg.appendElement("title").text((w.endpoint() == Endpoint.MANTLE ? "Input tokens" : "Settled tokens")
+            Element svg = plot(body, "chart", axis, (w.endpoint() == Endpoint.MANTLE ? "Input tokens" : "Settled tokens")
                     + " per minute of " + w.invokedId() + " in " + w.region()
                     + limit.map(v -> " against " + quota.get().code() + " at " + Format.text(v)).orElse(""));
-            line(svg, "axis", LEFT, TOP + PLOT_HEIGHT, LEFT + PLOT_WIDTH, TOP + PLOT_HEIGHT);
-            line(svg, "axis", LEFT, TOP, LEFT, TOP + PLOT_HEIGHT);
-            label(svg, LEFT - 6, TOP + 10, "end", Format.text(Math.round(ymax)));
-            label(svg, LEFT - 6, TOP + PLOT_HEIGHT, "end", "0");
-            label(svg, LEFT, HEIGHT - 8, "start", start.toString());
-            label(svg, LEFT + PLOT_WIDTH, HEIGHT - 8, "end", end.toString());
             StringBuilder points = new StringBuilder();
             for (Demand.Minute m : minutes) {
                 points.append(num(axis.x(m.at()))).append(',').append(num(axis.y(m.tokens()))).append(' ');
@@ -210,19 +192,17 @@ public final class HtmlReport {
             }
             limit.ifPresent(v -> line(svg, "quota", LEFT, axis.y(v), LEFT + PLOT_WIDTH, axis.y(v))
                     .attr("data-v", num(v)).appendElement("title").text(quota.get().code() + " applies " + Format.text(v)));
-            fell.ifPresent(l -> lowered(svg, axis, l));
+            String drawn = fell.map(l -> lowered(svg, axis, l)).orElse("");
             for (IncreaseRequest r : requests) {
                 marker(svg, axis, r.created(), "created", r);
                 marker(svg, axis, r.lastUpdated(), r.rawStatus().toLowerCase(Locale.ROOT), r);
             }
-        }
-        if (!minutes.isEmpty()) {
-            body.appendElement("p").addClass("muted").text((w.endpoint() == Endpoint.MANTLE ? "Blue: input tokens per minute (AWS/BedrockMantle)"
-                : "Blue: settled tokens per minute (input + cache write + output × " + w.model().outputBurndown()
-                + ")") + "; red: minutes with " + (w.endpoint() == Endpoint.MANTLE ? "4xx answers" : "throttles")
-                + limit.map(v -> "; green: " + quota.get().code() + " at " + Format.text(v)).orElse("")
-                + fell.map(l -> lowering(l, start, end)).orElse("")
-                + (requests.isEmpty() ? "" : "; purple: increase requests (created, last updated)") + ".");
+            body.appendElement("p").addClass("muted").text((w.endpoint() == Endpoint.MANTLE
+                    ? "Blue: input tokens per minute (AWS/BedrockMantle)"
+                    : "Blue: settled tokens per minute (input + cache write + output × " + w.model().outputBurndown()
+                    + ")") + "; red: minutes with " + (w.endpoint() == Endpoint.MANTLE ? "4xx answers" : "throttles")
+                    + limit.map(v -> "; green: " + quota.get().code() + " at " + Format.text(v)).orElse("") + drawn
+                    + (requests.isEmpty() ? "" : "; purple: increase requests (created, last updated)") + ".");
         }
         if (!requests.isEmpty()) {
             Element table = body.appendElement("table").addClass("requests");
@@ -260,10 +240,7 @@ public final class HtmlReport {
         }
         Instant end = s.now();
         Instant start = end.minus(java.time.Duration.ofDays(1));
-        List<Demand.Accrued> day = s.evidence().region(w.region())
-                .map(r -> Demand.day(w.profile().map(p -> com.quotadoctor.domain.ModelId.parse(p.arn())).orElse(w.model()),
-                        r.metrics().stream().filter(m -> m.of(w.account(), s.evidence().callerAccount())).toList(), end))
-                .orElse(List.of());
+        List<Demand.Accrued> day = Demand.day(seriesId(w), traffic(s, w), end);
         double applied = daily.get().effectiveValue().orElse(0.0);
         double limit = w.dailyDoubled(daily.get()) ? 2 * applied : applied;
         if (day.isEmpty()) {
@@ -274,19 +251,8 @@ public final class HtmlReport {
         }
         double total = day.get(day.size() - 1).tokens();
         Axis axis = new Axis(start, end, Math.max(1, Math.max(total, limit) * 1.1));
-        Element svg = body.appendElement("svg").attr("xmlns", "http://www.w3.org/2000/svg")
-                .attr("class", "chart-day").attr("role", "img").attr("viewBox", "0 0 " + WIDTH + " " + HEIGHT)
-                .attr("width", String.valueOf(WIDTH)).attr("height", String.valueOf(HEIGHT))
-                .attr("data-start", String.valueOf(start.getEpochSecond()))
-                .attr("data-end", String.valueOf(end.getEpochSecond())).attr("data-ymax", num(axis.ymax()));
-        svg.appendElement("title").text("Settled tokens over the 24 h before " + end + " against " + daily.get().code()
-                + " at " + Format.text(limit) + " for these calls");
-        line(svg, "axis", LEFT, TOP + PLOT_HEIGHT, LEFT + PLOT_WIDTH, TOP + PLOT_HEIGHT);
-        line(svg, "axis", LEFT, TOP, LEFT, TOP + PLOT_HEIGHT);
-        label(svg, LEFT - 6, TOP + 10, "end", Format.text(Math.round(axis.ymax())));
-        label(svg, LEFT - 6, TOP + PLOT_HEIGHT, "end", "0");
-        label(svg, LEFT, HEIGHT - 8, "start", start.toString());
-        label(svg, LEFT + PLOT_WIDTH, HEIGHT - 8, "end", end.toString());
+        Element svg = plot(body, "chart-day", axis, "Settled tokens over the 24 h before " + end + " against "
+                + daily.get().code() + " at " + Format.text(limit) + " for these calls");
         // flat where no period was read (CloudWatch keeps no datapoint for a period without calls), rising across each
         StringBuilder points = new StringBuilder();
         double sofar = 0;
@@ -318,12 +284,14 @@ public final class HtmlReport {
 
     /**
      * Where a lowered quota fell: a band between the watcher's two reads (AWS does not say when inside it), clipped to
-     * the axis, and the old value where it was read, at the top edge when it is far above the scale.
+     * the axis, and the old value where it was read, at the top edge when it is far above the scale. Returns the
+     * legend's words for what it drew.
      */
-    private static void lowered(Element svg, Axis axis, LoweredQuota l) {
+    private static String lowered(Element svg, Axis axis, LoweredQuota l) {
         Instant from = l.seenAt().isBefore(axis.start) ? axis.start : l.seenAt();
         Instant to = l.observedAt().isAfter(axis.end) ? axis.end : l.observedAt();
-        if (to.isAfter(from)) {
+        boolean band = to.isAfter(from);
+        if (band) {
             svg.appendElement("rect").addClass("lowered").attr("x", num(axis.x(from))).attr("y", String.valueOf(TOP))
                     .attr("width", num(axis.x(to) - axis.x(from))).attr("height", String.valueOf(PLOT_HEIGHT))
                     .attr("data-t0", String.valueOf(l.seenAt().getEpochSecond()))
@@ -332,7 +300,8 @@ public final class HtmlReport {
                     .appendElement("title").text(l.quotaCode() + " fell from " + Format.text(l.from()) + " to "
                             + Format.text(l.to()) + " between " + l.seenAt() + " and " + l.observedAt());
         }
-        if (!l.seenAt().isBefore(axis.start) && !l.seenAt().isAfter(axis.end)) {
+        boolean dot = !l.seenAt().isBefore(axis.start) && !l.seenAt().isAfter(axis.end);
+        if (dot) {
             boolean offScale = l.from() > axis.ymax;
             double y = offScale ? TOP : axis.y(l.from());
             svg.appendElement("circle").addClass("quota-before").attr("r", "3").attr("cx", num(axis.x(l.seenAt())))
@@ -341,18 +310,38 @@ public final class HtmlReport {
                     .appendElement("title").text(l.quotaCode() + " applied " + Format.text(l.from()) + " at " + l.seenAt()
                             + (offScale ? " (above the scale)" : ""));
         }
-    }
-
-    /** The legend's words for a lowering: only what the chart draws of it. */
-    private static String lowering(LoweredQuota l, Instant start, Instant end) {
-        // the band as lowered() clips it to the axis
-        boolean band = (l.observedAt().isAfter(end) ? end : l.observedAt())
-                .isAfter(l.seenAt().isBefore(start) ? start : l.seenAt());
-        boolean dot = !l.seenAt().isBefore(start) && !l.seenAt().isAfter(end);
         return "; " + l.quotaCode() + " fell from " + Format.text(l.from()) + " to " + Format.text(l.to()) + " between "
                 + l.seenAt() + " and " + l.observedAt() + " (two reads of the request watcher"
-                + (band ? "; the grey band" : l.observedAt().isAfter(start) ? "" : "; before this chart") + ")"
+                + (band ? "; the grey band" : l.observedAt().isAfter(axis.start) ? "" : "; before this chart") + ")"
                 + (dot ? "; green dot: the " + Format.text(l.from()) + " read at " + l.seenAt() : "");
+    }
+
+    /** A chart's frame: the SVG with its scale in data attributes, its title, axes and end labels. */
+    private static Element plot(Element body, String cls, Axis axis, String title) {
+        Element svg = body.appendElement("svg").attr("xmlns", "http://www.w3.org/2000/svg")
+                .attr("class", cls).attr("role", "img").attr("viewBox", "0 0 " + WIDTH + " " + HEIGHT)
+                .attr("width", String.valueOf(WIDTH)).attr("height", String.valueOf(HEIGHT))
+                .attr("data-start", String.valueOf(axis.start.getEpochSecond()))
+                .attr("data-end", String.valueOf(axis.end.getEpochSecond())).attr("data-ymax", num(axis.ymax));
+        svg.appendElement("title").text(title);
+        line(svg, "axis", LEFT, TOP + PLOT_HEIGHT, LEFT + PLOT_WIDTH, TOP + PLOT_HEIGHT);
+        line(svg, "axis", LEFT, TOP, LEFT, TOP + PLOT_HEIGHT);
+        label(svg, LEFT - 6, TOP + 10, "end", Format.text(Math.round(axis.ymax)));
+        label(svg, LEFT - 6, TOP + PLOT_HEIGHT, "end", "0");
+        label(svg, LEFT, HEIGHT - 8, "start", axis.start.toString());
+        label(svg, LEFT + PLOT_WIDTH, HEIGHT - 8, "end", axis.end.toString());
+        return svg;
+    }
+
+    /** The id the calls' series are kept under: an application profile's ARN, else the model id. */
+    private static com.quotadoctor.domain.ModelId seriesId(Workload w) {
+        return w.profile().map(p -> com.quotadoctor.domain.ModelId.parse(p.arn())).orElse(w.model());
+    }
+
+    /** The region's series of this workload's account (a member's series read through its role are its own). */
+    private static List<com.quotadoctor.domain.MetricSeries> traffic(Situation s, Workload w) {
+        return s.evidence().region(w.region()).map(r -> r.metrics().stream()
+                .filter(m -> m.of(w.account(), s.evidence().callerAccount())).toList()).orElse(List.of());
     }
 
     private static void marker(Element svg, Axis axis, Optional<Instant> when, String what, IncreaseRequest r) {
